@@ -1,0 +1,1 @@
+export { EksEnvironmentCard } from './EksEnvironmentCard';

@@ -1,0 +1,6 @@
+/**
+ * Catalog cards and tabs for EKS clusters.
+ *
+ * @packageDocumentation
+ */
+export { eksPlatformPlugin, EntityEksEnvironmentCard } from './plugin';
