@@ -24,6 +24,8 @@ async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
+  // Signed in once the app shell renders; later navigations reuse the session.
+  await expect(page.getByRole('heading', { name: 'DPJ Catalog' })).toBeVisible();
 }
 
 test.beforeAll(waitForBackend);
@@ -33,7 +35,7 @@ test('the catalog lists the three DPJ EKS clusters', async ({ page }) => {
 
   // The catalog ingests catalog-info.yaml shortly after start: reload until it shows.
   await expect(async () => {
-    await page.goto('/catalog?filters[kind]=resource&filters[user]=all');
+    await page.goto('/?filters[kind]=resource&filters[user]=all');
     for (const cluster of [
       'dpj-dev-cluster',
       'dpj-staging-cluster',

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  StructuredMetadataTable,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { Grid, Typography } from '@material-ui/core';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   findRegion,
@@ -32,6 +29,19 @@ export const EksEnvironmentCard = (props: { today?: Date }) => {
     ? supportPhaseOn(cluster.kubernetesVersion, today)
     : undefined;
 
+  const fields = {
+    Environment: cluster.environment ?? 'unknown',
+    'EKS cluster': cluster.clusterName,
+    'AWS account': cluster.accountId ?? 'unknown',
+    Region: region
+      ? `${region.code} — ${region.displayName}`
+      : cluster.region ?? 'unknown',
+    'Kubernetes version': kubernetesVersionText(
+      cluster.kubernetesVersion,
+      today,
+    ),
+  };
+
   return (
     <div data-testid="eks-environment-card">
       <InfoCard title="EKS environment">
@@ -42,20 +52,16 @@ export const EksEnvironmentCard = (props: { today?: Date }) => {
             message="EKS upgrades such clusters automatically; plan the upgrade yourself before it does."
           />
         )}
-        <StructuredMetadataTable
-          metadata={{
-            Environment: cluster.environment ?? 'unknown',
-            'EKS cluster': cluster.clusterName,
-            'AWS account': cluster.accountId ?? 'unknown',
-            Region: region
-              ? `${region.code} — ${region.displayName}`
-              : cluster.region ?? 'unknown',
-            'Kubernetes version': kubernetesVersionText(
-              cluster.kubernetesVersion,
-              today,
-            ),
-          }}
-        />
+        <Grid container spacing={2}>
+          {Object.entries(fields).map(([label, value]) => (
+            <Grid item xs={12} sm={6} key={label}>
+              <Typography variant="overline" color="textSecondary">
+                {label}
+              </Typography>
+              <Typography variant="body2">{value}</Typography>
+            </Grid>
+          ))}
+        </Grid>
       </InfoCard>
     </div>
   );
