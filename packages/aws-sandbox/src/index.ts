@@ -6,3 +6,5 @@
  */
 export { startSandbox, DEFAULT_SANDBOX_ACCOUNTS } from './server';
 export type { SandboxOptions, RunningSandbox } from './server';
+export type { FaultSettings, ScriptedFault } from './core/faults';
+export type { CallRecord } from './core/callLog';

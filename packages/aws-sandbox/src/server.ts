@@ -1,20 +1,58 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import {
+  createServer,
+  IncomingMessage,
+  RequestListener,
+  Server,
+  ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { resolve as resolvePath } from 'node:path';
 import { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CallLog } from './core/callLog';
+import { SandboxClock } from './core/clock';
+import { FaultInjector, FaultSettings, ScriptedFault } from './core/faults';
+import { SandboxState } from './core/state';
+import {
+  AwsError,
+  AwsService,
+  HttpService,
+  jsonResponse,
+  SandboxContext,
+  SandboxRequest,
+  SandboxResponse,
+  SignedRequest,
+} from './core/types';
 import { parseCredentialScope } from './protocols/sigv4';
-import { queryError, SandboxResponse } from './protocols/query';
-import { handleSts } from './services/sts';
-import { SandboxRequest } from './types';
+import { memberError } from './protocols/query';
+import { stsService } from './services/sts';
 
 export interface SandboxOptions {
-  /** Port to listen on; 0 picks a free one. */
+  /** Port on 127.0.0.1; 0 picks a free one. */
   port?: number;
+  /** TLS port of the Kubernetes APIs (EKS endpoints are https); 0 picks a free one. */
+  kubernetesPort?: number;
+  /** Multiplies AWS's lifecycle durations (cluster ~10 min…); 0.01 makes them 100× faster. */
+  timeScale?: number;
   /** Access key id → AWS account id. Requests signed with any other key are refused. */
   accounts?: Record<string, string>;
+  /** Random throttling, 5xx and latency applied to AWS calls. */
+  faults?: Partial<FaultSettings>;
+  /** Seed of the fault generator, to replay a fault pattern. */
+  faultSeed?: number;
+  /** Extra services (the default set is used when omitted). */
+  awsServices?: AwsService[];
+  httpServices?: HttpService[];
+  /** Fills a fresh or reset sandbox with resources. */
+  seed?: (context: SandboxContext) => void;
 }
 
 export interface RunningSandbox {
   /** The endpoint to give every AWS SDK client, e.g. `http://127.0.0.1:4566`. */
   url: string;
+  context: SandboxContext;
+  calls: CallLog;
   close(): Promise<void>;
 }
 
@@ -25,13 +63,13 @@ export const DEFAULT_SANDBOX_ACCOUNTS: Record<string, string> = {
   AKIDSANDBOXPROD: '333333333333',
 };
 
-type ServiceHandler = (request: SandboxRequest) => SandboxResponse;
-
-const SERVICES: Record<string, ServiceHandler> = {
-  sts: handleSts,
-};
+/** A self-signed certificate for 127.0.0.1 and localhost, committed: it guards nothing. */
+// The sandbox only ever runs from its sources (bin/aws-sandbox, tests), never bundled.
+// eslint-disable-next-line no-restricted-syntax
+const TLS_DIR = resolvePath(__dirname, '../tls');
 
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const ADMIN_PREFIX = '/_sandbox';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -43,8 +81,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, response: SandboxResponse) {
-  res.statusCode = response.status;
-  res.setHeader('content-type', response.contentType);
+  res.writeHead(response.status, response.headers);
   res.end(response.body);
 }
 
@@ -53,67 +90,193 @@ export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<RunningSandbox> {
   const accounts = options.accounts ?? DEFAULT_SANDBOX_ACCOUNTS;
+  const awsServices = new Map(
+    [stsService, ...(options.awsServices ?? [])].map(s => [s.signingName, s]),
+  );
+  const httpServices = options.httpServices ?? [];
+  const calls = new CallLog();
+  const context: SandboxContext = {
+    state: new SandboxState(),
+    clock: new SandboxClock(options.timeScale ?? 1),
+    faults: new FaultInjector(options.faults, options.faultSeed),
+    baseUrl: '',
+    kubernetesUrl: '',
+    kubernetesCertificatePem: readFileSync(
+      `${TLS_DIR}/sandbox-cert.pem`,
+      'utf8',
+    ),
+  };
+  const reseed = () => {
+    context.state.clear();
+    options.seed?.(context);
+  };
 
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const scope = parseCredentialScope(req.headers.authorization);
+  async function handleAws(request: SandboxRequest): Promise<SandboxResponse> {
+    const scope = parseCredentialScope(request.headers.authorization);
     if (!scope) {
-      send(
-        res,
-        queryError(
-          403,
+      return memberError(
+        new AwsError(
           'MissingAuthenticationToken',
           'Request is missing Authentication Token',
-          STS_NAMESPACE,
+          403,
         ),
+        STS_NAMESPACE,
       );
-      return;
     }
     const accountId = accounts[scope.accessKeyId];
-    if (!accountId) {
-      send(
-        res,
-        queryError(
-          403,
-          'InvalidClientTokenId',
-          'The security token included in the request is invalid.',
-          STS_NAMESPACE,
-        ),
-      );
-      return;
-    }
-    const handler = SERVICES[scope.service];
-    if (!handler) {
-      // Fail loudly: a silent default would make tests pass against nothing.
-      send(res, {
+    const service = awsServices.get(scope.service);
+    if (!service) {
+      // Fail loudly: a silent default would let tests pass against nothing.
+      return {
         status: 501,
-        contentType: 'text/plain',
+        headers: { 'content-type': 'text/plain' },
         body: `aws-sandbox does not emulate the '${scope.service}' service`,
-      });
-      return;
+      };
     }
-    send(
-      res,
-      handler({
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
-        headers: req.headers,
-        body,
-        region: scope.region,
-        accountId,
-      }),
-    );
-  });
+    const signed: SignedRequest = {
+      ...request,
+      ...scope,
+      accountId: accountId ?? '',
+    };
+    const operation = service.operationOf(signed) ?? '(none)';
+    let response: SandboxResponse;
+    try {
+      if (!accountId) {
+        throw new AwsError(
+          scope.service === 'ec2' ? 'AuthFailure' : 'InvalidClientTokenId',
+          scope.service === 'ec2'
+            ? 'AWS was not able to validate the provided access credentials'
+            : 'The security token included in the request is invalid.',
+          403,
+        );
+      }
+      const fault = context.faults.next(
+        service.signingName,
+        operation,
+        service.throttlingCode,
+      );
+      if (fault) throw fault;
+      response = await service.handle(signed, operation, context);
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      response = service.renderError(error, signed);
+    }
+    calls.record({
+      service: service.signingName,
+      operation,
+      time: context.clock.now().toISOString(),
+      status: response.status,
+      accountId,
+      region: scope.region,
+    });
+    return response;
+  }
 
-  await new Promise<void>(resolve =>
-    server.listen(options.port ?? 0, '127.0.0.1', resolve),
-  );
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close(error => (error ? reject(error) : resolve())),
-      ),
+  async function handleAdmin(
+    request: SandboxRequest,
+  ): Promise<SandboxResponse> {
+    const path = request.path.slice(ADMIN_PREFIX.length);
+    const body = request.body ? JSON.parse(request.body) : {};
+    if (path === '/calls' && request.method === 'GET') {
+      return jsonResponse(200, { calls: calls.list() });
+    }
+    if (path === '/calls' && request.method === 'DELETE') {
+      calls.clear();
+      return jsonResponse(200, {});
+    }
+    if (path === '/reset' && request.method === 'POST') {
+      reseed();
+      calls.clear();
+      context.faults.reset();
+      return jsonResponse(200, {});
+    }
+    if (path === '/faults' && request.method === 'GET') {
+      return jsonResponse(200, context.faults.current());
+    }
+    if (path === '/faults' && request.method === 'PUT') {
+      context.faults.configure(body.settings ?? {}, body.seed);
+      for (const fault of (body.scripted ?? []) as ScriptedFault[]) {
+        context.faults.script(fault);
+      }
+      return jsonResponse(200, context.faults.current());
+    }
+    return jsonResponse(404, {
+      message: `no admin route ${request.method} ${path}`,
+    });
+  }
+
+  const handleRequest: RequestListener = async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://sandbox');
+      const request: SandboxRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: await readBody(req),
+      };
+      if (request.path.startsWith(ADMIN_PREFIX)) {
+        send(res, await handleAdmin(request));
+        return;
+      }
+      const http = httpServices.find(s => request.path.startsWith(s.prefix));
+      if (http) {
+        const response = await http.handle(
+          { ...request, path: request.path.slice(http.prefix.length) || '/' },
+          context,
+        );
+        calls.record({
+          service: http.name,
+          operation: `${request.method} ${request.path}`,
+          time: context.clock.now().toISOString(),
+          status: response.status,
+        });
+        send(res, response);
+        return;
+      }
+      const latency = context.faults.latencyMs();
+      if (latency > 0) await sleep(latency);
+      send(res, await handleAws(request));
+    } catch (error) {
+      send(res, {
+        status: 500,
+        headers: { 'content-type': 'text/plain' },
+        body: `aws-sandbox failed: ${(error as Error).stack ?? error}`,
+      });
+    }
   };
+
+  const server = createServer(handleRequest);
+  const tlsServer = createTlsServer(
+    {
+      key: readFileSync(`${TLS_DIR}/sandbox-key.pem`),
+      cert: context.kubernetesCertificatePem,
+    },
+    handleRequest,
+  );
+  const port = await listen(server, options.port ?? 0);
+  const tlsPort = await listen(tlsServer, options.kubernetesPort ?? 0);
+  context.baseUrl = `http://127.0.0.1:${port}`;
+  context.kubernetesUrl = `https://127.0.0.1:${tlsPort}`;
+  reseed();
+  return {
+    url: context.baseUrl,
+    context,
+    calls,
+    close: async () => {
+      await Promise.all([close(server), close(tlsServer)]);
+    },
+  };
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.closeAllConnections();
+    server.close(error => (error ? reject(error) : resolve()));
+  });
 }

@@ -1,38 +1,29 @@
 import { GetCallerIdentityResponse } from '@aws-sdk/client-sts';
-import {
-  escapeXml,
-  parseQueryBody,
-  queryError,
-  queryResult,
-  SandboxResponse,
-} from '../protocols/query';
-import { SandboxRequest } from '../types';
+import { AwsError, AwsService } from '../core/types';
+import { memberError, memberResult, queryOperation } from '../protocols/query';
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
-const VERSION = '2011-06-15';
+
+type Identity = Required<Omit<GetCallerIdentityResponse, '$metadata'>>;
 
 /** STS: GetCallerIdentity, answered for the account the access key belongs to. */
-export function handleSts(request: SandboxRequest): SandboxResponse {
-  const params = parseQueryBody(request.body);
-  const action = params.get('Action') ?? '';
-  if (action !== 'GetCallerIdentity') {
-    return queryError(
-      400,
-      'InvalidAction',
-      `Could not find operation ${action} for version ${VERSION}`,
-      NAMESPACE,
-    );
-  }
-  const identity: Required<Omit<GetCallerIdentityResponse, '$metadata'>> = {
-    Account: request.accountId,
-    Arn: `arn:aws:iam::${request.accountId}:user/sandbox`,
-    UserId: `AIDA${request.accountId}`,
-  };
-  return queryResult(
-    action,
-    NAMESPACE,
-    `<Arn>${escapeXml(identity.Arn)}</Arn><UserId>${escapeXml(
-      identity.UserId,
-    )}</UserId><Account>${escapeXml(identity.Account)}</Account>`,
-  );
-}
+export const stsService: AwsService = {
+  signingName: 'sts',
+  throttlingCode: 'Throttling',
+  operationOf: queryOperation,
+  handle(request, operation) {
+    if (operation !== 'GetCallerIdentity') {
+      throw new AwsError(
+        'InvalidAction',
+        `Could not find operation ${operation} for version 2011-06-15`,
+      );
+    }
+    const identity: Identity = {
+      Arn: `arn:aws:iam::${request.accountId}:user/sandbox`,
+      UserId: `AIDA${request.accountId}`,
+      Account: request.accountId,
+    };
+    return memberResult(operation, NAMESPACE, identity);
+  },
+  renderError: error => memberError(error, NAMESPACE),
+};

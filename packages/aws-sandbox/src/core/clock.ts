@@ -1,0 +1,45 @@
+/**
+ * Time in the sandbox. Lifecycle transitions take AWS's real durations multiplied by
+ * `timeScale` (1 = as slow as AWS, 0.01 in tests), and are computed from timestamps when
+ * read, so nothing runs timers in the background.
+ */
+export class SandboxClock {
+  constructor(
+    readonly timeScale: number,
+    private readonly nowMs: () => number = Date.now,
+  ) {
+    if (!(timeScale >= 0)) {
+      throw new Error(`timeScale must be >= 0, got ${timeScale}`);
+    }
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  nowMillis(): number {
+    return this.nowMs();
+  }
+
+  /** Milliseconds a transition AWS completes in `awsSeconds` takes here. */
+  scaledMillis(awsSeconds: number): number {
+    return awsSeconds * 1000 * this.timeScale;
+  }
+
+  /** Whether a transition started at `startedAtMs`, lasting `awsSeconds` on AWS, is over. */
+  hasElapsed(startedAtMs: number, awsSeconds: number): boolean {
+    return this.nowMs() - startedAtMs >= this.scaledMillis(awsSeconds);
+  }
+}
+
+/** Durations of AWS lifecycle transitions, in AWS seconds (before scaling). */
+export const AWS_DURATIONS = {
+  clusterCreate: 600,
+  clusterDelete: 300,
+  nodegroupCreate: 180,
+  nodegroupDelete: 180,
+  addonCreate: 60,
+  addonDelete: 30,
+  natGatewayCreate: 120,
+  natGatewayDelete: 60,
+} as const;

@@ -1,0 +1,113 @@
+import {
+  ENVIRONMENT_PRESETS,
+  EnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
+import { InventoryReader } from './core/inventory';
+import { SandboxContext } from './core/types';
+import { createArgoCdService } from './services/argocd';
+import { createCostExplorerService } from './services/costExplorer';
+import {
+  createSecurityGroupFor,
+  ec2Inventory,
+  ec2Service,
+  ec2StoreOf,
+  seedNetwork,
+} from './services/ec2';
+import {
+  createEksService,
+  eksInventory,
+  seedEnvironment,
+} from './services/eks';
+import { iamService } from './services/iam';
+import { kmsService } from './services/kms';
+import { createKubernetesService } from './services/kubernetes';
+import { createPrometheusService } from './services/prometheus';
+import { SandboxOptions } from './server';
+
+/** How long ago the seeded environments were created: 13+ months of cost and SLO history. */
+const SEEDED_AGE_DAYS = 400;
+
+/** Creates one environment as the provisioning actions would have, long ago. */
+export function seedDpjEnvironment(
+  context: SandboxContext,
+  spec: EnvironmentSpec,
+  createdAt: number,
+): void {
+  const scope = { accountId: spec.account, region: spec.region };
+  const network = seedNetwork(context, { ...scope, spec, createdAt });
+  seedEnvironment(context, {
+    ...scope,
+    spec,
+    privateSubnetIds: network.privateSubnetIds,
+    vpcId: network.vpcId,
+    createdAt,
+  });
+}
+
+/** What exists in every emulated service, read lazily from the running sandbox. */
+function inventoryOf(bound: { context?: SandboxContext }): InventoryReader {
+  const context = () => {
+    if (!bound.context) throw new Error('the sandbox has not started yet');
+    return bound.context;
+  };
+  return {
+    clusters: () => eksInventory(context()).clusters(),
+    natGateways: () => ec2Inventory(context()).natGateways(),
+    subnets: () => ec2Inventory(context()).subnets(),
+  };
+}
+
+/** Every emulated service, wired to each other, and (optionally) the three DPJ environments. */
+export function defaultSandboxServices(options: {
+  seed: boolean;
+}): Pick<SandboxOptions, 'awsServices' | 'httpServices' | 'seed'> {
+  const bound: { context?: SandboxContext } = {};
+  const inventory = inventoryOf(bound);
+  const eks = createEksService({
+    subnets: (context, accountId, region, subnetIds) => {
+      const store = ec2StoreOf(context, accountId, region);
+      return subnetIds.flatMap(id => {
+        const subnet = store.subnets.get(id);
+        return subnet?.VpcId && subnet.AvailabilityZone
+          ? [
+              {
+                id,
+                vpcId: subnet.VpcId,
+                availabilityZone: subnet.AvailabilityZone,
+              },
+            ]
+          : [];
+      });
+    },
+    clusterSecurityGroups: (context, input) =>
+      createSecurityGroupFor(context, {
+        ...input,
+        groupName: `eks-cluster-sg-${input.clusterName}`,
+        description:
+          'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
+      }),
+  });
+  return {
+    awsServices: [
+      ec2Service,
+      iamService,
+      kmsService,
+      eks,
+      createCostExplorerService(inventory),
+    ],
+    httpServices: [
+      createArgoCdService(),
+      createKubernetesService(inventory),
+      createPrometheusService(inventory),
+    ],
+    seed: context => {
+      bound.context = context;
+      if (!options.seed) return;
+      const createdAt =
+        context.clock.nowMillis() - SEEDED_AGE_DAYS * 24 * 3600 * 1000;
+      for (const spec of Object.values(ENVIRONMENT_PRESETS)) {
+        seedDpjEnvironment(context, spec, createdAt);
+      }
+    },
+  };
+}

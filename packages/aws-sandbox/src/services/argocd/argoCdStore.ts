@@ -1,0 +1,149 @@
+/**
+ * ArgoCD's objects in memory: AppProjects, Applications (Kubernetes-style resources in
+ * the argocd namespace) and cluster secrets, plus the session tokens it issued.
+ */
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  finalizers?: string[];
+}
+
+export interface Destination {
+  server?: string;
+  name?: string;
+  namespace?: string;
+}
+
+export interface AppProject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec: {
+    description?: string;
+    sourceRepos?: string[];
+    destinations?: Destination[];
+    [field: string]: unknown;
+  };
+  status?: Record<string, unknown>;
+}
+
+export interface ApplicationSource {
+  repoURL: string;
+  path?: string;
+  chart?: string;
+  targetRevision?: string;
+  [field: string]: unknown;
+}
+
+export interface Application {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec: {
+    project?: string;
+    source?: ApplicationSource;
+    sources?: ApplicationSource[];
+    destination: Destination;
+    [field: string]: unknown;
+  };
+  status?: Record<string, unknown>;
+  operation?: unknown;
+}
+
+export interface ClusterConfig {
+  awsAuthConfig?: { clusterName: string; roleARN?: string; profile?: string };
+  tlsClientConfig?: {
+    insecure?: boolean;
+    caData?: string;
+    serverName?: string;
+    certData?: string;
+    keyData?: string;
+  };
+  bearerToken?: string;
+  username?: string;
+  password?: string;
+  [field: string]: unknown;
+}
+
+/** A cluster as POST /api/v1/clusters receives it. */
+export interface ClusterInput {
+  server: string;
+  name: string;
+  config: ClusterConfig;
+  namespaces?: string[];
+  project?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  clusterResources?: boolean;
+  [field: string]: unknown;
+}
+
+export interface StoredCluster {
+  input: ClusterInput;
+  createdAt: string;
+}
+
+export const ARGOCD_NAMESPACE = 'argocd';
+export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
+
+export class ArgoCdStore {
+  readonly projects = new Map<string, AppProject>();
+  readonly applications = new Map<string, Application>();
+  readonly clusters = new Map<string, StoredCluster>();
+  readonly sessions = new Set<string>();
+  /** Sandbox-clock millis of each application's last spec change, for its sync status. */
+  readonly specChangedAt = new Map<string, number>();
+  private version = 1000;
+  private uidCounter = 0;
+
+  constructor(createdAt: string) {
+    this.projects.set('default', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: {
+        name: 'default',
+        namespace: ARGOCD_NAMESPACE,
+        uid: this.nextUid(),
+        resourceVersion: this.nextResourceVersion(),
+        generation: 1,
+        creationTimestamp: createdAt,
+      },
+      spec: {
+        sourceRepos: ['*'],
+        destinations: [{ server: '*', namespace: '*' }],
+        clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      },
+      status: {},
+    });
+    this.clusters.set(IN_CLUSTER_SERVER, {
+      input: {
+        server: IN_CLUSTER_SERVER,
+        name: 'in-cluster',
+        config: { tlsClientConfig: { insecure: false } },
+      },
+      createdAt,
+    });
+  }
+
+  nextResourceVersion(): string {
+    this.version += 1;
+    return String(this.version);
+  }
+
+  nextUid(): string {
+    this.uidCounter += 1;
+    const hex = this.uidCounter.toString(16).padStart(12, '0');
+    return `5a4d0c3e-8f1b-4c2a-9e7d-${hex}`;
+  }
+
+  clusterByName(name: string): StoredCluster | undefined {
+    return [...this.clusters.values()].find(c => c.input.name === name);
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The ArgoCD REST API subset the platform uses (sessions, projects, clusters,
+ * applications), as argocd-server's grpc-gateway serves it under `/argocd`.
+ * State lives in the sandbox state, so `/_sandbox/reset` clears it.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  HttpService,
+  jsonResponse,
+  SandboxContext,
+  SandboxRequest,
+  SandboxResponse,
+} from '../../core/types';
+import { ArgoCdError, GRPC } from './argoCdErrors';
+import { ArgoCdStore } from './argoCdStore';
+import { routeApplications } from './applicationRoutes';
+import { routeClusters } from './clusterRoutes';
+import { routeProjects } from './projectRoutes';
+import { parseBody, ROUTE_PREFIX, RouteContext } from './routeContext';
+
+export interface ArgoCdServiceOptions {
+  /** Local users: username → password. Default `{ admin: 'sandbox-admin-password' }`. */
+  users?: Record<string, string>;
+  /** Static API tokens (as ArgoCD account tokens) accepted as Bearer tokens. */
+  tokens?: string[];
+}
+
+export interface ArgoCdService extends HttpService {
+  /**
+   * Makes the next API call (any route but `POST /api/v1/session`) fail with `status`
+   * (e.g. 403, 409, 500) and `message`, in ArgoCD's error shape; the gRPC code is the
+   * one grpc-gateway maps to that status. Calls queue: two calls fail the next two.
+   */
+  failNext(status: number, message: string): void;
+}
+
+export const DEFAULT_ARGOCD_USERS = { admin: 'sandbox-admin-password' };
+export const DEFAULT_ARGOCD_TOKENS = ['sandbox-argocd-token'];
+
+function base64Url(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** A JWT-shaped token like argocd-server's; the sandbox only checks it is one it issued. */
+function sessionToken(username: string, nowSeconds: number): string {
+  const header = base64Url({ alg: 'HS256', typ: 'JWT' });
+  const payload = base64Url({
+    iss: 'argocd',
+    sub: `${username}:login`,
+    exp: nowSeconds + 86400,
+    nbf: nowSeconds,
+    iat: nowSeconds,
+    jti: randomUUID(),
+  });
+  const signature = createHash('sha256')
+    .update(`${header}.${payload}`)
+    .digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+function bearerToken(request: SandboxRequest): string | undefined {
+  const header = String(request.headers.authorization ?? '');
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (bearer) return bearer;
+  const cookie = String(request.headers.cookie ?? '');
+  return /(?:^|;\s*)argocd\.token=([^;]+)/.exec(cookie)?.[1];
+}
+
+export function createArgoCdService(
+  options: ArgoCdServiceOptions = {},
+): ArgoCdService {
+  const users: Record<string, string> = options.users ?? DEFAULT_ARGOCD_USERS;
+  const staticTokens = new Set(options.tokens ?? DEFAULT_ARGOCD_TOKENS);
+  const scriptedFailures: ArgoCdError[] = [];
+
+  function storeOf(context: SandboxContext): ArgoCdStore {
+    return context.state.scope(
+      'argocd',
+      'global',
+      'global',
+      () =>
+        new ArgoCdStore(
+          new Date(Math.floor(context.clock.nowMillis() / 1000) * 1000)
+            .toISOString()
+            .replace('.000', ''),
+        ),
+    );
+  }
+
+  function login(
+    request: SandboxRequest,
+    store: ArgoCdStore,
+    nowMillis: number,
+  ): SandboxResponse {
+    const { username, password } = parseBody<{
+      username?: string;
+      password?: string;
+    }>(request);
+    if (
+      !username ||
+      users[username] === undefined ||
+      users[username] !== password
+    ) {
+      throw new ArgoCdError(
+        GRPC.Unauthenticated,
+        'Invalid username or password',
+      );
+    }
+    const token = sessionToken(username, Math.floor(nowMillis / 1000));
+    store.sessions.add(token);
+    return jsonResponse(200, { token });
+  }
+
+  function authenticate(request: SandboxRequest, store: ArgoCdStore) {
+    const token = bearerToken(request);
+    if (!token)
+      throw new ArgoCdError(GRPC.Unauthenticated, 'no session information');
+    if (staticTokens.has(token) || store.sessions.has(token)) return;
+    if (token.split('.').length !== 3) {
+      throw new ArgoCdError(
+        GRPC.Unauthenticated,
+        'invalid session: token contains an invalid number of segments',
+      );
+    }
+    throw new ArgoCdError(
+      GRPC.Unauthenticated,
+      'invalid session: signature is invalid',
+    );
+  }
+
+  function handle(
+    request: SandboxRequest,
+    context: SandboxContext,
+  ): SandboxResponse {
+    const store = storeOf(context);
+    const nowMillis = context.clock.nowMillis();
+    if (!request.path.startsWith(ROUTE_PREFIX)) {
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/plain' },
+        body: 'Not Found',
+      };
+    }
+    const path = request.path.slice(ROUTE_PREFIX.length);
+    if (path === '/session' && request.method === 'POST') {
+      return login(request, store, nowMillis);
+    }
+    authenticate(request, store);
+    const failure = scriptedFailures.shift();
+    if (failure) throw failure;
+    if (path === '/session' && request.method === 'DELETE') {
+      const token = bearerToken(request);
+      if (token) store.sessions.delete(token);
+      return jsonResponse(200, {});
+    }
+    const routeContext: RouteContext = {
+      request,
+      store,
+      clock: context.clock,
+      nowIso: new Date(Math.floor(nowMillis / 1000) * 1000)
+        .toISOString()
+        .replace('.000', ''),
+    };
+    const response =
+      routeProjects(routeContext, path) ??
+      routeClusters(routeContext, path) ??
+      routeApplications(routeContext, path);
+    if (response) return response;
+    if (/^\/(projects|clusters|applications)(\/[^/]+)?$/.test(path)) {
+      throw new ArgoCdError(GRPC.Unimplemented, 'Method Not Allowed', 405);
+    }
+    throw new ArgoCdError(GRPC.NotFound, 'Not Found');
+  }
+
+  return {
+    name: 'argocd',
+    prefix: '/argocd',
+    failNext(status: number, message: string) {
+      scriptedFailures.push(ArgoCdError.fromHttpStatus(status, message));
+    },
+    handle(request, context) {
+      try {
+        return handle(request, context);
+      } catch (error) {
+        if (error instanceof ArgoCdError) return error.render();
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/** What every ArgoCD route handler receives, and helpers they share. */
+import { isDeepStrictEqual } from 'node:util';
+import type { SandboxClock } from '../../core/clock';
+import type { SandboxRequest } from '../../core/types';
+import { ArgoCdError, GRPC } from './argoCdErrors';
+import type { ArgoCdStore } from './argoCdStore';
+
+export interface RouteContext {
+  request: SandboxRequest;
+  store: ArgoCdStore;
+  clock: SandboxClock;
+  /** RFC 3339 time of the request, second precision as Kubernetes stores it. */
+  nowIso: string;
+}
+
+export function parseBody<T>(request: SandboxRequest): T {
+  try {
+    return JSON.parse(request.body || '{}') as T;
+  } catch (error) {
+    throw new ArgoCdError(GRPC.InvalidArgument, (error as Error).message);
+  }
+}
+
+/** Go's reflect.DeepEqual on the JSON form: absent and undefined fields compare equal. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const normalize = (value: unknown) =>
+    value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  return isDeepStrictEqual(normalize(a), normalize(b));
+}
+
+/** ArgoCD's glob matching of project source repos and destinations ('*' matches anything). */
+export function globMatches(
+  pattern: string | undefined,
+  value: string,
+): boolean {
+  if (pattern === undefined) return false;
+  const regex = pattern
+    .split('*')
+    .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${regex}$`).test(value);
+}
+
+/** Equality selectors as ArgoCD's `selector` query parameter takes them: a=b,c!=d. */
+export function matchesSelector(
+  labels: Record<string, string> | undefined,
+  selector: string | null,
+): boolean {
+  if (!selector) return true;
+  return selector
+    .split(',')
+    .map(part => part.trim())
+    .filter(Boolean)
+    .every(part => {
+      const [key, value] = part.split(/!=|==|=/).map(s => s.trim());
+      const actual = labels?.[key];
+      if (part.includes('!=')) return actual !== value;
+      if (value === undefined) return actual !== undefined;
+      return actual === value;
+    });
+}
+
+export const ROUTE_PREFIX = '/api/v1';

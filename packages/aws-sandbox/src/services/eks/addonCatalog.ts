@@ -1,0 +1,161 @@
+import { AddonInfo, AddonVersionInfo } from '@aws-sdk/client-eks';
+import { EKS_KUBERNETES_VERSIONS } from '@internal/plugin-eks-platform-common';
+
+/**
+ * The EKS add-ons an environment installs, with plausible versions. Each version lists the
+ * Kubernetes versions it runs on; the newest one compatible with a cluster version is that
+ * version's default, as DescribeAddonVersions marks it.
+ */
+interface CatalogAddon {
+  name: string;
+  type: string;
+  requiresIamPermissions: boolean;
+  /** Version → the Kubernetes minor versions (1.x) it supports, oldest version first. */
+  versions: [string, number[]][];
+}
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+const ALL_MINORS = range(29, 35);
+
+/** kube-proxy follows the Kubernetes version: two builds per minor. */
+function kubeProxyVersions(): [string, number[]][] {
+  return ALL_MINORS.flatMap(minor => [
+    [`v1.${minor}.0-eksbuild.2`, [minor]],
+    [`v1.${minor}.3-eksbuild.5`, [minor]],
+  ]);
+}
+
+const CATALOG: CatalogAddon[] = [
+  {
+    name: 'vpc-cni',
+    type: 'networking',
+    requiresIamPermissions: true,
+    versions: [
+      ['v1.19.6-eksbuild.7', range(29, 33)],
+      ['v1.20.4-eksbuild.2', range(29, 35)],
+      ['v1.20.5-eksbuild.1', range(29, 35)],
+    ],
+  },
+  {
+    name: 'kube-proxy',
+    type: 'networking',
+    requiresIamPermissions: false,
+    versions: kubeProxyVersions(),
+  },
+  {
+    name: 'coredns',
+    type: 'networking',
+    requiresIamPermissions: false,
+    versions: [
+      ['v1.11.4-eksbuild.22', range(29, 33)],
+      ['v1.12.2-eksbuild.4', range(32, 35)],
+      ['v1.12.4-eksbuild.1', range(33, 35)],
+    ],
+  },
+  {
+    name: 'eks-pod-identity-agent',
+    type: 'security',
+    requiresIamPermissions: false,
+    versions: [
+      ['v1.3.8-eksbuild.2', ALL_MINORS],
+      ['v1.3.9-eksbuild.3', ALL_MINORS],
+    ],
+  },
+  {
+    name: 'aws-ebs-csi-driver',
+    type: 'storage',
+    requiresIamPermissions: true,
+    versions: [
+      ['v1.50.1-eksbuild.1', ALL_MINORS],
+      ['v1.51.1-eksbuild.1', ALL_MINORS],
+      ['v1.52.1-eksbuild.1', range(30, 35)],
+    ],
+  },
+  {
+    name: 'aws-efs-csi-driver',
+    type: 'storage',
+    requiresIamPermissions: true,
+    versions: [
+      ['v2.1.12-eksbuild.1', ALL_MINORS],
+      ['v2.1.14-eksbuild.1', ALL_MINORS],
+    ],
+  },
+];
+
+const KNOWN_CLUSTER_VERSIONS = EKS_KUBERNETES_VERSIONS.map(v => v.version);
+
+function minorOf(clusterVersion: string): number {
+  return Number(clusterVersion.split('.')[1]);
+}
+
+function versionInfo(
+  addon: CatalogAddon,
+  [version, minors]: [string, number[]],
+): AddonVersionInfo {
+  const compatibilities = KNOWN_CLUSTER_VERSIONS.filter(cv =>
+    minors.includes(minorOf(cv)),
+  ).map(clusterVersion => ({
+    clusterVersion,
+    platformVersions: ['*'],
+    // The newest version supporting this cluster version is its default.
+    defaultVersion: defaultAddonVersion(addon.name, clusterVersion) === version,
+  }));
+  return {
+    addonVersion: version,
+    architecture: ['amd64', 'arm64'],
+    computeTypes: ['ec2', 'hybrid'],
+    compatibilities,
+    requiresConfiguration: false,
+    requiresIamPermissions: addon.requiresIamPermissions,
+  };
+}
+
+function findCatalogAddon(name: string): CatalogAddon | undefined {
+  return CATALOG.find(addon => addon.name === name);
+}
+
+export function isKnownAddon(name: string): boolean {
+  return findCatalogAddon(name) !== undefined;
+}
+
+/** Versions of `name` that run on `clusterVersion`, oldest first. */
+export function addonVersionsFor(
+  name: string,
+  clusterVersion: string,
+): string[] {
+  const addon = findCatalogAddon(name);
+  if (!addon) return [];
+  return addon.versions
+    .filter(([, minors]) => minors.includes(minorOf(clusterVersion)))
+    .map(([version]) => version);
+}
+
+export function defaultAddonVersion(
+  name: string,
+  clusterVersion: string,
+): string | undefined {
+  return addonVersionsFor(name, clusterVersion).pop();
+}
+
+/** The catalog as DescribeAddonVersions returns it, optionally for one cluster version. */
+export function addonInfos(clusterVersion?: string): AddonInfo[] {
+  return CATALOG.map(addon => ({
+    addonName: addon.name,
+    type: addon.type,
+    publisher: 'eks',
+    owner: 'aws',
+    defaultNamespace: 'kube-system',
+    addonVersions: addon.versions
+      .filter(
+        ([, minors]) =>
+          !clusterVersion || minors.includes(minorOf(clusterVersion)),
+      )
+      .map(entry => versionInfo(addon, entry))
+      // EKS lists the newest version first.
+      .reverse(),
+  }));
+}
+
+export const EKS_ADDON_NAMES = CATALOG.map(addon => addon.name);

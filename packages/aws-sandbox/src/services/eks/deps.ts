@@ -1,0 +1,45 @@
+import { SandboxContext } from '../../core/types';
+
+/** What EKS needs to know about a subnet it is given. */
+export interface SubnetFacts {
+  id: string;
+  vpcId: string;
+  availabilityZone: string;
+}
+
+/**
+ * Reads subnets of an account and region (the EC2 store, once wired). Returns the subnets
+ * found among `subnetIds`; ids it leaves out do not exist.
+ */
+export type SubnetLookup = (
+  context: SandboxContext,
+  accountId: string,
+  region: string,
+  subnetIds: string[],
+) => SubnetFacts[];
+
+/** Whether an IAM role ARN exists in an account (IAM's `roleExists`). */
+export type RoleLookup = (
+  context: SandboxContext,
+  accountId: string,
+  roleArn: string,
+) => boolean;
+
+/** Creates the security group EKS makes for a new cluster (`eks-cluster-sg-<name>-…`); returns its id. */
+export type ClusterSecurityGroupFactory = (
+  context: SandboxContext,
+  input: {
+    accountId: string;
+    region: string;
+    vpcId: string;
+    clusterName: string;
+  },
+) => string;
+
+export interface EksDependencies {
+  subnets: SubnetLookup;
+  /** Defaults to the sandbox's own IAM roles. */
+  roles?: RoleLookup;
+  /** Defaults to an id that no EC2 store knows. */
+  clusterSecurityGroups?: ClusterSecurityGroupFactory;
+}

@@ -1,0 +1,109 @@
+import {
+  AccessEntry,
+  Addon,
+  AssociatedAccessPolicy,
+  Cluster,
+  Nodegroup,
+  Update,
+} from '@aws-sdk/client-eks';
+import { SandboxContext } from '../../core/types';
+import { Lifecycle, phaseOf } from './lifecycle';
+
+/**
+ * What is stored of each resource: the SDK shape without the fields computed on read
+ * (status, endpoint…), its lifecycle and the idempotency token it was created with.
+ */
+export interface StoredNodegroup {
+  nodegroup: Omit<Nodegroup, 'status'>;
+  lifecycle: Lifecycle;
+  clientRequestToken?: string;
+  /** Set while an UpdateNodegroupConfig is in progress. */
+  updatingUntil?: number;
+}
+
+export interface StoredAddon {
+  addon: Omit<Addon, 'status'>;
+  lifecycle: Lifecycle;
+  clientRequestToken?: string;
+}
+
+export interface StoredAccessEntry {
+  entry: AccessEntry;
+  policies: AssociatedAccessPolicy[];
+}
+
+export interface StoredUpdate {
+  update: Omit<Update, 'status'>;
+  completesAt: number;
+  nodegroupName?: string;
+  addonName?: string;
+}
+
+export interface StoredCluster {
+  cluster: Omit<
+    Cluster,
+    'status' | 'endpoint' | 'certificateAuthority' | 'identity'
+  >;
+  lifecycle: Lifecycle;
+  clientRequestToken?: string;
+  certificateAuthorityData: string;
+  oidcIssuer: string;
+  /** Every node group ever created, deleted ones included (their lifecycle says GONE). */
+  nodegroups: StoredNodegroup[];
+  addons: StoredAddon[];
+  /** Principal ARN → entry. */
+  accessEntries: Map<string, StoredAccessEntry>;
+  updates: StoredUpdate[];
+}
+
+/** EKS resources of one account and region; deleted clusters stay for the inventory. */
+export class EksStore {
+  readonly clusters: StoredCluster[] = [];
+
+  constructor(readonly accountId: string, readonly region: string) {}
+
+  /** The cluster named `name` that still exists (creating, active or deleting). */
+  liveCluster(name: string, now: number): StoredCluster | undefined {
+    return this.clusters.find(
+      stored =>
+        stored.cluster.name === name &&
+        phaseOf(stored.lifecycle, now) !== 'GONE',
+    );
+  }
+
+  liveClusters(now: number): StoredCluster[] {
+    return this.clusters.filter(
+      stored => phaseOf(stored.lifecycle, now) !== 'GONE',
+    );
+  }
+
+  arn(resource: string): string {
+    return `arn:aws:eks:${this.region}:${this.accountId}:${resource}`;
+  }
+}
+
+export function eksStoreOf(
+  context: SandboxContext,
+  accountId: string,
+  region: string,
+): EksStore {
+  return context.state.scope(
+    'eks',
+    accountId,
+    region,
+    () => new EksStore(accountId, region),
+  );
+}
+
+export function liveNodegroups(
+  stored: StoredCluster,
+  now: number,
+): StoredNodegroup[] {
+  return stored.nodegroups.filter(ng => phaseOf(ng.lifecycle, now) !== 'GONE');
+}
+
+export function liveAddons(stored: StoredCluster, now: number): StoredAddon[] {
+  return stored.addons.filter(
+    addon => phaseOf(addon.lifecycle, now) !== 'GONE',
+  );
+}

@@ -1,0 +1,208 @@
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListRolesCommand,
+  ListRoleTagsCommand,
+  paginateListRoles,
+  TagRoleCommand,
+  UntagRoleCommand,
+} from '@aws-sdk/client-iam';
+import { RunningSandbox, startSandbox } from '../../server';
+import { iamService, roleExists } from '.';
+
+const TRUST_EKS = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Service: 'eks.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    },
+  ],
+});
+
+const ECR_READ = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+  ],
+});
+
+describe('aws-sandbox IAM roles', () => {
+  let sandbox: RunningSandbox;
+  let iam: IAMClient;
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      awsServices: [iamService],
+      timeScale: 0.001,
+    });
+    iam = new IAMClient({
+      region: 'eu-west-3',
+      endpoint: sandbox.url,
+      credentials: { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+  });
+  afterAll(() => sandbox.close());
+
+  const createRole = (RoleName: string, extra: { Path?: string } = {}) =>
+    iam.send(
+      new CreateRoleCommand({
+        RoleName,
+        AssumeRolePolicyDocument: TRUST_EKS,
+        ...extra,
+      }),
+    );
+
+  it('creates a role with its path, tags and URL-encoded trust policy', async () => {
+    const created = await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'dpj-dev-cluster-role',
+        Path: '/eks/',
+        AssumeRolePolicyDocument: TRUST_EKS,
+        Description: 'EKS control plane',
+        Tags: [{ Key: 'environment', Value: 'dev' }],
+      }),
+    );
+    expect(created.$metadata.httpStatusCode).toBe(200);
+    expect(created.Role).toMatchObject({
+      RoleName: 'dpj-dev-cluster-role',
+      Path: '/eks/',
+      Arn: 'arn:aws:iam::111111111111:role/eks/dpj-dev-cluster-role',
+      Description: 'EKS control plane',
+      MaxSessionDuration: 3600,
+      Tags: [{ Key: 'environment', Value: 'dev' }],
+    });
+    expect(created.Role?.RoleId).toMatch(/^AROA[0-9A-F]{17}$/);
+    expect(created.Role?.CreateDate).toBeInstanceOf(Date);
+    const fetched = await iam.send(
+      new GetRoleCommand({ RoleName: 'dpj-dev-cluster-role' }),
+    );
+    expect(
+      JSON.parse(
+        decodeURIComponent(fetched.Role?.AssumeRolePolicyDocument ?? ''),
+      ),
+    ).toEqual(JSON.parse(TRUST_EKS));
+    expect(
+      roleExists(
+        sandbox.context,
+        '111111111111',
+        'arn:aws:iam::111111111111:role/eks/dpj-dev-cluster-role',
+      ),
+    ).toBe(true);
+    expect(
+      roleExists(
+        sandbox.context,
+        '111111111111',
+        'arn:aws:iam::111111111111:role/dpj-dev-cluster-role',
+      ),
+    ).toBe(false);
+  });
+
+  it('refuses a duplicate role name with EntityAlreadyExists', async () => {
+    await createRole('duplicate-role');
+    await expect(createRole('duplicate-role')).rejects.toMatchObject({
+      name: 'EntityAlreadyExistsException',
+      message: 'Role with name duplicate-role already exists.',
+      $metadata: { httpStatusCode: 409 },
+    });
+  });
+
+  it('refuses a trust policy that is not valid JSON or has no principal', async () => {
+    await expect(
+      iam.send(
+        new CreateRoleCommand({
+          RoleName: 'bad-json',
+          AssumeRolePolicyDocument: '{"Version":',
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'MalformedPolicyDocumentException',
+      message: 'This policy contains invalid Json',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(
+      iam.send(
+        new CreateRoleCommand({
+          RoleName: 'no-principal',
+          AssumeRolePolicyDocument: ECR_READ,
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'MalformedPolicyDocumentException',
+      message: 'Missing required field Principal',
+    });
+  });
+
+  it('answers NoSuchEntity for an unknown role', async () => {
+    await expect(
+      iam.send(new GetRoleCommand({ RoleName: 'ghost' })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'The role with name ghost cannot be found.',
+      $metadata: { httpStatusCode: 404 },
+    });
+  });
+
+  it('tags and untags a role', async () => {
+    await createRole('tagged-role');
+    await iam.send(
+      new TagRoleCommand({
+        RoleName: 'tagged-role',
+        Tags: [
+          { Key: 'owner', Value: 'platform' },
+          { Key: 'cost-center', Value: 'dpj' },
+        ],
+      }),
+    );
+    await iam.send(
+      new UntagRoleCommand({ RoleName: 'tagged-role', TagKeys: ['owner'] }),
+    );
+    const tags = await iam.send(
+      new ListRoleTagsCommand({ RoleName: 'tagged-role' }),
+    );
+    expect(tags.Tags).toEqual([{ Key: 'cost-center', Value: 'dpj' }]);
+    expect(tags.IsTruncated).toBe(false);
+  });
+
+  it('pages ListRoles with Marker and MaxItems', async () => {
+    const client = new IAMClient({
+      region: 'eu-west-3',
+      endpoint: sandbox.url,
+      credentials: { accessKeyId: 'AKIDSANDBOXSTAGING', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    for (let i = 0; i < 5; i++) {
+      await client.send(
+        new CreateRoleCommand({
+          RoleName: `paged-${i}`,
+          AssumeRolePolicyDocument: TRUST_EKS,
+        }),
+      );
+    }
+    const first = await client.send(new ListRolesCommand({ MaxItems: 2 }));
+    expect(first.Roles?.map(role => role.RoleName)).toEqual([
+      'paged-0',
+      'paged-1',
+    ]);
+    expect(first.IsTruncated).toBe(true);
+    expect(first.Marker).toBeDefined();
+    const names: string[] = [];
+    for await (const page of paginateListRoles({ client, pageSize: 2 }, {})) {
+      names.push(...(page.Roles ?? []).map(role => role.RoleName ?? ''));
+    }
+    expect(names).toEqual([
+      'paged-0',
+      'paged-1',
+      'paged-2',
+      'paged-3',
+      'paged-4',
+    ]);
+    // Another account sees none of these roles.
+    const dev = await iam.send(new ListRolesCommand({}));
+    expect(dev.Roles?.some(role => role.RoleName?.startsWith('paged-'))).toBe(
+      false,
+    );
+  });
+});

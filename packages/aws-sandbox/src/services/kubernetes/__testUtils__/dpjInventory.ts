@@ -1,0 +1,46 @@
+import {
+  clusterName,
+  ENVIRONMENT_PRESETS,
+} from '@internal/plugin-eks-platform-common';
+import type {
+  ClusterInventory,
+  InventoryReader,
+} from '../../../core/inventory';
+
+const DAY_MS = 86_400_000;
+
+/** The three DPJ clusters as the presets describe them, ACTIVE since 400 days before `now`. */
+export function dpjClusters(now: number): ClusterInventory[] {
+  const createdAt = now - 400 * DAY_MS;
+  return Object.values(ENVIRONMENT_PRESETS).map(spec => ({
+    accountId: spec.account,
+    region: spec.region,
+    name: clusterName(spec),
+    version: spec.kubernetesVersion,
+    status: 'ACTIVE',
+    createdAt,
+    tags: { ...spec.tags },
+    nodegroups: spec.nodeGroups.map(group => ({
+      name: group.name,
+      capacityType: group.capacityType,
+      instanceTypes: [...group.instanceTypes],
+      minSize: group.minSize,
+      desiredSize: group.desiredSize,
+      maxSize: group.maxSize,
+      status: 'ACTIVE',
+      createdAt,
+      labels: { ...group.labels },
+      taints: group.taints.map(taint => ({ ...taint })),
+      diskSizeGiB: group.diskSizeGiB,
+      tags: { ...spec.tags },
+    })),
+  }));
+}
+
+export function inventoryOf(clusters: ClusterInventory[]): InventoryReader {
+  return {
+    clusters: () => clusters,
+    natGateways: () => [],
+    subnets: () => [],
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The Kubernetes API of every emulated EKS cluster, at
+ * `/k8s/<accountId>/<region>/<clusterName>` (the endpoint DescribeCluster reports).
+ * Read-only: nodes and pods derive from the inventory's node groups, other resources
+ * list empty.
+ */
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { ClusterInventory, InventoryReader } from '../../core/inventory';
+import {
+  HttpService,
+  jsonResponse,
+  SandboxRequest,
+  SandboxResponse,
+} from '../../core/types';
+import {
+  apiGroups,
+  apiVersions,
+  emptyList,
+  statusObject,
+  versionOf,
+} from './discovery';
+import { renderNamespace, renderNode, renderPod } from './kubernetesObjects';
+import {
+  fieldFilter,
+  labelFilter,
+  ListQueryError,
+  paginate,
+} from './listQuery';
+import { nodesOf } from './nodeModel';
+import { placePods } from './podPlacement';
+
+const NAMESPACES = [
+  'default',
+  'kube-node-lease',
+  'kube-public',
+  'kube-system',
+  'dpj',
+];
+
+function status(
+  code: number,
+  reason: string,
+  message: string,
+): SandboxResponse {
+  return jsonResponse(code, statusObject(code, reason, message));
+}
+
+/** Keeps a view stable within one cluster state: it changes when node groups do. */
+function resourceVersionOf(cluster: ClusterInventory): string {
+  const sizes = cluster.nodegroups.reduce(
+    (sum, group) => sum + group.desiredSize * 7 + group.createdAt / 1000,
+    0,
+  );
+  return String(Math.floor(sizes) % 1_000_000_000);
+}
+
+interface ClusterView {
+  cluster: ClusterInventory;
+  nodes: V1Node[];
+  pods: V1Pod[];
+}
+
+function viewOf(
+  cluster: ClusterInventory,
+  inventory: InventoryReader,
+): ClusterView {
+  const nodes = nodesOf(cluster, inventory);
+  return {
+    cluster,
+    nodes: nodes.map(node => renderNode(cluster, node)),
+    pods: placePods(cluster, nodes).map(pod => renderPod(cluster, pod)),
+  };
+}
+
+function list<T extends { metadata?: { labels?: Record<string, string> } }>(
+  request: SandboxRequest,
+  kind: string,
+  items: T[],
+  fields: Record<string, (item: T) => string | undefined>,
+  resourceVersion: string,
+): SandboxResponse {
+  const byLabel = labelFilter(request.query.get('labelSelector'));
+  const byField = fieldFilter(request.query.get('fieldSelector'), fields);
+  const page = paginate(
+    items.filter(item => byLabel(item.metadata?.labels) && byField(item)),
+    request.query.get('limit'),
+    request.query.get('continue'),
+    resourceVersion,
+  );
+  return jsonResponse(200, {
+    kind,
+    apiVersion: 'v1',
+    metadata: {
+      resourceVersion,
+      ...(page.continueToken
+        ? {
+            continue: page.continueToken,
+            remainingItemCount: page.remainingItemCount,
+          }
+        : {}),
+    },
+    items: page.items,
+  });
+}
+
+const POD_FIELDS: Record<string, (pod: V1Pod) => string | undefined> = {
+  'spec.nodeName': pod => pod.spec?.nodeName,
+  'metadata.name': pod => pod.metadata?.name,
+  'metadata.namespace': pod => pod.metadata?.namespace,
+  'status.phase': pod => pod.status?.phase,
+};
+const NODE_FIELDS: Record<string, (node: V1Node) => string | undefined> = {
+  'metadata.name': node => node.metadata?.name,
+  'spec.unschedulable': () => 'false',
+};
+
+function serve(
+  request: SandboxRequest,
+  path: string,
+  view: () => ClusterView,
+  cluster: ClusterInventory,
+): SandboxResponse {
+  const rv = resourceVersionOf(cluster);
+  if (path === '/version') return jsonResponse(200, versionOf(cluster));
+  if (path === '/api') return jsonResponse(200, apiVersions());
+  if (path === '/apis') return jsonResponse(200, apiGroups());
+  if (path === '/api/v1/nodes') {
+    return list(request, 'NodeList', view().nodes, NODE_FIELDS, rv);
+  }
+  if (path === '/api/v1/pods') {
+    return list(request, 'PodList', view().pods, POD_FIELDS, rv);
+  }
+  if (path === '/api/v1/namespaces') {
+    const namespaces = NAMESPACES.map(name => renderNamespace(cluster, name));
+    return list(request, 'NamespaceList', namespaces, {}, rv);
+  }
+  const namespacedPods = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(path);
+  if (namespacedPods) {
+    const pods = view().pods.filter(
+      p => p.metadata?.namespace === namespacedPods[1],
+    );
+    return list(request, 'PodList', pods, POD_FIELDS, rv);
+  }
+  const single =
+    /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?(nodes|pods|namespaces)\/([^/]+)$/.exec(
+      path,
+    );
+  if (single) {
+    const [, namespace, resource, name] = single;
+    let candidates: { metadata?: { name?: string } }[];
+    if (resource === 'nodes') candidates = view().nodes;
+    else if (resource === 'pods') {
+      candidates = view().pods.filter(p => p.metadata?.namespace === namespace);
+    } else candidates = NAMESPACES.map(ns => renderNamespace(cluster, ns));
+    const found = candidates.find(item => item.metadata?.name === name);
+    return found
+      ? jsonResponse(200, found)
+      : status(404, 'NotFound', `${resource} "${name}" not found`);
+  }
+  // Any other collection: core (/api/v1/…) or grouped (/apis/<group>/<version>/…).
+  const collection =
+    /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))(?:\/namespaces\/[^/]+)?\/([a-z0-9]+)$/.exec(
+      path,
+    );
+  if (collection) {
+    const [, core, groupVersion, plural] = collection;
+    return jsonResponse(200, emptyList(core ?? groupVersion, plural, rv));
+  }
+  return status(
+    404,
+    'NotFound',
+    'the server could not find the requested resource',
+  );
+}
+
+export function createKubernetesService(
+  inventory: InventoryReader,
+): HttpService {
+  return {
+    name: 'kubernetes',
+    prefix: '/k8s',
+    handle(request: SandboxRequest): SandboxResponse {
+      const authorization = String(request.headers.authorization ?? '');
+      const token = /^Bearer\s+(\S+)/i.exec(authorization)?.[1];
+      if (!token) return status(401, 'Unauthorized', 'Unauthorized');
+      const route = /^\/(\d{12})\/([a-z0-9-]+)\/([^/]+)(\/.*)?$/.exec(
+        request.path,
+      );
+      if (!route) {
+        return status(
+          404,
+          'NotFound',
+          'expected /k8s/<accountId>/<region>/<clusterName>/… (the endpoint DescribeCluster reports)',
+        );
+      }
+      const [, accountId, region, clusterName, rest] = route;
+      const cluster = inventory
+        .clusters()
+        .find(
+          c =>
+            c.accountId === accountId &&
+            c.region === region &&
+            c.name === clusterName &&
+            !c.deletedAt,
+        );
+      if (!cluster) {
+        return status(
+          404,
+          'NotFound',
+          `no EKS cluster "${clusterName}" in account ${accountId}, region ${region}`,
+        );
+      }
+      if (cluster.status !== 'ACTIVE' && cluster.status !== 'UPDATING') {
+        return status(
+          503,
+          'ServiceUnavailable',
+          `the API server of EKS cluster "${clusterName}" is not reachable while the cluster is ${cluster.status}`,
+        );
+      }
+      if (request.method !== 'GET') {
+        return status(
+          405,
+          'MethodNotAllowed',
+          `the server does not allow this method on the requested resource (aws-sandbox's Kubernetes API is read-only)`,
+        );
+      }
+      let memo: ClusterView | undefined;
+      const view = () => (memo ??= viewOf(cluster, inventory));
+      try {
+        return serve(request, rest ?? '/', view, cluster);
+      } catch (error) {
+        if (error instanceof ListQueryError) {
+          return status(400, 'BadRequest', error.message);
+        }
+        throw error;
+      }
+    },
+  };
+}

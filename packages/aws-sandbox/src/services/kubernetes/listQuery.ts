@@ -1,0 +1,134 @@
+/**
+ * The list options of the Kubernetes API the sandbox honours: `labelSelector` (equality,
+ * inequality, existence), `fieldSelector` (equality on a few fields per resource) and
+ * `limit`/`continue` pagination with opaque continue tokens.
+ */
+
+export class ListQueryError extends Error {}
+
+interface Requirement {
+  key: string;
+  operator: '=' | '!=' | 'exists' | '!exists';
+  value?: string;
+}
+
+function parseRequirements(selector: string, describe: string): Requirement[] {
+  return selector
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part.length > 0)
+    .map(part => {
+      const match = /^([^=!\s]+)\s*(==|=|!=)\s*([^=!\s]*)$/.exec(part);
+      if (match) {
+        return {
+          key: match[1],
+          operator: match[2] === '!=' ? '!=' : '=',
+          value: match[3],
+        };
+      }
+      if (/^![^=!\s]+$/.test(part)) {
+        return { key: part.slice(1), operator: '!exists' };
+      }
+      if (/^[^=!\s()]+$/.test(part)) return { key: part, operator: 'exists' };
+      throw new ListQueryError(
+        `unable to parse requirement: ${describe} "${part}" uses an operator the sandbox does not support (=, ==, !=, key, !key)`,
+      );
+    });
+}
+
+function satisfies(
+  values: Record<string, string | undefined>,
+  requirement: Requirement,
+): boolean {
+  const actual = values[requirement.key];
+  switch (requirement.operator) {
+    case '=':
+      return actual === requirement.value;
+    case '!=':
+      return actual !== requirement.value;
+    case 'exists':
+      return actual !== undefined;
+    default:
+      return actual === undefined;
+  }
+}
+
+export function labelFilter(
+  selector: string | null,
+): (labels: Record<string, string> | undefined) => boolean {
+  const requirements = parseRequirements(selector ?? '', 'label selector');
+  return labels =>
+    requirements.every(requirement => satisfies(labels ?? {}, requirement));
+}
+
+/** `fields` maps each supported field (e.g. spec.nodeName) to its value in an object. */
+export function fieldFilter<T>(
+  selector: string | null,
+  fields: Record<string, (item: T) => string | undefined>,
+): (item: T) => boolean {
+  const requirements = parseRequirements(selector ?? '', 'field selector');
+  for (const requirement of requirements) {
+    if (!fields[requirement.key] || requirement.operator.includes('exists')) {
+      throw new ListQueryError(`field label not supported: ${requirement.key}`);
+    }
+  }
+  return item =>
+    requirements.every(requirement =>
+      satisfies(
+        { [requirement.key]: fields[requirement.key](item) },
+        requirement,
+      ),
+    );
+}
+
+interface ContinueToken {
+  v: string;
+  rv: string;
+  start: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  continueToken?: string;
+  remainingItemCount?: number;
+}
+
+export function paginate<T>(
+  items: T[],
+  limitParam: string | null,
+  continueParam: string | null,
+  resourceVersion: string,
+): Page<T> {
+  let start = 0;
+  if (continueParam) {
+    try {
+      const token = JSON.parse(
+        Buffer.from(continueParam, 'base64').toString('utf8'),
+      ) as ContinueToken;
+      if (token.v !== 'meta.k8s.io/v1' || !Number.isInteger(token.start)) {
+        throw new Error('unexpected token contents');
+      }
+      start = token.start;
+    } catch (error) {
+      throw new ListQueryError(
+        `continue key is not valid: ${(error as Error).message}`,
+      );
+    }
+  }
+  const limit = Number(limitParam ?? 0);
+  if (!Number.isInteger(limit) || limit <= 0) {
+    return { items: items.slice(start) };
+  }
+  const end = start + limit;
+  if (end >= items.length) return { items: items.slice(start) };
+  const token: ContinueToken = {
+    v: 'meta.k8s.io/v1',
+    rv: resourceVersion,
+    start: end,
+  };
+  return {
+    items: items.slice(start, end),
+    continueToken: Buffer.from(JSON.stringify(token)).toString('base64'),
+    remainingItemCount: items.length - end,
+  };
+}
