@@ -2,13 +2,14 @@ import {
   mockCredentials,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { eksPlatformPlugin } from './plugin';
 
 describe('eksPlatformPlugin', () => {
   it('serves its health route even to callers with invalid credentials', async () => {
     const { server } = await startTestBackend({
-      features: [eksPlatformPlugin],
+      features: [eksPlatformPlugin, catalogServiceMock.factory()],
     });
 
     const health = await request(server)
@@ -20,7 +21,7 @@ describe('eksPlatformPlugin', () => {
 
   it('refuses invalid credentials on every other route', async () => {
     const { server } = await startTestBackend({
-      features: [eksPlatformPlugin],
+      features: [eksPlatformPlugin, catalogServiceMock.factory()],
     });
 
     const response = await request(server)

@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { createRouter } from './router';
 
 /**
@@ -16,11 +18,25 @@ export const eksPlatformPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        cache: coreServices.cache,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, logger }) {
-        httpRouter.use(await createRouter({ logger }));
+      async init(deps) {
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            aws: AwsClientFactory.fromConfig(deps.config),
+          }),
+        );
         // Health is probed by load balancers and the dev tooling without a user.
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

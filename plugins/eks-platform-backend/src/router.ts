@@ -1,11 +1,12 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createCapacityRouter } from './capacity';
+import { createSloRouter } from './slo';
+import { RouterOptions } from './types';
 
-export interface RouterOptions {
-  logger: LoggerService;
-}
+export type { RouterOptions } from './types';
 
+/** Mounts each feature's routes; every feature owns its folder. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -16,6 +17,8 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  options.logger.info('EKS platform routes ready');
+  router.use(await createCapacityRouter(options));
+  router.use(await createSloRouter(options));
+
   return router;
 }

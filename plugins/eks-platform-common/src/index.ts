@@ -30,3 +30,5 @@ export {
   isValidEksClusterName,
   isValidNodeGroupName,
 } from './environment/validation/rules/identityRules';
+export * from './capacity';
+export * from './slo';
