@@ -8,3 +8,4 @@ export { startSandbox, DEFAULT_SANDBOX_ACCOUNTS } from './server';
 export type { SandboxOptions, RunningSandbox } from './server';
 export type { FaultSettings, ScriptedFault } from './core/faults';
 export type { CallRecord } from './core/callLog';
+export { defaultSandboxServices, seedDpjEnvironment } from './defaultServices';

@@ -7,6 +7,7 @@
 export * from './network/cidr';
 export * from './aws/regions';
 export * from './aws/instanceTypes';
+export * from './aws/prices';
 export * from './kubernetes/versions';
 export * from './kubernetes/labels';
 export * from './environment/types';

@@ -1,6 +1,15 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isKubernetesClusterEntity } from '@internal/plugin-eks-platform-common';
+import { capacityApiRef, CapacityClient } from './api/capacityApi';
 
 /** The EKS environment card on every kubernetes-cluster resource page. */
 const eksEnvironmentCard = EntityCardBlueprint.make({
@@ -15,6 +24,36 @@ const eksEnvironmentCard = EntityCardBlueprint.make({
   },
 });
 
+const capacityApi = ApiBlueprint.make({
+  name: 'capacity',
+  params: defineParams =>
+    defineParams({
+      api: capacityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CapacityClient(deps),
+    }),
+});
+
+const capacityCard = EntityCardBlueprint.make({
+  name: 'capacity',
+  params: {
+    filter: isKubernetesClusterEntity,
+    loader: () =>
+      import('./components/capacity').then(m => <m.EksCapacityCard />),
+  },
+});
+
+const capacityContent = EntityContentBlueprint.make({
+  name: 'capacity',
+  params: {
+    path: '/capacity',
+    title: 'Capacity',
+    filter: isKubernetesClusterEntity,
+    loader: () =>
+      import('./components/capacity').then(m => <m.EksCapacityContent />),
+  },
+});
+
 /**
  * The EKS platform frontend plugin for the new frontend system.
  *
@@ -22,5 +61,5 @@ const eksEnvironmentCard = EntityCardBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'eks-platform',
-  extensions: [eksEnvironmentCard],
+  extensions: [eksEnvironmentCard, capacityApi, capacityCard, capacityContent],
 });

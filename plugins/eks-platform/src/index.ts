@@ -3,4 +3,11 @@
  *
  * @packageDocumentation
  */
-export { eksPlatformPlugin, EntityEksEnvironmentCard } from './plugin';
+export {
+  eksPlatformPlugin,
+  EntityEksEnvironmentCard,
+  EntityClusterCapacityCard,
+  EntityClusterCapacityContent,
+} from './plugin';
+export { capacityApiRef, CapacityClient } from './api/capacityApi';
+export type { CapacityApi } from './api/capacityApi';

@@ -1,7 +1,11 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { capacityApiRef, CapacityClient } from './api/capacityApi';
 
 /**
  * The EKS platform frontend plugin (legacy frontend system; see `/alpha` for the new one).
@@ -10,6 +14,13 @@ import {
  */
 export const eksPlatformPlugin = createPlugin({
   id: 'eks-platform',
+  apis: [
+    createApiFactory({
+      api: capacityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CapacityClient(deps),
+    }),
+  ],
 });
 
 /**
@@ -26,6 +37,36 @@ export const EntityEksEnvironmentCard = eksPlatformPlugin.provide(
         import('./components/EksEnvironmentCard').then(
           m => m.EksEnvironmentCard,
         ),
+    },
+  }),
+);
+
+/**
+ * Overview card of a cluster's capacity: requested vs allocatable, first limit hit,
+ * estimated price.
+ *
+ * @public
+ */
+export const EntityClusterCapacityCard = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterCapacityCard',
+    component: {
+      lazy: () => import('./components/capacity').then(m => m.EksCapacityCard),
+    },
+  }),
+);
+
+/**
+ * Capacity tab of a cluster: per node group bars, table and IP ceiling per zone.
+ *
+ * @public
+ */
+export const EntityClusterCapacityContent = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterCapacityContent',
+    component: {
+      lazy: () =>
+        import('./components/capacity').then(m => m.EksCapacityContent),
     },
   }),
 );

@@ -13,6 +13,8 @@
  * from day to day.
  */
 
+import { onDemandHourlyPrice } from '@internal/plugin-eks-platform-common';
+
 export const EKS_CLUSTER_HOURLY = { standard: 0.1, extended: 0.6 } as const;
 
 export const NAT_GATEWAY_HOURLY = 0.048;
@@ -21,32 +23,12 @@ export const NAT_GATEWAY_PER_GB = 0.048;
 /** gp3 storage, per GB-month (IOPS and throughput stay within the free baseline). */
 export const EBS_GP3_PER_GB_MONTH = 0.0928;
 
-/** On-demand hourly prices of the types in INSTANCE_TYPES of eks-platform-common. */
-export const ON_DEMAND_HOURLY: Readonly<Record<string, number>> = {
-  't3.medium': 0.0472,
-  't3.large': 0.0944,
-  't3a.large': 0.085,
-  't3.xlarge': 0.1888,
-  'c5.large': 0.101,
-  'c5.xlarge': 0.202,
-  'c5a.xlarge': 0.182,
-  'c5d.xlarge': 0.23,
-  'c6i.xlarge': 0.202,
-  'c5.2xlarge': 0.404,
-  'm5.large': 0.112,
-  'm5a.large': 0.101,
-  'm6i.large': 0.112,
-  'm5.xlarge': 0.224,
-  'm5a.xlarge': 0.202,
-  'm6i.xlarge': 0.224,
-  'r5.large': 0.148,
-};
-
 /** Fallback for a type missing from the table, so an unexpected type still costs something. */
 const FALLBACK_HOURLY_PER_VCPU = 0.05;
 
+/** The product's own eu-west-3 table (eks-platform-common), so both agree on node prices. */
 export function onDemandHourly(instanceType: string, vcpus = 2): number {
-  return ON_DEMAND_HOURLY[instanceType] ?? vcpus * FALLBACK_HOURLY_PER_VCPU;
+  return onDemandHourlyPrice(instanceType) ?? vcpus * FALLBACK_HOURLY_PER_VCPU;
 }
 
 /** FNV-1a: a small stable hash, so "random" prices are the same on every run. */

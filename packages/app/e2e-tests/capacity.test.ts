@@ -1,0 +1,101 @@
+import { expect, Page, test } from '@playwright/test';
+
+const BACKEND = 'http://localhost:7007';
+
+async function waitForBackend() {
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${BACKEND}/.backstage/health/v1/readiness`))
+            .status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 180_000, intervals: [1_000] },
+    )
+    .toBe(200);
+}
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('heading', { name: 'DPJ Catalog' }),
+  ).toBeVisible();
+}
+
+/** Opens a cluster page, reloading until the catalog has ingested it. */
+async function openCluster(page: Page, name: string, tab = '') {
+  await expect(async () => {
+    await page.goto(`/catalog/default/resource/${name}${tab}`);
+    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+}
+
+test.beforeAll(waitForBackend);
+
+test("the overview's capacity card reads dpj-prod-cluster's figures", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openCluster(page, 'dpj-prod-cluster');
+
+  const card = page.getByTestId('eks-capacity-card');
+  await expect(card).toBeVisible();
+  // Production preset: system 3 + app-on-demand 3 + app-spot 3 nodes.
+  await expect(card.getByText('Nodes', { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card).toContainText('9');
+  await expect(card).toContainText(/CPU requested: [\d.]+ vCPU of [\d.]+ vCPU/);
+  await expect(card).toContainText(
+    /Memory requested: [\d.]+ GiB of [\d.]+ GiB/,
+  );
+  await expect(card).toContainText(/Pods requested: \d+ of \d+/);
+  await expect(card).toContainText(/First limit: /);
+  await expect(card).toContainText(/\$\d+ \/ month/);
+});
+
+test('the capacity tab lists every node group with its figures and IP ceiling', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openCluster(page, 'dpj-prod-cluster', '/capacity');
+
+  const content = page.getByTestId('eks-capacity-content');
+  await expect(content).toBeVisible({ timeout: 30_000 });
+
+  const groups = content.getByRole('table', { name: 'Node groups' });
+  const system = groups.getByRole('row').filter({ hasText: 'system' });
+  await expect(system).toContainText('On-demand');
+  await expect(system).toContainText('3 / 3 / 6');
+  const onDemand = groups.getByRole('row').filter({ hasText: 'app-on-demand' });
+  await expect(onDemand).toContainText('c5.xlarge');
+  await expect(onDemand).toContainText('3 / 3 / 10');
+  await expect(onDemand).toContainText('est.');
+  const spot = groups.getByRole('row').filter({ hasText: 'app-spot' });
+  await expect(spot).toContainText('Spot');
+  await expect(spot).toContainText('0 / 3 / 10');
+
+  const ips = content.getByRole('table', {
+    name: 'IP ceiling per availability zone',
+  });
+  for (const zone of ['eu-west-3a', 'eu-west-3b', 'eu-west-3c']) {
+    await expect(
+      ips.getByRole('row').filter({ hasText: zone }).first(),
+    ).toBeVisible();
+  }
+  // /19 private subnets: thousands of free addresses, 60 per c5.xlarge node.
+  await expect(
+    ips.getByRole('row').filter({ hasText: 'app-on-demand' }).first(),
+  ).toContainText('60');
+
+  await expect(content.getByText('CPU (vCPU)')).toBeVisible();
+  await expect(content.getByText(/First limit: /)).toBeVisible();
+});

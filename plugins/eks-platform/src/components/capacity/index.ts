@@ -1,0 +1,2 @@
+export { EksCapacityCard } from './EksCapacityCard';
+export { EksCapacityContent } from './EksCapacityContent';
