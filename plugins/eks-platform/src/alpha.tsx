@@ -8,8 +8,13 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { isKubernetesClusterEntity } from '@internal/plugin-eks-platform-common';
+import { Entity } from '@backstage/catalog-model';
+import {
+  hasSloAnnotations,
+  isKubernetesClusterEntity,
+} from '@internal/plugin-eks-platform-common';
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
+import { sloApiRef, SloClient } from './api/sloApi';
 
 /** The EKS environment card on every kubernetes-cluster resource page. */
 const eksEnvironmentCard = EntityCardBlueprint.make({
@@ -54,6 +59,38 @@ const capacityContent = EntityContentBlueprint.make({
   },
 });
 
+const sloApi = ApiBlueprint.make({
+  name: 'slo',
+  params: defineParams =>
+    defineParams({
+      api: sloApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SloClient(deps),
+    }),
+});
+
+/** Clusters always show the SLO card (saying when none is defined); others when annotated. */
+const hasSloView = (entity: Entity) =>
+  isKubernetesClusterEntity(entity) || hasSloAnnotations(entity);
+
+const sloCard = EntityCardBlueprint.make({
+  name: 'slo',
+  params: {
+    filter: hasSloView,
+    loader: () => import('./components/slo').then(m => <m.EksSloCard />),
+  },
+});
+
+const sloContent = EntityContentBlueprint.make({
+  name: 'slo',
+  params: {
+    path: '/slo',
+    title: 'SLO',
+    filter: hasSloView,
+    loader: () => import('./components/slo').then(m => <m.EksSloContent />),
+  },
+});
+
 /**
  * The EKS platform frontend plugin for the new frontend system.
  *
@@ -61,5 +98,13 @@ const capacityContent = EntityContentBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'eks-platform',
-  extensions: [eksEnvironmentCard, capacityApi, capacityCard, capacityContent],
+  extensions: [
+    eksEnvironmentCard,
+    capacityApi,
+    capacityCard,
+    capacityContent,
+    sloApi,
+    sloCard,
+    sloContent,
+  ],
 });

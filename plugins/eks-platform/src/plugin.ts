@@ -6,6 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
+import { sloApiRef, SloClient } from './api/sloApi';
 
 /**
  * The EKS platform frontend plugin (legacy frontend system; see `/alpha` for the new one).
@@ -19,6 +20,11 @@ export const eksPlatformPlugin = createPlugin({
       api: capacityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new CapacityClient(deps),
+    }),
+    createApiFactory({
+      api: sloApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SloClient(deps),
     }),
   ],
 });
@@ -67,6 +73,34 @@ export const EntityClusterCapacityContent = eksPlatformPlugin.provide(
     component: {
       lazy: () =>
         import('./components/capacity').then(m => m.EksCapacityContent),
+    },
+  }),
+);
+
+/**
+ * Overview card of an entity's SLO: attainment against the objective, budget left, burn now.
+ *
+ * @public
+ */
+export const EntityEksSloCard = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEksSloCard',
+    component: {
+      lazy: () => import('./components/slo').then(m => m.EksSloCard),
+    },
+  }),
+);
+
+/**
+ * SLO tab: budget burn-down, burn-rate alerts, daily attainment, monthly history, CSV.
+ *
+ * @public
+ */
+export const EntityEksSloContent = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEksSloContent',
+    component: {
+      lazy: () => import('./components/slo').then(m => m.EksSloContent),
     },
   }),
 );

@@ -1,0 +1,2 @@
+export { EksSloCard } from './EksSloCard';
+export { EksSloContent } from './EksSloContent';

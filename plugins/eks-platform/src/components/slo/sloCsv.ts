@@ -1,0 +1,106 @@
+/** The CSV export of the SLO tab: the same rows and formatted values as on screen. */
+import { SloReport } from '@internal/plugin-eks-platform-common';
+import {
+  formatAttainment,
+  formatBudgetPercent,
+  formatBurnRate,
+  formatCount,
+  formatHoursToExhaustion,
+  formatMinutes,
+  formatStatus,
+  formatTier,
+} from './format';
+
+function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function rows(lines: string[][]): string {
+  return lines.map(line => line.map(csvCell).join(',')).join('\n');
+}
+
+export function sloReportCsv(report: SloReport): string {
+  const windowRow = (label: string, w: SloReport['rolling30d']) => [
+    label,
+    formatAttainment(w.attainmentPercent),
+    formatCount(w.good),
+    formatCount(w.total),
+    formatBudgetPercent(w.budgetRemainingPercent),
+    formatMinutes(w.budgetMinutesLeft),
+    formatCount(w.badEventsLeft),
+    formatStatus(w.status),
+  ];
+  const sections = [
+    rows([
+      [
+        'objective',
+        `${report.definition.objectivePercent}%`,
+        'evaluated at',
+        report.evaluatedAt,
+      ],
+      [
+        'window',
+        'attainment',
+        'good',
+        'total',
+        'budget left',
+        'budget left (minutes)',
+        'bad requests left',
+        'status',
+      ],
+      windowRow('rolling 30 days', report.rolling30d),
+      windowRow(
+        `calendar month ${report.calendarMonth.month}`,
+        report.calendarMonth,
+      ),
+    ]),
+    rows([
+      [
+        'alert',
+        'severity',
+        'long-window burn',
+        'short-window burn',
+        'firing',
+        'time to exhaustion',
+      ],
+      ...report.burnRates.map(tier => [
+        formatTier(tier),
+        tier.severity,
+        formatBurnRate(tier.longBurnRate),
+        formatBurnRate(tier.shortBurnRate),
+        tier.firing ? 'yes' : 'no',
+        formatHoursToExhaustion(tier.hoursToExhaustion),
+      ]),
+    ]),
+    rows([
+      [
+        'month',
+        'attainment',
+        'good',
+        'total',
+        'budget left',
+        'budget left (minutes)',
+        'result',
+      ],
+      ...report.monthly.map(m => [
+        m.month,
+        formatAttainment(m.attainmentPercent),
+        formatCount(m.good),
+        formatCount(m.total),
+        formatBudgetPercent(m.budgetRemainingPercent),
+        formatMinutes(m.budgetMinutesLeft),
+        m.monthlyStatus,
+      ]),
+    ]),
+    rows([
+      ['day', 'attainment', 'good', 'total'],
+      ...report.daily.map(d => [
+        d.date,
+        formatAttainment(d.attainmentPercent),
+        formatCount(d.good),
+        formatCount(d.total),
+      ]),
+    ]),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
