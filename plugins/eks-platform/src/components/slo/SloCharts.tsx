@@ -71,6 +71,8 @@ export function DailyAttainmentChart({ report }: { report: SloReport }) {
         width={72}
         domain={[Math.floor(lowest * 10) / 10 - 0.1, 100]}
         allowDataOverflow
+        // Floating-point ticks (99.90000001) would not fit the axis.
+        tickFormatter={(value: number) => value.toFixed(2)}
       />
       <Tooltip />
       <ReferenceLine y={objective} stroke="#d32f2f" label={`${objective}%`} />
