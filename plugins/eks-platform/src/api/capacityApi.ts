@@ -1,13 +1,9 @@
 /**
  * Client of the backend's capacity route: `GET /api/eks-platform/capacity/:namespace/:name`.
  */
-import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { createApiRef } from '@backstage/core-plugin-api';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
+import { BackendClientOptions, getFromBackend } from './backendRequest';
 
 /** @public */
 export interface CapacityApi {
@@ -24,24 +20,16 @@ export const capacityApiRef = createApiRef<CapacityApi>({
 
 /** @public */
 export class CapacityClient implements CapacityApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  constructor(private readonly options: BackendClientOptions) {}
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
-  }
-
-  async getCapacity(entityRef: {
+  getCapacity(entityRef: {
     namespace: string;
     name: string;
   }): Promise<CapacityReport> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('eks-platform');
-    const path = `/capacity/${encodeURIComponent(
+    return getFromBackend<CapacityReport>(this.options, [
+      'capacity',
       entityRef.namespace,
-    )}/${encodeURIComponent(entityRef.name)}`;
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as CapacityReport;
+      entityRef.name,
+    ]);
   }
 }

@@ -8,12 +8,7 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import {
-  ec2ClientFor,
-  resetSandbox,
-  useEc2Sandbox,
-  awsError,
-} from './testSandbox';
+import { awsError, ec2ClientFor, freshVpc, useEc2Sandbox } from './testSandbox';
 
 describe('EC2 errors, with AWS codes and wording', () => {
   const t = useEc2Sandbox();
@@ -21,12 +16,7 @@ describe('EC2 errors, with AWS codes and wording', () => {
   let vpcId: string;
 
   beforeEach(async () => {
-    await resetSandbox(t.sandbox);
-    ec2 = t.ec2;
-    const { Vpc } = await ec2.send(
-      new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }),
-    );
-    vpcId = Vpc!.VpcId!;
+    ({ ec2, vpcId } = await freshVpc(t, '10.0.0.0/16'));
   });
 
   it('protects security group names and the default group', async () => {

@@ -1,7 +1,6 @@
 import {
   CreateFlowLogsCommand,
   CreateLaunchTemplateCommand,
-  CreateVpcCommand,
   DeleteFlowLogsCommand,
   DeleteLaunchTemplateCommand,
   DescribeFlowLogsCommand,
@@ -9,7 +8,7 @@ import {
   DescribeLaunchTemplateVersionsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { resetSandbox, useEc2Sandbox } from './testSandbox';
+import { freshVpc, useEc2Sandbox } from './testSandbox';
 
 describe('EC2 launch templates and flow logs', () => {
   const t = useEc2Sandbox();
@@ -17,17 +16,9 @@ describe('EC2 launch templates and flow logs', () => {
   let vpcId: string;
 
   beforeEach(async () => {
-    await resetSandbox(t.sandbox);
-    ec2 = t.ec2;
-    const { Vpc } = await ec2.send(
-      new CreateVpcCommand({
-        CidrBlock: '10.10.0.0/16',
-        TagSpecifications: [
-          { ResourceType: 'vpc', Tags: [{ Key: 'environment', Value: 'dev' }] },
-        ],
-      }),
-    );
-    vpcId = Vpc!.VpcId!;
+    ({ ec2, vpcId } = await freshVpc(t, '10.10.0.0/16', {
+      environment: 'dev',
+    }));
   });
 
   it('stores launch template data so IMDSv2 and disk encryption can be checked', async () => {

@@ -19,12 +19,7 @@ import {
   EC2Client,
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
-import {
-  ec2ClientFor,
-  resetSandbox,
-  useEc2Sandbox,
-  awsError,
-} from './testSandbox';
+import { awsError, ec2ClientFor, freshVpc, useEc2Sandbox } from './testSandbox';
 
 describe('EC2 network errors, with AWS codes and wording', () => {
   const t = useEc2Sandbox();
@@ -32,12 +27,7 @@ describe('EC2 network errors, with AWS codes and wording', () => {
   let vpcId: string;
 
   beforeEach(async () => {
-    await resetSandbox(t.sandbox);
-    ec2 = t.ec2;
-    const { Vpc } = await ec2.send(
-      new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }),
-    );
-    vpcId = Vpc!.VpcId!;
+    ({ ec2, vpcId } = await freshVpc(t, '10.0.0.0/16'));
   });
 
   it('rejects VPC blocks outside /16–/28 and malformed ones', async () => {

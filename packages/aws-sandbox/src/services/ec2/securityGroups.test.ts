@@ -1,14 +1,13 @@
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
-  CreateVpcCommand,
   DeleteSecurityGroupCommand,
   DescribeSecurityGroupsCommand,
   EC2Client,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
-import { resetSandbox, useEc2Sandbox } from './testSandbox';
+import { freshVpc, useEc2Sandbox } from './testSandbox';
 
 describe('EC2 security groups', () => {
   const t = useEc2Sandbox();
@@ -16,17 +15,9 @@ describe('EC2 security groups', () => {
   let vpcId: string;
 
   beforeEach(async () => {
-    await resetSandbox(t.sandbox);
-    ec2 = t.ec2;
-    const { Vpc } = await ec2.send(
-      new CreateVpcCommand({
-        CidrBlock: '10.10.0.0/16',
-        TagSpecifications: [
-          { ResourceType: 'vpc', Tags: [{ Key: 'environment', Value: 'dev' }] },
-        ],
-      }),
-    );
-    vpcId = Vpc!.VpcId!;
+    ({ ec2, vpcId } = await freshVpc(t, '10.10.0.0/16', {
+      environment: 'dev',
+    }));
   });
 
   it('gives a new VPC the AWS default group, which can be stripped of its rules', async () => {

@@ -6,7 +6,6 @@ import {
   CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateTagsCommand,
-  CreateVpcCommand,
   DeleteTagsCommand,
   DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
@@ -15,7 +14,7 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { resetSandbox, useEc2Sandbox } from './testSandbox';
+import { freshVpc, useEc2Sandbox } from './testSandbox';
 
 describe('EC2 tags, ClientToken idempotency and NAT gateway failure', () => {
   const t = useEc2Sandbox();
@@ -23,17 +22,9 @@ describe('EC2 tags, ClientToken idempotency and NAT gateway failure', () => {
   let vpcId: string;
 
   beforeEach(async () => {
-    await resetSandbox(t.sandbox);
-    ec2 = t.ec2;
-    const { Vpc } = await ec2.send(
-      new CreateVpcCommand({
-        CidrBlock: '10.10.0.0/16',
-        TagSpecifications: [
-          { ResourceType: 'vpc', Tags: [{ Key: 'environment', Value: 'dev' }] },
-        ],
-      }),
-    );
-    vpcId = Vpc!.VpcId!;
+    ({ ec2, vpcId } = await freshVpc(t, '10.10.0.0/16', {
+      environment: 'dev',
+    }));
   });
 
   it('tags, untags and describes tags on every resource type', async () => {

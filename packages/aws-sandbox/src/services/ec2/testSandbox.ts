@@ -1,4 +1,4 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { RunningSandbox, SandboxOptions, startSandbox } from '../../server';
 import { ec2Service } from './service';
 
@@ -48,3 +48,25 @@ export const awsError = (
   message,
   $metadata: expect.objectContaining({ httpStatusCode: status }),
 });
+
+/**
+ * Resets the sandbox and creates one VPC to work in: the common start of most EC2 tests.
+ * Tags are set through TagSpecifications, as the provisioning actions do.
+ */
+export async function freshVpc(
+  handle: { sandbox: RunningSandbox; ec2: EC2Client },
+  cidrBlock: string,
+  tags: Record<string, string> = {},
+): Promise<{ ec2: EC2Client; vpcId: string }> {
+  await resetSandbox(handle.sandbox);
+  const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+  const { Vpc } = await handle.ec2.send(
+    new CreateVpcCommand({
+      CidrBlock: cidrBlock,
+      ...(tagList.length
+        ? { TagSpecifications: [{ ResourceType: 'vpc', Tags: tagList }] }
+        : {}),
+    }),
+  );
+  return { ec2: handle.ec2, vpcId: Vpc!.VpcId! };
+}
