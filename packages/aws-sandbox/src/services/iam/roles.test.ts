@@ -8,55 +8,14 @@ import {
   TagRoleCommand,
   UntagRoleCommand,
 } from '@aws-sdk/client-iam';
-import { RunningSandbox, startSandbox } from '../../server';
-import { iamService, roleExists } from '.';
-
-const TRUST_EKS = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Service: 'eks.amazonaws.com' },
-      Action: 'sts:AssumeRole',
-    },
-  ],
-});
-
-const ECR_READ = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
-  ],
-});
+import { roleExists } from '.';
+import { ECR_READ, TRUST_EKS, useIamSandbox } from './testIam';
 
 describe('aws-sandbox IAM roles', () => {
-  let sandbox: RunningSandbox;
-  let iam: IAMClient;
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      awsServices: [iamService],
-      timeScale: 0.001,
-    });
-    iam = new IAMClient({
-      region: 'eu-west-3',
-      endpoint: sandbox.url,
-      credentials: { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' },
-      maxAttempts: 1,
-    });
-  });
-  afterAll(() => sandbox.close());
-
-  const createRole = (RoleName: string, extra: { Path?: string } = {}) =>
-    iam.send(
-      new CreateRoleCommand({
-        RoleName,
-        AssumeRolePolicyDocument: TRUST_EKS,
-        ...extra,
-      }),
-    );
+  const t = useIamSandbox();
 
   it('creates a role with its path, tags and URL-encoded trust policy', async () => {
-    const created = await iam.send(
+    const created = await t.iam.send(
       new CreateRoleCommand({
         RoleName: 'dpj-dev-cluster-role',
         Path: '/eks/',
@@ -76,7 +35,7 @@ describe('aws-sandbox IAM roles', () => {
     });
     expect(created.Role?.RoleId).toMatch(/^AROA[0-9A-F]{17}$/);
     expect(created.Role?.CreateDate).toBeInstanceOf(Date);
-    const fetched = await iam.send(
+    const fetched = await t.iam.send(
       new GetRoleCommand({ RoleName: 'dpj-dev-cluster-role' }),
     );
     expect(
@@ -86,14 +45,14 @@ describe('aws-sandbox IAM roles', () => {
     ).toEqual(JSON.parse(TRUST_EKS));
     expect(
       roleExists(
-        sandbox.context,
+        t.sandbox.context,
         '111111111111',
         'arn:aws:iam::111111111111:role/eks/dpj-dev-cluster-role',
       ),
     ).toBe(true);
     expect(
       roleExists(
-        sandbox.context,
+        t.sandbox.context,
         '111111111111',
         'arn:aws:iam::111111111111:role/dpj-dev-cluster-role',
       ),
@@ -101,8 +60,8 @@ describe('aws-sandbox IAM roles', () => {
   });
 
   it('refuses a duplicate role name with EntityAlreadyExists', async () => {
-    await createRole('duplicate-role');
-    await expect(createRole('duplicate-role')).rejects.toMatchObject({
+    await t.createRole('duplicate-role');
+    await expect(t.createRole('duplicate-role')).rejects.toMatchObject({
       name: 'EntityAlreadyExistsException',
       message: 'Role with name duplicate-role already exists.',
       $metadata: { httpStatusCode: 409 },
@@ -111,7 +70,7 @@ describe('aws-sandbox IAM roles', () => {
 
   it('refuses a trust policy that is not valid JSON or has no principal', async () => {
     await expect(
-      iam.send(
+      t.iam.send(
         new CreateRoleCommand({
           RoleName: 'bad-json',
           AssumeRolePolicyDocument: '{"Version":',
@@ -123,7 +82,7 @@ describe('aws-sandbox IAM roles', () => {
       $metadata: { httpStatusCode: 400 },
     });
     await expect(
-      iam.send(
+      t.iam.send(
         new CreateRoleCommand({
           RoleName: 'no-principal',
           AssumeRolePolicyDocument: ECR_READ,
@@ -137,7 +96,7 @@ describe('aws-sandbox IAM roles', () => {
 
   it('answers NoSuchEntity for an unknown role', async () => {
     await expect(
-      iam.send(new GetRoleCommand({ RoleName: 'ghost' })),
+      t.iam.send(new GetRoleCommand({ RoleName: 'ghost' })),
     ).rejects.toMatchObject({
       name: 'NoSuchEntityException',
       message: 'The role with name ghost cannot be found.',
@@ -146,8 +105,8 @@ describe('aws-sandbox IAM roles', () => {
   });
 
   it('tags and untags a role', async () => {
-    await createRole('tagged-role');
-    await iam.send(
+    await t.createRole('tagged-role');
+    await t.iam.send(
       new TagRoleCommand({
         RoleName: 'tagged-role',
         Tags: [
@@ -156,10 +115,10 @@ describe('aws-sandbox IAM roles', () => {
         ],
       }),
     );
-    await iam.send(
+    await t.iam.send(
       new UntagRoleCommand({ RoleName: 'tagged-role', TagKeys: ['owner'] }),
     );
-    const tags = await iam.send(
+    const tags = await t.iam.send(
       new ListRoleTagsCommand({ RoleName: 'tagged-role' }),
     );
     expect(tags.Tags).toEqual([{ Key: 'cost-center', Value: 'dpj' }]);
@@ -169,7 +128,7 @@ describe('aws-sandbox IAM roles', () => {
   it('pages ListRoles with Marker and MaxItems', async () => {
     const client = new IAMClient({
       region: 'eu-west-3',
-      endpoint: sandbox.url,
+      endpoint: t.sandbox.url,
       credentials: { accessKeyId: 'AKIDSANDBOXSTAGING', secretAccessKey: 'x' },
       maxAttempts: 1,
     });
@@ -200,7 +159,7 @@ describe('aws-sandbox IAM roles', () => {
       'paged-4',
     ]);
     // Another account sees none of these roles.
-    const dev = await iam.send(new ListRolesCommand({}));
+    const dev = await t.iam.send(new ListRolesCommand({}));
     expect(dev.Roles?.some(role => role.RoleName?.startsWith('paged-'))).toBe(
       false,
     );
