@@ -33,3 +33,4 @@ export {
 } from './environment/validation/rules/identityRules';
 export * from './capacity';
 export * from './slo';
+export * from './cost';
