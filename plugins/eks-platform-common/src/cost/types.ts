@@ -179,6 +179,8 @@ export interface EnvironmentCostSummary {
   accountId?: string;
   /** Present when the environment's costs could not be read; the figures are then absent. */
   error?: string;
+  /** The currency of the figures (the cluster report's); absent with an error. */
+  currency?: string;
   monthToDate?: MonthToDateCost;
   monthOverMonth?: MonthOverMonthChange;
   lastCompleteDay?: string;
