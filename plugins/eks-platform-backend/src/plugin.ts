@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eksPlatformPermissions } from '@internal/plugin-eks-platform-common';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { createRouter } from './router';
 
@@ -24,8 +25,12 @@ export const eksPlatformPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
-      async init(deps) {
+      async init({ permissionsRegistry, ...deps }) {
+        permissionsRegistry.addPermissions(eksPlatformPermissions);
         deps.httpRouter.use(
           await createRouter({
             ...deps,

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { createCapacityRouter } from './capacity';
+import { createCostRouter } from './cost';
 import { createSloRouter } from './slo';
 import { RouterOptions } from './types';
 
@@ -19,6 +20,7 @@ export async function createRouter(
 
   router.use(await createCapacityRouter(options));
   router.use(await createSloRouter(options));
+  router.use(await createCostRouter(options));
 
   return router;
 }

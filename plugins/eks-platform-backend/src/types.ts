@@ -4,7 +4,9 @@ import {
   DiscoveryService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   RootConfigService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
@@ -18,5 +20,7 @@ export interface RouterOptions {
   auth: AuthService;
   httpAuth: HttpAuthService;
   catalog: CatalogService;
+  permissions: PermissionsService;
+  scheduler: SchedulerService;
   aws: AwsClientFactory;
 }

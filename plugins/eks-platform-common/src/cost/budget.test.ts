@@ -60,7 +60,8 @@ describe('costForecast', () => {
 });
 
 describe('monthToDateCost', () => {
-  // 600 so far this month; April's days lie outside the period.
+  // 600 so far this month, 100 of it today, which the forecast covers in full:
+  // the projection is 500 + 300. April's days lie outside the period.
   const daily = [
     day('2026-04-30', 1000),
     day('2026-05-01', 250),
@@ -76,17 +77,16 @@ describe('monthToDateCost', () => {
   };
 
   it.each([
-    { budget: 500, status: 'over', percent: 180 },
-    // MTD exactly at the budget is not over it; the forecast then is.
-    { budget: 600, status: 'at-risk', percent: 150 },
-    // Projected 900 passes 800.
-    { budget: 800, status: 'at-risk', percent: 112.5 },
-    // Projected 900 is on budget, but the upper bound (600 + 450) passes it.
-    { budget: 900, status: 'at-risk', percent: 100 },
-    { budget: 1000, status: 'at-risk', percent: 90 },
-    // 600 + 450 = 1050 is exactly the budget: not above it.
-    { budget: 1050, status: 'under', percent: (900 / 1050) * 100 },
-    { budget: 1200, status: 'under', percent: 75 },
+    { budget: 450, status: 'over', percent: (800 / 450) * 100 },
+    // MTD exactly at the budget is not over it; the projection then is.
+    { budget: 600, status: 'at-risk', percent: (800 / 600) * 100 },
+    // Projected 800 passes 700.
+    { budget: 700, status: 'at-risk', percent: (800 / 700) * 100 },
+    // Projected 800 is on budget, but the upper bound (500 + 450) passes it.
+    { budget: 800, status: 'at-risk', percent: 100 },
+    // 500 + 450 = 950 is exactly the budget: not above it.
+    { budget: 950, status: 'under', percent: (800 / 950) * 100 },
+    { budget: 1000, status: 'under', percent: 80 },
   ])(
     'is $status against a budget of $budget',
     ({ budget, status, percent }) => {
@@ -103,7 +103,7 @@ describe('monthToDateCost', () => {
         period: monthToDate,
         amount: 600,
         forecast,
-        projectedMonthTotal: 900,
+        projectedMonthTotal: 800,
         budget: { amount: budget, source: 'config' },
         projectedBudgetPercent: percent,
         status,
@@ -124,7 +124,7 @@ describe('monthToDateCost', () => {
       period: monthToDate,
       amount: 600,
       forecast,
-      projectedMonthTotal: 900,
+      projectedMonthTotal: 800,
       status: 'no-budget',
     });
   });

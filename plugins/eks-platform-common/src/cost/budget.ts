@@ -52,9 +52,9 @@ export function costForecast(
 }
 
 /**
- * Month to date is the daily totals within `period`. The projection adds the forecast
- * mean; the forecast starts today, so today's cost so far may count twice: an
- * overestimate of at most one day, on the side of warning.
+ * Month to date is the daily totals within `period`. The projection is the cost of the
+ * days before the forecast starts plus the forecast mean: the forecast covers today in
+ * full, so today's partial cost is not counted twice.
  */
 export function monthToDateCost(options: {
   month: string;
@@ -65,7 +65,13 @@ export function monthToDateCost(options: {
 }): MonthToDateCost {
   const { month, period, forecast, budget } = options;
   const amount = totalWithin(options.daily, period);
-  const projectedMonthTotal = amount + (forecast?.mean ?? 0);
+  const beforeForecast = forecast
+    ? totalWithin(options.daily, {
+        start: period.start,
+        end: forecast.period.start,
+      })
+    : amount;
+  const projectedMonthTotal = beforeForecast + (forecast?.mean ?? 0);
   const result: MonthToDateCost = {
     month,
     period,
@@ -81,7 +87,7 @@ export function monthToDateCost(options: {
     result.status = 'over';
   } else if (
     projectedMonthTotal > budget.amount ||
-    (forecast !== undefined && amount + forecast.upper > budget.amount)
+    (forecast !== undefined && beforeForecast + forecast.upper > budget.amount)
   ) {
     result.status = 'at-risk';
   } else {

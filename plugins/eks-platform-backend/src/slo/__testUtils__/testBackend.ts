@@ -29,6 +29,8 @@ export async function startSloBackend(options: {
           auth: coreServices.auth,
           httpAuth: coreServices.httpAuth,
           catalog: catalogServiceRef,
+          permissions: coreServices.permissions,
+          scheduler: coreServices.scheduler,
         },
         async init(deps) {
           deps.httpRouter.use(

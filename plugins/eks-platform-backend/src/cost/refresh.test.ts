@@ -1,0 +1,81 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CostReporter } from './costReporter';
+import { refreshCostCache } from './refresh';
+
+function resource(name: string, type: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, namespace: 'default' },
+    spec: { type },
+  };
+}
+
+const ENTITIES = [
+  resource('alpha', 'kubernetes-cluster'),
+  resource('beta', 'kubernetes-cluster'),
+  resource('gamma', 'kubernetes-cluster'),
+  resource('bucket', 's3-bucket'),
+];
+
+describe('refreshCostCache', () => {
+  it('warms the cost tab and finance metrics of every cluster, counts failures and logs one summary line', async () => {
+    const warm = jest.fn(async (entity: Entity, metric: string) => {
+      if (entity.metadata.name === 'beta' && metric === 'AmortizedCost') {
+        throw new Error(
+          'Cost Explorer GetCostAndUsage failed for account 222222222222: LimitExceededException: Rate exceeded',
+        );
+      }
+      return 6;
+    });
+    const logger = mockServices.logger.mock();
+    const summary = await refreshCostCache({
+      catalog: catalogServiceMock({ entities: ENTITIES }),
+      auth: mockServices.auth({ pluginId: 'eks-platform' }),
+      reporter: { warm } as unknown as CostReporter,
+      logger,
+    });
+    expect(summary).toEqual({ clusters: 3, queries: 5 * 6, failures: 1 });
+    expect(
+      warm.mock.calls.map(([entity, metric]) => [entity.metadata.name, metric]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['alpha', 'UnblendedCost'],
+        ['alpha', 'AmortizedCost'],
+        ['beta', 'UnblendedCost'],
+        ['beta', 'AmortizedCost'],
+        ['gamma', 'UnblendedCost'],
+        ['gamma', 'AmortizedCost'],
+      ]),
+    );
+    expect(warm).toHaveBeenCalledTimes(6);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Cost refresh of resource:default/beta (AmortizedCost) failed: Cost Explorer GetCostAndUsage failed for account 222222222222: LimitExceededException: Rate exceeded',
+    );
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith(
+      'Cost refresh: 3 clusters, 30 queries, 1 failures',
+    );
+  });
+
+  it('stops starting clusters once the task is aborted', async () => {
+    const controller = new AbortController();
+    const warm = jest.fn(async () => {
+      // Aborted while the first cluster's first metric runs.
+      controller.abort();
+      return 6;
+    });
+    const summary = await refreshCostCache({
+      catalog: catalogServiceMock({ entities: ENTITIES }),
+      auth: mockServices.auth({ pluginId: 'eks-platform' }),
+      reporter: { warm } as unknown as CostReporter,
+      logger: mockServices.logger.mock(),
+      signal: controller.signal,
+    });
+    // The run in progress completes; no other metric or cluster starts.
+    expect(warm).toHaveBeenCalledTimes(1);
+    expect(summary).toEqual({ clusters: 3, queries: 6, failures: 0 });
+  });
+});
