@@ -3,6 +3,7 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -15,6 +16,8 @@ import {
 } from '@internal/plugin-eks-platform-common';
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
+import { costApiRef, CostClient } from './api/costApi';
+import { CostIcon } from './components/cost/CostIcon';
 
 /** The EKS environment card on every kubernetes-cluster resource page. */
 const eksEnvironmentCard = EntityCardBlueprint.make({
@@ -91,6 +94,46 @@ const sloContent = EntityContentBlueprint.make({
   },
 });
 
+const costApi = ApiBlueprint.make({
+  name: 'cost',
+  params: defineParams =>
+    defineParams({
+      api: costApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CostClient(deps),
+    }),
+});
+
+const costCard = EntityCardBlueprint.make({
+  name: 'cost',
+  params: {
+    filter: isKubernetesClusterEntity,
+    loader: () => import('./components/cost').then(m => <m.EksCostCard />),
+  },
+});
+
+const costContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    filter: isKubernetesClusterEntity,
+    loader: () => import('./components/cost').then(m => <m.EksCostContent />),
+  },
+});
+
+/** The finance page, with a nav item: every environment's month against its budget. */
+const costPage = PageBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/eks-cost',
+    title: 'Cloud cost',
+    icon: <CostIcon fontSize="small" />,
+    loader: () =>
+      import('./components/cost').then(m => <m.EksCostPageContent />),
+  },
+});
+
 /**
  * The EKS platform frontend plugin for the new frontend system.
  *
@@ -106,5 +149,9 @@ export default createFrontendPlugin({
     sloApi,
     sloCard,
     sloContent,
+    costApi,
+    costCard,
+    costContent,
+    costPage,
   ],
 });

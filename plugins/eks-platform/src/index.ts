@@ -10,8 +10,14 @@ export {
   EntityClusterCapacityContent,
   EntityEksSloCard,
   EntityEksSloContent,
+  EntityAwsCostContent,
+  EntityAwsCostCard,
+  EksCostPage,
+  eksCostPageRouteRef,
 } from './plugin';
 export { capacityApiRef, CapacityClient } from './api/capacityApi';
 export type { CapacityApi } from './api/capacityApi';
 export { sloApiRef, SloClient } from './api/sloApi';
 export type { SloApi } from './api/sloApi';
+export { costApiRef, CostClient } from './api/costApi';
+export type { CostApi, ClusterCostOptions } from './api/costApi';

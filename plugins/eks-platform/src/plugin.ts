@@ -2,11 +2,21 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
+import { costApiRef, CostClient } from './api/costApi';
+
+/**
+ * Where the finance page (`EksCostPage`) is mounted, e.g. `/eks-cost`.
+ *
+ * @public
+ */
+export const eksCostPageRouteRef = createRouteRef({ id: 'eks-platform-cost' });
 
 /**
  * The EKS platform frontend plugin (legacy frontend system; see `/alpha` for the new one).
@@ -26,7 +36,15 @@ export const eksPlatformPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new SloClient(deps),
     }),
+    createApiFactory({
+      api: costApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new CostClient(deps),
+    }),
   ],
+  routes: {
+    costPage: eksCostPageRouteRef,
+  },
 });
 
 /**
@@ -102,5 +120,47 @@ export const EntityEksSloContent = eksPlatformPlugin.provide(
     component: {
       lazy: () => import('./components/slo').then(m => m.EksSloContent),
     },
+  }),
+);
+
+/**
+ * Cost tab of a cluster: month to date vs forecast and budget, daily cost by service,
+ * months, breakdowns, spot savings, CSV. Needs `eks-platform.cost.read`.
+ *
+ * @public
+ */
+export const EntityAwsCostContent = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsCostContent',
+    component: {
+      lazy: () => import('./components/cost').then(m => m.EksCostContent),
+    },
+  }),
+);
+
+/**
+ * Overview card of a cluster's cost: month to date, projected vs budget, change vs last month.
+ *
+ * @public
+ */
+export const EntityAwsCostCard = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsCostCard',
+    component: {
+      lazy: () => import('./components/cost').then(m => m.EksCostCard),
+    },
+  }),
+);
+
+/**
+ * The finance page "Cloud cost": every environment's month against its budget.
+ *
+ * @public
+ */
+export const EksCostPage = eksPlatformPlugin.provide(
+  createRoutableExtension({
+    name: 'EksCostPage',
+    component: () => import('./components/cost').then(m => m.EksCostPage),
+    mountPoint: eksCostPageRouteRef,
   }),
 );

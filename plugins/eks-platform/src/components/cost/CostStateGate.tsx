@@ -1,0 +1,55 @@
+import { ReactNode } from 'react';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Box, Button } from '@material-ui/core';
+import { classifyCostError } from './costErrors';
+import { CostMessagePanel, NotPermittedPanel } from './CostPanels';
+import { CostLoader } from './useCostLoader';
+
+/**
+ * Renders `children` with a loaded cost report, or the reason there is none: loading,
+ * not permitted (403), the cost annotations missing or a bad parameter (400, with the
+ * backend's message), an unknown entity (404), or any other error with a retry.
+ */
+export function CostStateGate<T>(props: {
+  loader: CostLoader<T>;
+  compact?: boolean;
+  children: (value: T) => ReactNode;
+}) {
+  const { state, retry } = props.loader;
+  if (state.loading) return <Progress />;
+  if (!('error' in state)) return <>{props.children(state.value)}</>;
+
+  const error = classifyCostError(state.error);
+  switch (error.kind) {
+    case 'not-permitted':
+      return <NotPermittedPanel compact={props.compact} />;
+    case 'bad-request':
+      return (
+        <CostMessagePanel
+          compact={props.compact}
+          testId="cost-not-configured"
+          title="Cost is not available for this entity"
+          message={error.message}
+        />
+      );
+    case 'not-found':
+      return (
+        <CostMessagePanel
+          compact={props.compact}
+          title="Entity not found"
+          message={error.message}
+        />
+      );
+    default:
+      return (
+        <>
+          <ResponseErrorPanel error={state.error} />
+          <Box mt={1}>
+            <Button variant="outlined" onClick={retry}>
+              Retry
+            </Button>
+          </Box>
+        </>
+      );
+  }
+}
