@@ -4,16 +4,12 @@
  * the upstream AWS and Kubernetes calls the sandbox answered. Loopback only;
  * bounded request count; no assertions.
  */
-import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
-import express from 'express';
 import { ConfigReader } from '@backstage/config';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import type {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -24,22 +20,17 @@ import {
   startCapacityFixture,
   upstreamCalls,
 } from '../../plugins/eks-platform-backend/src/capacity/__testUtils__/capacityFixture';
+import {
+  benchViewer as viewer,
+  closeServer,
+  percentile,
+  quietLogger,
+  routeBaseUrl,
+  serveRouter,
+} from '../shared/routeServer';
 
 const CONCURRENT_REQUESTS = 500;
 const CLUSTER_COUNTS = [1, 20];
-
-const quietLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => quietLogger,
-};
-
-const viewer = {
-  $$type: '@backstage/BackstageCredentials',
-  principal: { type: 'user', userEntityRef: 'user:default/bench' },
-} as unknown as BackstageCredentials;
 
 /** The route with in-process stand-ins for catalog and auth, and a real memory cache. */
 async function startRoute(fixture: CapacityFixture): Promise<Server> {
@@ -68,27 +59,7 @@ async function startRoute(fixture: CapacityFixture): Promise<Server> {
     } as unknown as CatalogService,
     aws: AwsClientFactory.fromConfig(config),
   });
-  const app = express();
-  app.use('/api/eks-platform', router);
-  app.use(
-    (
-      error: Error,
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      res.status(500).json({ error: { message: error.message } });
-    },
-  );
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise(resolve => server.once('listening', resolve));
-  return server;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
+  return serveRouter(router);
 }
 
 async function wave(
@@ -98,9 +69,7 @@ async function wave(
   cache: 'cold' | 'warm',
 ) {
   await fetch(`${fixture.sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
-  const base = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
-  }/api/eks-platform`;
+  const base = routeBaseUrl(server);
   const names = fixture.clusters.slice(0, clusterCount).map(c => c.name);
   const latencies: number[] = [];
   let errors = 0;
@@ -161,7 +130,7 @@ async function main() {
       const server = await startRoute(fixture);
       results.push(await wave(fixture, server, count, 'cold'));
       results.push(await wave(fixture, server, count, 'warm'));
-      await new Promise(resolve => server.close(resolve));
+      await closeServer(server);
     }
     for (const r of results) {
       const count = r.clusters;
@@ -194,12 +163,11 @@ async function main() {
 async function scenarioOfOne(fixture: CapacityFixture) {
   await fetch(`${fixture.sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
   const server = await startRoute(fixture);
-  const port = (server.address() as AddressInfo).port;
   await fetch(
-    `http://127.0.0.1:${port}/api/eks-platform/capacity/default/${fixture.clusters[0].name}`,
+    `${routeBaseUrl(server)}/capacity/default/${fixture.clusters[0].name}`,
   );
   const calls = await upstreamCalls(fixture.sandbox);
-  await new Promise(resolve => server.close(resolve));
+  await closeServer(server);
   const kubernetesCalls = calls.filter(c => c.service === 'kubernetes').length;
   return { awsCalls: calls.length - kubernetesCalls, kubernetesCalls };
 }

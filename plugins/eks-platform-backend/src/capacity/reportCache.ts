@@ -5,6 +5,7 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
 import { JsonValue } from '@backstage/types';
+import { Coalescer } from '../shared/coalescer';
 
 /** A report with a source down is retried sooner than a complete one. */
 const PARTIAL_REPORT_TTL_MS = 10_000;
@@ -17,7 +18,7 @@ function isPartial(report: CapacityReport): boolean {
 }
 
 export class CapacityReportCache {
-  private readonly inFlight = new Map<string, Promise<CapacityReport>>();
+  private readonly inFlight = new Coalescer<CapacityReport>();
 
   constructor(
     private readonly cache: CacheService,
@@ -29,13 +30,7 @@ export class CapacityReportCache {
     compute: () => Promise<CapacityReport>,
   ): Promise<CapacityReport> {
     const key = `capacity:v1:${entityRef}`;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const loading = this.load(key, compute).finally(() =>
-      this.inFlight.delete(key),
-    );
-    this.inFlight.set(key, loading);
-    return loading;
+    return this.inFlight.run(key, () => this.load(key, compute));
   }
 
   private async load(

@@ -33,7 +33,8 @@ import {
   CostExplorerSource,
   CostForecastAnswer,
 } from './costExplorerSource';
-import { CostQueryCache } from './queryCache';
+import { CostQueryCache, stableJson } from './queryCache';
+import { Coalescer } from '../shared/coalescer';
 
 /** Clusters whose queries run at once for the finance page. */
 const CLUSTER_CONCURRENCY = 4;
@@ -120,6 +121,8 @@ export async function mapLimit<T, R>(
 
 export class CostReporter {
   private readonly now: () => Date;
+  /** Concurrent viewers of one report share its composition, not only its queries. */
+  private readonly composing = new Coalescer<ClusterCostReport>();
 
   constructor(private readonly options: CostReporterOptions) {
     this.now = options.now ?? (() => new Date());
@@ -166,6 +169,12 @@ export class CostReporter {
     months: number,
   ): Promise<ClusterCostReport> {
     const plan = this.plan(entity, metric, months);
+    const key = stableJson({ ...plan, now: plan.periods.today });
+    return this.composing.run(key, () => this.compose(plan));
+  }
+
+  private async compose(plan: CostPlan): Promise<ClusterCostReport> {
+    const { metric, months } = plan;
     const results = await this.fetch(plan);
     return buildClusterCostReport({
       entityRef: plan.entityRef,

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { CacheService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
+import { Coalescer } from '../shared/coalescer';
 
 /** JSON with object keys sorted, so equal requests give equal keys. */
 export function stableJson(value: unknown): string {
@@ -28,8 +29,8 @@ export interface CostQuery {
 }
 
 export class CostQueryCache {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly refreshing = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Coalescer<unknown>();
+  private readonly refreshing = new Coalescer<unknown>();
 
   constructor(
     private readonly cache: CacheService,
@@ -56,13 +57,9 @@ export class CostQueryCache {
     const key = CostQueryCache.keyOf(query);
     // A refresh must not be answered by a load that may end on the old entry.
     const pending = options.refresh ? this.refreshing : this.inFlight;
-    const running = pending.get(key);
-    if (running) return running as Promise<T>;
-    const loading = this.load(key, fetch, options.refresh ?? false).finally(
-      () => pending.delete(key),
-    );
-    pending.set(key, loading);
-    return loading;
+    return pending.run(key, () =>
+      this.load(key, fetch, options.refresh ?? false),
+    ) as Promise<T>;
   }
 
   private async load<T>(

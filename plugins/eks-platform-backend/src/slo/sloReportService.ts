@@ -14,6 +14,7 @@ import {
   SloReportResponse,
 } from '@internal/plugin-eks-platform-common';
 import { PrometheusClient, PrometheusQueryError } from './prometheusClient';
+import { Coalescer } from '../shared/coalescer';
 
 export interface SloReportServiceOptions {
   cache: CacheService;
@@ -25,7 +26,7 @@ export interface SloReportServiceOptions {
 }
 
 export class SloReportService {
-  private readonly inFlight = new Map<string, Promise<SloReportResponse>>();
+  private readonly inFlight = new Coalescer<SloReportResponse>();
 
   constructor(private readonly options: SloReportServiceOptions) {}
 
@@ -38,21 +39,16 @@ export class SloReportService {
       | SloReportResponse
       | undefined;
     if (cached) return cached;
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    const computation = this.compute(entityRef, definition)
-      .then(async response => {
-        // Errors are not cached: the next view retries Prometheus.
-        if (response.status === 'ok') {
-          await this.options.cache.set(key, response as unknown as JsonValue, {
-            ttl: this.options.cacheTtlSeconds * 1000,
-          });
-        }
-        return response;
-      })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, computation);
-    return computation;
+    return this.inFlight.run(key, async () => {
+      const response = await this.compute(entityRef, definition);
+      // Errors are not cached: the next view retries Prometheus.
+      if (response.status === 'ok') {
+        await this.options.cache.set(key, response as unknown as JsonValue, {
+          ttl: this.options.cacheTtlSeconds * 1000,
+        });
+      }
+      return response;
+    });
   }
 
   private async compute(
