@@ -20,6 +20,9 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Development only: sign in as a catalog user (x-development-user header). Registered
+// only where auth.providers.development is configured; refuses to start in production.
+backend.add(import('./modules/developmentSignIn'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
@@ -28,9 +31,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// eks-platform.cost.read for the cost-reader groups only; everything else allowed.
+backend.add(import('./modules/permissionPolicy'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));

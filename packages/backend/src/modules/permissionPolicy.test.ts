@@ -1,0 +1,198 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { eksPlatformCostReadPermission } from '@internal/plugin-eks-platform-common';
+import {
+  DEFAULT_COST_READERS,
+  EksPlatformPermissionPolicy,
+  permissionModuleEksPlatformPolicy,
+} from './permissionPolicy';
+
+/** The ownership refs the catalog gives the demo users (catalog-info.yaml). */
+const OWNERSHIP: Record<string, string[]> = {
+  'user:default/emma.bernard': [
+    'user:default/emma.bernard',
+    'group:default/finance',
+  ],
+  'user:default/alice.martin': [
+    'user:default/alice.martin',
+    'group:default/platform-team',
+  ],
+  'user:default/gaelle.roux': [
+    'user:default/gaelle.roux',
+    'group:default/dpj-developers',
+  ],
+  'user:default/chloe.durand': [
+    'user:default/chloe.durand',
+    'group:default/sre',
+  ],
+};
+
+function userRefOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { userEntityRef: string };
+  return principal.userEntityRef;
+}
+
+const userInfo = {
+  async getUserInfo(credentials: BackstageCredentials) {
+    const userEntityRef = userRefOf(credentials);
+    return {
+      userEntityRef,
+      ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef],
+    };
+  },
+};
+
+function asUser(userEntityRef: string): PolicyQueryUser {
+  const credentials = mockCredentials.user(userEntityRef);
+  return {
+    credentials,
+    info: {
+      userEntityRef,
+      ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef],
+    },
+  };
+}
+
+const catalogRead = createPermission({
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+const kubernetesProxy = createPermission({
+  name: 'kubernetes.proxy',
+  attributes: {},
+});
+
+describe('EksPlatformPermissionPolicy', () => {
+  const policy = new EksPlatformPermissionPolicy({
+    costReaders: DEFAULT_COST_READERS,
+    userInfo,
+  });
+  const cost = { permission: eksPlatformCostReadPermission };
+
+  it.each([
+    ['a finance user', 'user:default/emma.bernard'],
+    ['a platform-team user', 'user:default/alice.martin'],
+  ])('allows eks-platform.cost.read to %s', async (_, user) => {
+    await expect(policy.handle(cost, asUser(user))).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it.each([
+    ['a dpj-developers user', 'user:default/gaelle.roux'],
+    ['an sre user', 'user:default/chloe.durand'],
+    ['the development guest', 'user:development/guest'],
+  ])('denies eks-platform.cost.read to %s', async (_, user) => {
+    await expect(policy.handle(cost, asUser(user))).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('denies eks-platform.cost.read without a user', async () => {
+    await expect(policy.handle(cost)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('matches the permission by name, not by object identity', async () => {
+    const sameName = createPermission({
+      name: 'eks-platform.cost.read',
+      attributes: { action: 'read' },
+    });
+    await expect(
+      policy.handle(
+        { permission: sameName },
+        asUser('user:default/gaelle.roux'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('matches cost readers without regard to case', async () => {
+    const upper = new EksPlatformPermissionPolicy({
+      costReaders: ['Group:default/Finance'],
+      userInfo,
+    });
+    await expect(
+      upper.handle(cost, asUser('user:default/emma.bernard')),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it.each([
+    ['a dpj-developers user', asUser('user:default/gaelle.roux')],
+    ['a finance user', asUser('user:default/emma.bernard')],
+    ['no user (a service)', undefined],
+  ])('allows any other permission to %s', async (_, user) => {
+    for (const permission of [catalogRead, kubernetesProxy]) {
+      await expect(policy.handle({ permission }, user)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+});
+
+describe('permissionModuleEksPlatformPolicy', () => {
+  async function installedPolicy(data: object): Promise<PermissionPolicy> {
+    let installed: PermissionPolicy | undefined;
+    await startTestBackend({
+      extensionPoints: [
+        [
+          policyExtensionPoint,
+          { setPolicy: (p: PermissionPolicy) => (installed = p) },
+        ],
+      ],
+      features: [
+        permissionModuleEksPlatformPolicy,
+        mockServices.rootConfig.factory({ data }),
+        mockServices.userInfo.mock({ getUserInfo: userInfo.getUserInfo })
+          .factory,
+      ],
+    });
+    if (!installed) {
+      throw new Error('the module set no policy');
+    }
+    return installed;
+  }
+
+  it('grants finance and platform-team by default', async () => {
+    const policy = await installedPolicy({});
+    const cost = { permission: eksPlatformCostReadPermission };
+    for (const [user, result] of [
+      ['user:default/emma.bernard', AuthorizeResult.ALLOW],
+      ['user:default/alice.martin', AuthorizeResult.ALLOW],
+      ['user:default/gaelle.roux', AuthorizeResult.DENY],
+    ] as const) {
+      await expect(policy.handle(cost, asUser(user))).resolves.toEqual({
+        result,
+      });
+    }
+  });
+
+  it('reads the cost readers from eksPlatform.permissions.costReaders', async () => {
+    const policy = await installedPolicy({
+      eksPlatform: { permissions: { costReaders: ['group:default/sre'] } },
+    });
+    const cost = { permission: eksPlatformCostReadPermission };
+    for (const [user, result] of [
+      ['user:default/chloe.durand', AuthorizeResult.ALLOW],
+      ['user:default/emma.bernard', AuthorizeResult.DENY],
+    ] as const) {
+      await expect(policy.handle(cost, asUser(user))).resolves.toEqual({
+        result,
+      });
+    }
+  });
+});

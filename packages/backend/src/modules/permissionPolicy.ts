@@ -1,0 +1,105 @@
+import {
+  coreServices,
+  createBackendModule,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { eksPlatformCostReadPermission } from '@internal/plugin-eks-platform-common';
+
+/** Groups granted `eks-platform.cost.read` when `eksPlatform.permissions.costReaders` is unset. */
+export const DEFAULT_COST_READERS: readonly string[] = [
+  'group:default/finance',
+  'group:default/platform-team',
+];
+
+/** Reads `eksPlatform.permissions.costReaders`, normalised to lower case. */
+export function readCostReaders(config: Config): string[] {
+  const configured = config.getOptionalStringArray(
+    'eksPlatform.permissions.costReaders',
+  );
+  return (configured ?? DEFAULT_COST_READERS).map(ref => ref.toLowerCase());
+}
+
+/**
+ * The product's permission policy.
+ *
+ * - `eks-platform.cost.read` (a cluster's cost tab, the finance page): ALLOW only
+ *   to a signed-in user whose ownership entity refs (the user and the groups it is
+ *   a member of) include one of the configured cost readers; DENY otherwise,
+ *   including requests that carry no user.
+ * - Every other permission: ALLOW, as the allow-all policy this replaces did. This
+ *   keeps the stock plugins (catalog, scaffolder, techdocs, search, notifications,
+ *   Kubernetes, ...) working as before, including `kubernetes.proxy`, which the
+ *   eks-platform backend calls as a service to read nodes and pods.
+ */
+export class EksPlatformPermissionPolicy implements PermissionPolicy {
+  private readonly costReaders: ReadonlySet<string>;
+  private readonly userInfo: Pick<UserInfoService, 'getUserInfo'>;
+
+  constructor(options: {
+    costReaders: readonly string[];
+    userInfo: Pick<UserInfoService, 'getUserInfo'>;
+  }) {
+    this.costReaders = new Set(options.costReaders.map(r => r.toLowerCase()));
+    this.userInfo = options.userInfo;
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (isPermission(request.permission, eksPlatformCostReadPermission)) {
+      if (!user) {
+        return { result: AuthorizeResult.DENY };
+      }
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
+      const isCostReader = ownershipEntityRefs.some(ref =>
+        this.costReaders.has(ref.toLowerCase()),
+      );
+      return {
+        result: isCostReader ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+/** Installs {@link EksPlatformPermissionPolicy} in the permission backend. */
+export const permissionModuleEksPlatformPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'eks-platform-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+        logger: coreServices.logger,
+      },
+      async init({ policy, config, userInfo, logger }) {
+        const costReaders = readCostReaders(config);
+        logger.info(
+          `eks-platform.cost.read is granted to ${costReaders.join(', ')}`,
+        );
+        policy.setPolicy(
+          new EksPlatformPermissionPolicy({ costReaders, userInfo }),
+        );
+      },
+    });
+  },
+});
+
+export default permissionModuleEksPlatformPolicy;
