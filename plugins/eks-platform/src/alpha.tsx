@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -123,10 +124,14 @@ const costContent = EntityContentBlueprint.make({
 });
 
 /** The finance page, with a nav item: every environment's month against its budget. */
+/** The finance page; a route ref puts it in the app's navigation. */
+const costPageRouteRef = createRouteRef();
+
 const costPage = PageBlueprint.make({
   name: 'cost',
   params: {
     path: '/eks-cost',
+    routeRef: costPageRouteRef,
     title: 'Cloud cost',
     icon: <CostIcon fontSize="small" />,
     loader: () =>
@@ -141,6 +146,7 @@ const costPage = PageBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'eks-platform',
+  routes: { costPage: costPageRouteRef },
   extensions: [
     eksEnvironmentCard,
     capacityApi,

@@ -72,8 +72,10 @@ describe('EksCostPage', () => {
       );
       expect(prod.getByText('111122223333')).toBeInTheDocument();
       expect(prod.getByText('2,274.00 USD')).toBeInTheDocument();
+      // The forecast mean, with its interval on a line of its own.
+      expect(prod.getByText('1,250.50 USD')).toBeInTheDocument();
       expect(
-        prod.getByText('1,250.50 USD (1,100.00–1,400.75 USD, 80% interval)'),
+        prod.getByText('1,100.00–1,400.75 USD, 80% interval'),
       ).toBeInTheDocument();
       expect(prod.getByText('3,524.50 USD')).toBeInTheDocument();
       expect(prod.getByText('100.7%')).toBeInTheDocument();

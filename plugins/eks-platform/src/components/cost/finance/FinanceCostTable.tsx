@@ -7,7 +7,8 @@ import { BudgetStatusChip } from '../CostFigures';
 import {
   DASH,
   formatChange,
-  formatForecast,
+  formatForecastInterval,
+  formatMoney,
   formatOptionalMoney,
   formatPercent,
 } from '../format';
@@ -27,10 +28,16 @@ type SortKey = keyof Pick<
   | 'lastCompleteDay'
 >;
 
+/** Amounts, ids and dates stay on one line; the table scrolls sideways instead. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 const sortBy = (key: SortKey) => (a: FinanceRow, b: FinanceRow) =>
   compareOptional(a[key], b[key]);
 
-function useColumns(currency: string): TableColumn<FinanceRow>[] {
+function useColumns(
+  currency: string,
+  withErrors: boolean,
+): TableColumn<FinanceRow>[] {
   const entityLink = useEntityRefLink();
   return useMemo(() => {
     const money = (key: SortKey, title: string): TableColumn<FinanceRow> => ({
@@ -38,10 +45,11 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
       field: key,
       type: 'numeric',
       customSort: sortBy(key),
+      cellStyle: NO_WRAP,
       render: row =>
         formatOptionalMoney(row[key] as number | undefined, currency),
     });
-    return [
+    const columns: TableColumn<FinanceRow>[] = [
       {
         title: 'Cluster',
         field: 'title',
@@ -56,13 +64,33 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
         field: 'environment',
         customSort: sortBy('environment'),
       },
-      { title: 'Account', field: 'accountId', customSort: sortBy('accountId') },
+      {
+        title: 'Account',
+        field: 'accountId',
+        customSort: sortBy('accountId'),
+        cellStyle: NO_WRAP,
+      },
       money('monthToDate', 'Month to date'),
       {
         title: 'Forecast',
         field: 'forecastMean',
         customSort: sortBy('forecastMean'),
-        render: row => formatForecast(row.forecast, currency),
+        cellStyle: NO_WRAP,
+        render: row =>
+          row.forecast ? (
+            <>
+              {formatMoney(row.forecast.mean, currency)}
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                {formatForecastInterval(row.forecast, currency)}
+              </Typography>
+            </>
+          ) : (
+            DASH
+          ),
       },
       money('projected', 'Projected'),
       money('budget', 'Budget'),
@@ -70,6 +98,7 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
         title: '% of budget',
         field: 'budgetPercent',
         customSort: sortBy('budgetPercent'),
+        cellStyle: NO_WRAP,
         render: row => (
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
             {formatPercent(row.budgetPercent)}
@@ -81,6 +110,7 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
         title: 'Month over month',
         field: 'changePercent',
         customSort: sortBy('changePercent'),
+        cellStyle: NO_WRAP,
         render: row => (
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
             {formatChange(row.changePercent)}
@@ -99,6 +129,7 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
         title: 'Last complete day',
         field: 'lastCompleteDay',
         customSort: sortBy('lastCompleteDay'),
+        cellStyle: NO_WRAP,
         render: row => row.lastCompleteDay ?? DASH,
       },
       {
@@ -107,7 +138,10 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
         sorting: false,
         render: row => (row.estimated ? 'yes' : ''),
       },
-      {
+    ];
+    // The error column only when an environment has no figures.
+    if (withErrors) {
+      columns.push({
         title: 'Error',
         field: 'error',
         sorting: false,
@@ -119,14 +153,18 @@ function useColumns(currency: string): TableColumn<FinanceRow>[] {
           ) : (
             ''
           ),
-      },
-    ];
-  }, [currency, entityLink]);
+      });
+    }
+    return columns;
+  }, [currency, withErrors, entityLink]);
 }
 
 /** One sortable row per environment; titles link to the environment's Cost tab. */
 export function FinanceCostTable({ report }: { report: FinanceCostReport }) {
-  const columns = useColumns(report.currency);
+  const columns = useColumns(
+    report.currency,
+    report.environments.some(environment => environment.error),
+  );
   // material-table writes its state into the row objects: give it its own copies.
   const data = useMemo(() => financeRows(report), [report]);
   return (
