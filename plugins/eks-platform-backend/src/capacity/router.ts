@@ -4,29 +4,16 @@
  * the same for every such caller, so it is cached per entity.
  */
 import { NotFoundError } from '@backstage/errors';
-import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { isKubernetesClusterEntity } from '@internal/plugin-eks-platform-common';
 import { RouterOptions } from '../types';
+import { entityNameParam } from '../shared/entityNameParam';
 import { CapacityReportCache } from './reportCache';
 import { CapacityReporter } from './capacityReporter';
 import { KubernetesCapacitySource } from './kubernetesCapacitySource';
 
 const DEFAULT_CACHE_TTL_SECONDS = 60;
-
-/** Catalog namespace and name rules: letters, digits and [-_.], at most 63 characters. */
-const ENTITY_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,61}[a-zA-Z0-9])?$/;
-
-function entityNameParam(req: express.Request, param: string): string {
-  const value = req.params[param];
-  if (!ENTITY_NAME.test(value)) {
-    throw new InputError(
-      `Invalid '${param}': expected a catalog entity ${param} (letters, digits, '-', '_', '.'; at most 63 characters)`,
-    );
-  }
-  return value;
-}
 
 function cacheTtlMs(options: RouterOptions): number {
   const seconds =

@@ -11,7 +11,10 @@ import {
   GetCostForecastCommand,
   GetCostForecastCommandInput,
 } from '@aws-sdk/client-cost-explorer';
-import { CostResultByTime } from '@internal/plugin-eks-platform-common';
+import {
+  CostForecastResponse,
+  CostResultByTime,
+} from '@internal/plugin-eks-platform-common';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 
 /** Cost Explorer has a single endpoint, in us-east-1, for every account. */
@@ -26,16 +29,7 @@ export interface CostAndUsageAnswer {
 
 /** GetCostForecast's answer, or why there is none. */
 export type CostForecastAnswer =
-  | {
-      available: true;
-      Total?: { Amount?: string; Unit?: string };
-      ForecastResultsByTime?: Array<{
-        TimePeriod?: { Start?: string; End?: string };
-        MeanValue?: string;
-        PredictionIntervalLowerBound?: string;
-        PredictionIntervalUpperBound?: string;
-      }>;
-    }
+  | ({ available: true } & CostForecastResponse)
   | { available: false; reason: string };
 
 /** A Cost Explorer call that failed; the message names the account and operation. */

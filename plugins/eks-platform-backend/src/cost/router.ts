@@ -23,24 +23,12 @@ import {
   parseCostRangeMonths,
 } from '@internal/plugin-eks-platform-common';
 import { RouterOptions } from '../types';
+import { entityNameParam } from '../shared/entityNameParam';
 import { readCostConfig } from './config';
 import { CostExplorerError, CostExplorerSource } from './costExplorerSource';
 import { CostReporter } from './costReporter';
 import { CostQueryCache } from './queryCache';
 import { CLUSTER_ENTITIES_REQUEST, scheduleCostRefresh } from './refresh';
-
-/** Catalog namespace and name rules: letters, digits and [-_.], at most 63 characters. */
-const ENTITY_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,61}[a-zA-Z0-9])?$/;
-
-function entityNameParam(req: express.Request, param: string): string {
-  const value = req.params[param];
-  if (!ENTITY_NAME.test(value)) {
-    throw new InputError(
-      `Invalid '${param}': expected a catalog entity ${param} (letters, digits, '-', '_', '.'; at most 63 characters)`,
-    );
-  }
-  return value;
-}
 
 /** Common code's parse errors name the parameter; they are the caller's mistake. */
 function queryParam<T>(parse: () => T): T {

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { entityNameParam } from '../shared/entityNameParam';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { readSloDefinition } from '@internal/plugin-eks-platform-common';
 import { RouterOptions } from '../types';
@@ -13,7 +14,6 @@ export interface SloRouterOverrides {
   fetch?: typeof fetch;
 }
 
-const ENTITY_NAME = /^[a-zA-Z0-9](?:[-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 /** Kinds an SLO may be attached to (clusters are resources). */
 const SLO_KINDS = ['resource', 'component', 'system', 'api', 'domain'];
 const DEFAULT_CACHE_TTL_SECONDS = 300;
@@ -42,17 +42,8 @@ export async function createSloRouter(
 
   const router = Router();
   router.get('/slo/:namespace/:name', async (req, res) => {
-    const { namespace, name } = req.params;
-    if (!ENTITY_NAME.test(namespace)) {
-      throw new InputError(
-        'Invalid parameter "namespace": expected a catalog namespace such as "default"',
-      );
-    }
-    if (!ENTITY_NAME.test(name)) {
-      throw new InputError(
-        'Invalid parameter "name": expected a catalog entity name (letters, digits, "-", "_", ".", at most 63 characters)',
-      );
-    }
+    const namespace = entityNameParam(req, 'namespace');
+    const name = entityNameParam(req, 'name');
     const kindParam = req.query.kind ?? 'resource';
     if (
       typeof kindParam !== 'string' ||

@@ -38,11 +38,8 @@ async function failingPrometheus(): Promise<{
 
 describe('GET /slo/:namespace/:name', () => {
   it.each([
-    ['/api/eks-platform/slo/default/bad%20name', 'Invalid parameter "name"'],
-    [
-      '/api/eks-platform/slo/-x-/dpj-prod-cluster',
-      'Invalid parameter "namespace"',
-    ],
+    ['/api/eks-platform/slo/default/bad%20name', "Invalid 'name'"],
+    ['/api/eks-platform/slo/-x-/dpj-prod-cluster', "Invalid 'namespace'"],
     [
       '/api/eks-platform/slo/default/dpj-prod-cluster?kind=user',
       'Invalid parameter "kind"',

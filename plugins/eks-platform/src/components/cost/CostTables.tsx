@@ -2,7 +2,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -11,18 +10,7 @@ import {
   CostBreakdown,
 } from '@internal/plugin-eks-platform-common';
 import { formatMoney, formatMonthState, formatShare } from './format';
-
-function HeaderRow({ labels }: { labels: string[] }) {
-  return (
-    <TableHead>
-      <TableRow>
-        {labels.map(label => (
-          <TableCell key={label}>{label}</TableCell>
-        ))}
-      </TableRow>
-    </TableHead>
-  );
-}
+import { HeaderRow } from '../shared/HeaderRow';
 
 /** One row per month: each service, the total, and whether the month is final. */
 export function MonthlyCostTable({ report }: { report: ClusterCostReport }) {

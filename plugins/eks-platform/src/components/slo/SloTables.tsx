@@ -1,10 +1,4 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { Table, TableBody, TableCell, TableRow } from '@material-ui/core';
 import { SloReport } from '@internal/plugin-eks-platform-common';
 import {
   formatAttainment,
@@ -16,18 +10,7 @@ import {
   formatStatus,
   formatTier,
 } from './format';
-
-function HeaderRow({ labels }: { labels: string[] }) {
-  return (
-    <TableHead>
-      <TableRow>
-        {labels.map(label => (
-          <TableCell key={label}>{label}</TableCell>
-        ))}
-      </TableRow>
-    </TableHead>
-  );
-}
+import { HeaderRow } from '../shared/HeaderRow';
 
 /** Rolling 30 days and the calendar month, budget in %, minutes and requests. */
 export function WindowsTable({ report }: { report: SloReport }) {
