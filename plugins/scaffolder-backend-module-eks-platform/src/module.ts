@@ -1,5 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { createNetworkCreateAction } from './actions/network';
 import { createPlanEnvironmentAction } from './actions/planEnvironment';
 
 /**
@@ -12,9 +17,21 @@ export const scaffolderModuleEksPlatform = createBackendModule({
   moduleId: 'eks-platform',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createPlanEnvironmentAction());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        const aws = AwsClientFactory.fromConfig(config);
+        scaffolder.addActions(
+          createPlanEnvironmentAction(),
+          createNetworkCreateAction({
+            aws,
+            vpcsPerRegion: config.getOptionalNumber(
+              'eksPlatform.network.vpcsPerRegion',
+            ),
+          }),
+        );
       },
     });
   },

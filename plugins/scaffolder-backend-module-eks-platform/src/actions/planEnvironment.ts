@@ -1,18 +1,14 @@
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  availabilityZonesOf,
-  computeSubnetIpCapacity,
-  DEFAULT_REGION,
-  ENVIRONMENTS,
-  formatProblems,
-  kubernetesVersionsSupportedOn,
-  planEnvironment,
-  presetFor,
-  validateEnvironmentSpec,
   clusterName,
+  computeSubnetIpCapacity,
+  planEnvironment,
 } from '@internal/plugin-eks-platform-common';
 import { planEnvironmentExamples } from './planEnvironment.examples';
+import {
+  environmentInputSchema,
+  validateEnvironmentInput,
+} from './shared/environmentInput';
 
 /**
  * `eks-platform:environment:plan`: builds an environment from a preset and the form's
@@ -30,28 +26,7 @@ export function createPlanEnvironmentAction(
     examples: planEnvironmentExamples,
     supportsDryRun: true,
     schema: {
-      input: {
-        environment: z =>
-          z.enum(ENVIRONMENTS).describe('Preset derived from ADR-0007'),
-        owner: z =>
-          z.string().describe('Owning group, e.g. group:default/platform-team'),
-        account: z => z.string().describe('12-digit AWS account id'),
-        name: z =>
-          z
-            .string()
-            .optional()
-            .describe("Base name of the resources; defaults to the preset's"),
-        region: z =>
-          z
-            .string()
-            .optional()
-            .describe(`AWS region, default ${DEFAULT_REGION}`),
-        kubernetesVersion: z =>
-          z
-            .string()
-            .optional()
-            .describe('Defaults to the newest version in standard support'),
-      },
+      input: environmentInputSchema,
       output: {
         clusterName: z => z.string(),
         spec: z => z.record(z.unknown()),
@@ -67,30 +42,8 @@ export function createPlanEnvironmentAction(
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const today = now();
-      const supported = kubernetesVersionsSupportedOn(today);
-      const region = input.region || DEFAULT_REGION;
-      const spec = presetFor(input.environment, {
-        owner: input.owner,
-        account: input.account,
-        region,
-        availabilityZones: availabilityZonesOf(region).slice(0, 3),
-        ...(input.name ? { name: input.name } : {}),
-        kubernetesVersion:
-          input.kubernetesVersion || supported[supported.length - 1],
-      });
-
-      const problems = validateEnvironmentSpec(spec, {
-        supportedKubernetesVersions: supported,
-      });
-      if (problems.length > 0) {
-        throw new InputError(
-          `The ${input.environment} environment is not valid:\n${formatProblems(
-            problems,
-          )}`,
-        );
-      }
+      const spec = validateEnvironmentInput(ctx.input, { today: now() });
+      const { region } = spec;
 
       const resources = planEnvironment(spec);
       const capacity = computeSubnetIpCapacity(spec);

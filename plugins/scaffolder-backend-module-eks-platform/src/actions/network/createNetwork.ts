@@ -1,0 +1,354 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { errorMessage } from '../shared/awsErrors';
+import { CheckpointedSteps } from '../shared/checkpointedSteps';
+import {
+  environmentInputSchema,
+  provisioningInputSchema,
+  validateEnvironmentInput,
+} from '../shared/environmentInput';
+import { COMPONENT_TAG, environmentTags, tagValue } from '../shared/tagging';
+import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
+import { createNetworkExamples } from './createNetwork.examples';
+import { deleteNetwork, NetworkDeletionError } from './deleteNetwork';
+import {
+  describeInventory,
+  discoverNetwork,
+  liveKeysOf,
+  NetworkInventory,
+} from './discovery';
+import {
+  FLOW_LOG_DESTINATION_FIELD,
+  FLOW_LOG_ROLE_FIELD,
+  readFlowLogDestination,
+} from './flowLogDestination';
+import { planNetwork, PlannedNetworkResource } from './networkPlan';
+import { preflightNetwork } from './preflight';
+import { NetworkOutputs, provisionNetwork } from './provisionNetwork';
+
+export const CREATE_NETWORK_ACTION_ID = 'eks-platform:network:create';
+
+export interface CreateNetworkActionOptions {
+  /** Builds the EC2 client of the environment's account and region. */
+  aws: Pick<AwsClientFactory, 'create'>;
+  /** Today, for the Kubernetes versions the spec is validated against. */
+  now?: () => Date;
+  waitSettings?: Partial<WaitSettings>;
+  /** The account's "VPCs per Region" quota when raised above AWS's default of 5. */
+  vpcsPerRegion?: number;
+  /** Delays between retries of a NotFound right after a create (EC2 eventual consistency). */
+  notFoundRetryDelaysMs?: readonly number[];
+}
+
+/** A provisioning failure, after the rollback when there was one. */
+export class NetworkCreateError extends Error {
+  readonly name = 'NetworkCreateError';
+}
+
+/** Id of a resource of the plan: the existing one, or a placeholder in a dry run. */
+function dryRunId(
+  planned: PlannedNetworkResource,
+  inventory: NetworkInventory,
+): string {
+  const all = [
+    ...inventory.vpcs.map(r => ({ id: r.VpcId, tags: r.Tags })),
+    ...inventory.flowLogs.map(r => ({ id: r.FlowLogId, tags: r.Tags })),
+    ...inventory.subnets.map(r => ({ id: r.SubnetId, tags: r.Tags })),
+    ...inventory.internetGateways.map(r => ({
+      id: r.InternetGatewayId,
+      tags: r.Tags,
+    })),
+    ...inventory.routeTables.map(r => ({ id: r.RouteTableId, tags: r.Tags })),
+    ...inventory.addresses.map(r => ({ id: r.AllocationId, tags: r.Tags })),
+    ...inventory.natGateways
+      .filter(r => r.State === 'pending' || r.State === 'available')
+      .map(r => ({ id: r.NatGatewayId, tags: r.Tags })),
+  ];
+  const existing = all.find(
+    r => tagValue(r.tags, COMPONENT_TAG) === planned.component,
+  );
+  return existing?.id ?? `dry-run:${planned.component}`;
+}
+
+function summaryOf(
+  rows: { type: string; name: string; id: string; note: string }[],
+): string {
+  return [
+    '| Resource | Name | Id | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.type} | ${r.name} | ${r.id} | ${r.note} |`),
+  ].join('\n');
+}
+
+/** The error a failed run ends with: after a rollback, or naming what it leaves behind. */
+async function failureOf(
+  error: unknown,
+  context: {
+    ec2: EC2Client;
+    spec: EnvironmentSpec;
+    taskId: string;
+    step: string | undefined;
+    logger: LoggerService;
+    waitSettings: WaitSettings;
+  },
+): Promise<NetworkCreateError> {
+  const { ec2, spec, taskId, logger } = context;
+  const where = context.step ? ` at step "${context.step}"` : '';
+  const failed = `Creating the network of ${spec.name} in ${spec.account}/${
+    spec.region
+  } failed${where}: ${errorMessage(error)}.`;
+  if (spec.rollbackOnFailure) {
+    logger.warn(
+      `${failed} rollbackOnFailure is on: deleting what task ${taskId} created`,
+    );
+    try {
+      const deleted = await deleteNetwork(ec2, spec.name, logger, {
+        taskId,
+        waitSettings: context.waitSettings,
+      });
+      return new NetworkCreateError(
+        `${failed} Rolled back: deleted the ${
+          deleted.length
+        } resource(s) this task had created${
+          deleted.length ? ` (${deleted.map(d => d.label).join(', ')})` : ''
+        }; nothing of it remains.`,
+        { cause: error },
+      );
+    } catch (rollbackError) {
+      const remaining =
+        rollbackError instanceof NetworkDeletionError
+          ? rollbackError.remaining.join(', ')
+          : 'unknown';
+      return new NetworkCreateError(
+        `${failed} The rollback failed too: ${errorMessage(
+          rollbackError,
+        )}. Still there: ${remaining}. Run the task again, or destroy the environment.`,
+        { cause: error },
+      );
+    }
+  }
+  let remaining: string;
+  try {
+    remaining = describeInventory(await discoverNetwork(ec2, spec.name)).join(
+      ', ',
+    );
+  } catch (discoveryError) {
+    remaining = `(could not list them: ${errorMessage(discoveryError)})`;
+  }
+  return new NetworkCreateError(
+    `${failed} rollbackOnFailure is off, so what exists is kept for a retry of this task to resume from: ${
+      remaining || 'nothing'
+    }. Retry the task to finish the network, or destroy the environment to remove it.`,
+    { cause: error },
+  );
+}
+
+/**
+ * `eks-platform:network:create`: the VPC of an environment over its availability zones.
+ * Validates the whole input and checks the account (zones, VPC and Elastic IP headroom)
+ * before creating anything; every step runs in a checkpoint and is a find-or-create by
+ * tags, so a retried task resumes; a failure is rolled back (dev) or leaves an error naming
+ * what exists (production).
+ */
+export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
+  const now = options.now ?? (() => new Date());
+  const waitSettings: WaitSettings = {
+    ...DEFAULT_WAIT_SETTINGS,
+    ...options.waitSettings,
+  };
+  return createTemplateAction({
+    id: CREATE_NETWORK_ACTION_ID,
+    description:
+      'Creates the network of an EKS environment: VPC with DNS support and hostnames, flow logs, a public and a private subnet per availability zone (tagged for load balancers), internet gateway, NAT gateways (one per zone, or one for dev), route tables, and a default security group without rules. Resumes on retry; dry run lists what it would create.',
+    examples: createNetworkExamples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...environmentInputSchema,
+        ...provisioningInputSchema,
+        [FLOW_LOG_DESTINATION_FIELD]: z =>
+          z
+            .string()
+            .describe(
+              'Where VPC flow logs go: ARN of an existing CloudWatch Logs log group of the account and region (with flowLogDeliveryRoleArn), or of an S3 bucket (arn:aws:s3:::bucket[/folder])',
+            ),
+        [FLOW_LOG_ROLE_FIELD]: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'IAM role vpc-flow-logs.amazonaws.com assumes to write to the log group; only with a CloudWatch Logs destination',
+            ),
+      },
+      output: {
+        vpcId: z => z.string(),
+        publicSubnetIds: z =>
+          z.array(z.string()).describe('In availability zone order'),
+        privateSubnetIds: z =>
+          z.array(z.string()).describe('In availability zone order'),
+        natGatewayIds: z => z.array(z.string()),
+        internetGatewayId: z => z.string(),
+        routeTableIds: z =>
+          z
+            .array(z.string())
+            .describe(
+              'The public route table, then the private one of each zone',
+            ),
+        flowLogId: z => z.string(),
+        resources: z =>
+          z.array(
+            z.object({
+              type: z.string(),
+              name: z.string(),
+              component: z.string(),
+              id: z.string(),
+              outcome: z.enum(['created', 'reused', 'resumed', 'planned']),
+            }),
+          ),
+        summary: z => z.string().describe('The resources as Markdown'),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger } = ctx;
+      const spec = validateEnvironmentInput(input, {
+        today: now(),
+        extraBooleans: ['rollbackOnFailure'],
+        extraProblems: s => readFlowLogDestination(input, s).problems,
+      });
+      const destination = readFlowLogDestination(input, spec).destination!;
+      const plan = planNetwork(spec, destination);
+      const ec2 = await options.aws.create(EC2Client, {
+        accountId: spec.account,
+        region: spec.region,
+      });
+      try {
+        const inventory = await discoverNetwork(ec2, spec.name);
+        await preflightNetwork(ec2, spec, inventory, {
+          vpcsPerRegion: options.vpcsPerRegion,
+        });
+
+        if (ctx.isDryRun) {
+          const rows = plan.map(planned => {
+            const id = dryRunId(planned, inventory);
+            const exists = !id.startsWith('dry-run:');
+            return { ...planned, id, exists };
+          });
+          for (const row of rows) {
+            logger.info(
+              `Would ${row.exists ? 'reuse' : 'create'} ${row.type} ${
+                row.name
+              }: ${row.detail}`,
+            );
+          }
+          const idOf = (component: string) =>
+            rows.find(r => r.component === component)!.id;
+          const ofType = (type: string) =>
+            rows.filter(r => r.type === type).map(r => r.id);
+          ctx.output('vpcId', idOf('vpc'));
+          ctx.output(
+            'publicSubnetIds',
+            rows
+              .filter(r => r.component.startsWith('public-subnet-'))
+              .map(r => r.id),
+          );
+          ctx.output(
+            'privateSubnetIds',
+            rows
+              .filter(r => r.component.startsWith('private-subnet-'))
+              .map(r => r.id),
+          );
+          ctx.output('natGatewayIds', ofType('AWS::EC2::NatGateway'));
+          ctx.output('internetGatewayId', idOf('internet-gateway'));
+          ctx.output('routeTableIds', ofType('AWS::EC2::RouteTable'));
+          ctx.output('flowLogId', idOf('flow-log'));
+          ctx.output(
+            'resources',
+            rows.map(r => ({
+              type: r.type,
+              name: r.name,
+              component: r.component,
+              id: r.id,
+              outcome: r.exists ? ('reused' as const) : ('planned' as const),
+            })),
+          );
+          ctx.output(
+            'summary',
+            summaryOf(
+              rows.map(r => ({
+                ...r,
+                note: r.exists ? 'exists, reused' : `to create: ${r.detail}`,
+              })),
+            ),
+          );
+          return;
+        }
+
+        logger.info(
+          `Creating the network of ${spec.name} in ${spec.account}/${
+            spec.region
+          }: ${plan.length} resources (rollbackOnFailure ${
+            spec.rollbackOnFailure ? 'on' : 'off'
+          })`,
+        );
+        const liveKeys = liveKeysOf(inventory);
+        const steps = new CheckpointedSteps({
+          checkpoint: ctx.checkpoint,
+          logger,
+          taskId: ctx.task.id,
+          scope: `${spec.account}/${spec.region}/${spec.name}`,
+          prefix: 'network',
+          isLive: key => liveKeys.has(key),
+        });
+        let outputs: NetworkOutputs;
+        try {
+          outputs = await provisionNetwork({
+            ec2,
+            spec,
+            destination,
+            steps,
+            tags: environmentTags(spec, ctx.task.id),
+            logger,
+            waitSettings,
+            abortSignal: ctx.signal,
+            notFoundRetryDelaysMs: options.notFoundRetryDelaysMs,
+          });
+        } catch (error) {
+          throw await failureOf(error, {
+            ec2,
+            spec,
+            taskId: ctx.task.id,
+            step: steps.current,
+            logger,
+            waitSettings,
+          });
+        }
+
+        ctx.output('vpcId', outputs.vpcId);
+        ctx.output('publicSubnetIds', outputs.publicSubnetIds);
+        ctx.output('privateSubnetIds', outputs.privateSubnetIds);
+        ctx.output('natGatewayIds', outputs.natGatewayIds);
+        ctx.output('internetGatewayId', outputs.internetGatewayId);
+        ctx.output('routeTableIds', outputs.routeTableIds);
+        ctx.output('flowLogId', outputs.flowLogId);
+        ctx.output('resources', outputs.resources);
+        ctx.output(
+          'summary',
+          summaryOf(outputs.resources.map(r => ({ ...r, note: r.outcome }))),
+        );
+        const created = outputs.resources.filter(
+          r => r.outcome === 'created',
+        ).length;
+        logger.info(
+          `Network of ${spec.name} ready: ${created} resource(s) created, ${
+            outputs.resources.length - created
+          } reused`,
+        );
+      } finally {
+        ec2.destroy();
+      }
+    },
+  });
+}

@@ -1,0 +1,16 @@
+export {
+  createNetworkCreateAction,
+  CREATE_NETWORK_ACTION_ID,
+  NetworkCreateError,
+} from './createNetwork';
+export type { CreateNetworkActionOptions } from './createNetwork';
+export { deleteNetwork, NetworkDeletionError } from './deleteNetwork';
+export type {
+  DeleteNetworkOptions,
+  DeletedNetworkResource,
+} from './deleteNetwork';
+export { discoverNetwork } from './discovery';
+export type { NetworkInventory } from './discovery';
+export { NETWORK_COMPONENTS, planNetwork } from './networkPlan';
+export type { PlannedNetworkResource } from './networkPlan';
+export type { NetworkOutputs } from './provisionNetwork';

@@ -1,0 +1,174 @@
+/**
+ * Read-only checks against the account before the first mutating call: the zones exist and
+ * are available, the account has room for the VPC and the NAT gateways' Elastic IPs, and
+ * what already carries the environment's name matches the spec (an earlier environment of
+ * the same name with another address plan would otherwise be "reused").
+ */
+import {
+  DescribeAccountAttributesCommand,
+  DescribeAddressesCommand,
+  DescribeAvailabilityZonesCommand,
+  EC2Client,
+  paginateDescribeVpcs,
+} from '@aws-sdk/client-ec2';
+import { InputError } from '@backstage/errors';
+import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import type { InputProblem } from '../shared/environmentInput';
+import { COMPONENT_TAG, describeResource, tagValue } from '../shared/tagging';
+import { collect, NetworkInventory } from './discovery';
+import { NETWORK_COMPONENTS, natZonesOf } from './networkPlan';
+
+/** AWS's default "VPCs per Region" quota (Service Quotas L-F678F1CE); the default VPC counts. */
+export const DEFAULT_VPCS_PER_REGION = 5;
+/** AWS's default "EC2-VPC Elastic IPs" quota (L-0263D0A3), when the account does not say. */
+const DEFAULT_ELASTIC_IPS = 5;
+
+const problem = (path: string, message: string): InputProblem => ({
+  path,
+  message,
+  rule: 'preflight',
+});
+
+function checkZones(
+  spec: EnvironmentSpec,
+  zones: Map<string, string | undefined>,
+): InputProblem[] {
+  return spec.availabilityZones.flatMap(zone => {
+    if (!zones.has(zone)) {
+      return [
+        problem(
+          'region',
+          `availability zone ${zone} is not offered to account ${
+            spec.account
+          } in ${spec.region} (it has ${
+            [...zones.keys()].join(', ') || 'none'
+          })`,
+        ),
+      ];
+    }
+    const state = zones.get(zone);
+    return state === 'available'
+      ? []
+      : [
+          problem(
+            'region',
+            `availability zone ${zone} is ${state}, not available, in ${spec.region}`,
+          ),
+        ];
+  });
+}
+
+/** Existing resources of this environment whose settings differ from the spec. */
+function checkDrift(
+  spec: EnvironmentSpec,
+  inventory: NetworkInventory,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const conflict = (what: string, has: string, wants: string) =>
+    problems.push(
+      problem(
+        'name',
+        `an environment named ${spec.name} already exists in ${spec.account}/${spec.region} and its ${what} has ${has} where this one asks for ${wants}; choose another name or destroy that environment first`,
+      ),
+    );
+  for (const vpc of inventory.vpcs) {
+    if (vpc.CidrBlock !== spec.network.vpcCidr) {
+      conflict(
+        `VPC ${describeResource(vpc.VpcId, vpc.Tags)}`,
+        vpc.CidrBlock ?? 'no CIDR',
+        spec.network.vpcCidr,
+      );
+    }
+  }
+  spec.availabilityZones.forEach((zone, index) => {
+    const expected = [
+      {
+        component: NETWORK_COMPONENTS.publicSubnet(zone),
+        cidr: spec.network.publicSubnetCidrs[index],
+      },
+      {
+        component: NETWORK_COMPONENTS.privateSubnet(zone),
+        cidr: spec.network.privateSubnetCidrs[index],
+      },
+    ];
+    for (const { component, cidr } of expected) {
+      for (const subnet of inventory.subnets) {
+        if (tagValue(subnet.Tags, COMPONENT_TAG) !== component) continue;
+        const has = `${subnet.CidrBlock} in ${subnet.AvailabilityZone}`;
+        const wants = `${cidr} in ${zone}`;
+        if (has !== wants) {
+          conflict(
+            `subnet ${describeResource(subnet.SubnetId, subnet.Tags)}`,
+            has,
+            wants,
+          );
+        }
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * Runs the checks (four reads) and throws an `InputError` listing every problem. Nothing
+ * has been created when it throws.
+ */
+export async function preflightNetwork(
+  ec2: EC2Client,
+  spec: EnvironmentSpec,
+  inventory: NetworkInventory,
+  options: { vpcsPerRegion?: number } = {},
+): Promise<void> {
+  const vpcsPerRegion = options.vpcsPerRegion ?? DEFAULT_VPCS_PER_REGION;
+  const [zones, attributes, addresses, vpcs] = await Promise.all([
+    ec2.send(new DescribeAvailabilityZonesCommand({})),
+    ec2.send(new DescribeAccountAttributesCommand({})),
+    ec2.send(new DescribeAddressesCommand({})),
+    collect(paginateDescribeVpcs({ client: ec2 }, {}), p => p.Vpcs),
+  ]);
+  const problems: InputProblem[] = checkZones(
+    spec,
+    new Map(
+      (zones.AvailabilityZones ?? [])
+        .filter(z => !z.ZoneType || z.ZoneType === 'availability-zone')
+        .map(z => [z.ZoneName!, z.State]),
+    ),
+  );
+
+  const maxElasticIps = Number(
+    attributes.AccountAttributes?.find(
+      a => a.AttributeName === 'vpc-max-elastic-ips',
+    )?.AttributeValues?.[0]?.AttributeValue ?? DEFAULT_ELASTIC_IPS,
+  );
+  const natCount = natZonesOf(spec).length;
+  const elasticIpsNeeded = Math.max(0, natCount - inventory.addresses.length);
+  const elasticIpsUsed = addresses.Addresses?.length ?? 0;
+  if (elasticIpsUsed + elasticIpsNeeded > maxElasticIps) {
+    problems.push(
+      problem(
+        'account',
+        `account ${spec.account} has ${elasticIpsUsed} of its ${maxElasticIps} Elastic IPs in ${spec.region} and the ${natCount} NAT gateway(s) of the ${spec.environment} preset need ${elasticIpsNeeded} more: release unused ones or raise the "EC2-VPC Elastic IPs" quota (L-0263D0A3)`,
+      ),
+    );
+  }
+  const vpcsNeeded = inventory.vpcs.length > 0 ? 0 : 1;
+  if (vpcs.length + vpcsNeeded > vpcsPerRegion) {
+    problems.push(
+      problem(
+        'account',
+        `account ${spec.account} has ${vpcs.length} of its ${vpcsPerRegion} VPCs in ${spec.region}: delete one or raise the "VPCs per Region" quota (L-F678F1CE, then eksPlatform.network.vpcsPerRegion)`,
+      ),
+    );
+  }
+  problems.push(...checkDrift(spec, inventory));
+
+  if (problems.length > 0) {
+    throw new InputError(
+      `Preflight checks of ${spec.name} in ${spec.account}/${
+        spec.region
+      } failed; nothing was created:\n${problems
+        .map(p => `- ${p.path}: ${p.message} [${p.rule}]`)
+        .join('\n')}`,
+    );
+  }
+}

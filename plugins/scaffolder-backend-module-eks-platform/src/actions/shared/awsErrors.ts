@@ -1,0 +1,45 @@
+/** Recognising AWS errors returned through the SDK, and riding out EC2's eventual consistency. */
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The error code of an SDK service exception (`InvalidVpcID.NotFound`), if it is one. */
+export function awsErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const name = (error as { name?: unknown }).name;
+  const metadata = (error as { $metadata?: unknown }).$metadata;
+  return metadata !== undefined && typeof name === 'string' ? name : undefined;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const code = awsErrorCode(error);
+    return code && !error.message.startsWith(code)
+      ? `${code}: ${error.message}`
+      : error.message;
+  }
+  return String(error);
+}
+
+/** What a delete or describe says when the resource is already gone. */
+export function isNotFound(error: unknown): boolean {
+  const code = awsErrorCode(error);
+  return code !== undefined && code.endsWith('NotFound');
+}
+
+/**
+ * EC2 is eventually consistent: right after a create, another call may not see the new
+ * resource yet and answer `…NotFound` (AWS's advice is to retry with backoff). Retries such
+ * answers a few times; any other error, or the last NotFound, is thrown.
+ */
+export async function retryWhileNotFound<T>(
+  call: () => Promise<T>,
+  delaysMs: readonly number[] = [1000, 2000, 4000],
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isNotFound(error) || attempt >= delaysMs.length) throw error;
+      await sleep(delaysMs[attempt]);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The environment fields every eks-platform action takes, and the one function that turns
+ * them into an `EnvironmentSpec`: the plan action and the provisioning actions build the
+ * identical spec from the same input, and reject it with the same messages.
+ */
+import { InputError } from '@backstage/errors';
+import { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
+import {
+  availabilityZonesOf,
+  DEFAULT_REGION,
+  EnvironmentName,
+  ENVIRONMENTS,
+  EnvironmentSpec,
+  kubernetesVersionsSupportedOn,
+  presetFor,
+  validateEnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
+
+type InputFields = NonNullable<
+  NonNullable<TemplateActionOptions['schema']>['input']
+>;
+/** The zod instance `createTemplateAction` hands to schema functions (`zod/v3`). */
+export type Zod = Parameters<InputFields[string]>[0];
+
+/** Schema functions of the environment fields; spread into an action's `schema.input`. */
+export const environmentInputSchema = {
+  environment: (z: Zod) =>
+    z.enum(ENVIRONMENTS).describe('Preset derived from ADR-0007'),
+  owner: (z: Zod) =>
+    z.string().describe('Owning group, e.g. group:default/platform-team'),
+  account: (z: Zod) => z.string().describe('12-digit AWS account id'),
+  name: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe("Base name of the resources; defaults to the preset's"),
+  region: (z: Zod) =>
+    z.string().optional().describe(`AWS region, default ${DEFAULT_REGION}`),
+  kubernetesVersion: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe('Defaults to the newest version in standard support'),
+};
+
+/** Fields of the provisioning actions beyond the environment's. */
+export const provisioningInputSchema = {
+  rollbackOnFailure: (z: Zod) =>
+    z
+      .boolean()
+      .optional()
+      .describe(
+        "Delete what this task created when a step fails. Defaults to the preset's choice: on for dev, off for production, where a retried task resumes instead",
+      ),
+};
+
+export interface EnvironmentInput {
+  environment: EnvironmentName;
+  owner: string;
+  account: string;
+  name?: string;
+  region?: string;
+  kubernetesVersion?: string;
+}
+
+/**
+ * A problem with an action's input. Environment problems come from
+ * `validateEnvironmentSpec` (their `path` is the spec field, which is also the input
+ * field for the top-level ones); actions add their own for their extra fields.
+ */
+export interface InputProblem {
+  path: string;
+  message: string;
+  rule?: string;
+}
+
+/**
+ * The spec an environment input describes, and the Kubernetes versions it was checked
+ * against. Never throws: whatever is wrong is left to `validateEnvironmentInput`.
+ */
+export function environmentSpecFrom(
+  input: EnvironmentInput,
+  options: { today: Date; rollbackOnFailure?: boolean },
+): { spec: EnvironmentSpec; supportedKubernetesVersions: string[] } {
+  const supportedKubernetesVersions = kubernetesVersionsSupportedOn(
+    options.today,
+  );
+  const region = input.region || DEFAULT_REGION;
+  const preset = presetFor(input.environment);
+  const spec = presetFor(input.environment, {
+    owner: input.owner,
+    account: input.account,
+    region,
+    availabilityZones: availabilityZonesOf(region).slice(0, 3),
+    ...(input.name ? { name: input.name } : {}),
+    kubernetesVersion:
+      input.kubernetesVersion ||
+      supportedKubernetesVersions[supportedKubernetesVersions.length - 1],
+    // The preset's owner tag names the preset's owner: tag what the form chose instead.
+    tags: {
+      ...preset.tags,
+      ...(typeof input.owner === 'string' ? { owner: input.owner } : {}),
+    },
+    ...(options.rollbackOnFailure !== undefined
+      ? { rollbackOnFailure: options.rollbackOnFailure }
+      : {}),
+  });
+  return { spec, supportedKubernetesVersions };
+}
+
+/** Field-typed checks the template engine does from the JSON schema; the handler repeats them. */
+function inputShapeProblems(
+  input: Record<string, unknown>,
+  extraBooleans: string[],
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (!ENVIRONMENTS.includes(input.environment as EnvironmentName)) {
+    problems.push({
+      path: 'environment',
+      rule: 'enum',
+      message: `environment must be one of ${ENVIRONMENTS.join(
+        ', ',
+      )}, got ${JSON.stringify(input.environment)}`,
+    });
+  }
+  for (const field of ['owner', 'account']) {
+    if (typeof input[field] !== 'string') {
+      problems.push({
+        path: field,
+        rule: 'required',
+        message: `${field} is required and must be a string`,
+      });
+    }
+  }
+  for (const field of ['name', 'region', 'kubernetesVersion']) {
+    if (input[field] !== undefined && typeof input[field] !== 'string') {
+      problems.push({
+        path: field,
+        rule: 'type',
+        message: `${field} must be a string`,
+      });
+    }
+  }
+  for (const field of extraBooleans) {
+    if (input[field] !== undefined && typeof input[field] !== 'boolean') {
+      problems.push({
+        path: field,
+        rule: 'type',
+        message: `${field} must be true or false, got ${JSON.stringify(
+          input[field],
+        )}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The format of `formatProblems`, for spec problems and the action's own alike. */
+function formatInputProblems(problems: readonly InputProblem[]): string {
+  const heading =
+    problems.length === 1
+      ? '1 problem found:'
+      : `${problems.length} problems found:`;
+  return [
+    heading,
+    ...problems.map(
+      p =>
+        `- ${p.path || '(spec)'}: ${p.message}${p.rule ? ` [${p.rule}]` : ''}`,
+    ),
+  ].join('\n');
+}
+
+/** Throws one `InputError` listing every problem with its field path. */
+export function throwIfProblems(
+  environment: unknown,
+  problems: readonly InputProblem[],
+): void {
+  if (problems.length === 0) return;
+  const label = ENVIRONMENTS.includes(environment as EnvironmentName)
+    ? `The ${environment} environment`
+    : 'The environment';
+  throw new InputError(
+    `${label} is not valid:\n${formatInputProblems(problems)}`,
+  );
+}
+
+/**
+ * Builds the spec from an action's input and validates all of it, with the action's own
+ * checks of its extra fields, before anything else happens. Throws an `InputError` naming
+ * each field at fault; makes no call to AWS.
+ */
+export function validateEnvironmentInput(
+  input: EnvironmentInput & { rollbackOnFailure?: boolean },
+  options: {
+    today: Date;
+    /** Boolean fields of the action beyond the environment's. */
+    extraBooleans?: string[];
+    /** The action's checks of its own fields, given the spec when it could be built. */
+    extraProblems?: (spec: EnvironmentSpec) => InputProblem[];
+  },
+): EnvironmentSpec {
+  const shape = inputShapeProblems(
+    input as unknown as Record<string, unknown>,
+    options.extraBooleans ?? [],
+  );
+  if (shape.some(p => p.path === 'environment')) {
+    throwIfProblems(input.environment, shape);
+  }
+  const { spec, supportedKubernetesVersions } = environmentSpecFrom(input, {
+    today: options.today,
+    rollbackOnFailure:
+      typeof input.rollbackOnFailure === 'boolean'
+        ? input.rollbackOnFailure
+        : undefined,
+  });
+  const problems: InputProblem[] = [
+    ...shape,
+    ...validateEnvironmentSpec(spec, { supportedKubernetesVersions }).filter(
+      // A field of the wrong type is reported once, by the shape check.
+      p => !shape.some(s => s.path === p.path),
+    ),
+    ...(options.extraProblems?.(spec) ?? []),
+  ];
+  throwIfProblems(input.environment, problems);
+  return spec;
+}

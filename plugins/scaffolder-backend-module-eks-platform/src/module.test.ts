@@ -1,0 +1,34 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  scaffolderActionsExtensionPoint,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { scaffolderModuleEksPlatform } from './module';
+
+describe('scaffolderModuleEksPlatform', () => {
+  it('registers the plan and network actions', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          {
+            addActions: (...added: TemplateAction<any, any, any>[]) =>
+              actions.push(...added),
+          },
+        ],
+      ],
+      features: [
+        scaffolderModuleEksPlatform,
+        mockServices.rootConfig.factory({
+          data: { eksPlatform: { network: { vpcsPerRegion: 10 } } },
+        }),
+      ],
+    });
+    expect(actions.map(a => a.id)).toEqual([
+      'eks-platform:environment:plan',
+      'eks-platform:network:create',
+    ]);
+    expect(actions.every(a => a.supportsDryRun)).toBe(true);
+  });
+});
