@@ -31,11 +31,20 @@ export interface CostQuery {
 export class CostQueryCache {
   private readonly inFlight = new Coalescer<unknown>();
   private readonly refreshing = new Coalescer<unknown>();
+  private answersStored = 0;
 
   constructor(
     private readonly cache: CacheService,
     private readonly ttlMs: number,
   ) {}
+
+  /**
+   * Counts the answers this process stored: a report composed before the count last
+   * changed may rest on an answer that has since been replaced.
+   */
+  get generation(): number {
+    return this.answersStored;
+  }
 
   /** Hashed: cache stores limit key length (memcached: 250 bytes). */
   static keyOf(query: CostQuery): string {
@@ -73,6 +82,7 @@ export class CostQueryCache {
     }
     const answer = await fetch();
     await this.cache.set(key, answer as JsonValue, { ttl: this.ttlMs });
+    this.answersStored += 1;
     return answer;
   }
 }
