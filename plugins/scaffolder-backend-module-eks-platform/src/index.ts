@@ -23,3 +23,43 @@ export type {
   NetworkOutputs,
   PlannedNetworkResource,
 } from './actions/network';
+export {
+  createNodegroupsCreateAction,
+  CREATE_NODEGROUPS_ACTION_ID,
+  deleteNodegroups,
+  discoverNodegroups,
+  NodegroupCreateError,
+  NodegroupDeletionError,
+  planNodegroups,
+} from './actions/nodegroup';
+export type {
+  CreateNodegroupsActionOptions,
+  DeleteNodegroupsOptions,
+  DeletedNodegroupResource,
+  NodegroupInventory,
+  NodegroupOutput,
+  PlannedNodegroupResource,
+} from './actions/nodegroup';
+export {
+  createClusterCreateAction,
+  CREATE_CLUSTER_ACTION_ID,
+  ClusterCreateError,
+  ClusterDeletionError,
+  CLUSTER_COMPONENTS,
+  clusterNames,
+  createClusterClients,
+  deleteCluster,
+  destroyClusterClients,
+  discoverCluster,
+  planCluster,
+} from './actions/cluster';
+export type {
+  ClusterClients,
+  ClusterInventory,
+  ClusterNames,
+  ClusterOutputs,
+  CreateClusterActionOptions,
+  DeleteClusterOptions,
+  DeletedClusterResource,
+  PlannedClusterResource,
+} from './actions/cluster';

@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleEksPlatform } from './module';
 
 describe('scaffolderModuleEksPlatform', () => {
-  it('registers the plan and network actions', async () => {
+  it('registers the plan, network, cluster and node group actions', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
@@ -28,6 +28,8 @@ describe('scaffolderModuleEksPlatform', () => {
     expect(actions.map(a => a.id)).toEqual([
       'eks-platform:environment:plan',
       'eks-platform:network:create',
+      'eks-platform:cluster:create',
+      'eks-platform:nodegroup:create',
     ]);
     expect(actions.every(a => a.supportsDryRun)).toBe(true);
   });

@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { createClusterCreateAction } from './actions/cluster';
 import { createNetworkCreateAction } from './actions/network';
+import { createNodegroupsCreateAction } from './actions/nodegroup';
 import { createPlanEnvironmentAction } from './actions/planEnvironment';
 
 /**
@@ -31,6 +33,8 @@ export const scaffolderModuleEksPlatform = createBackendModule({
               'eksPlatform.network.vpcsPerRegion',
             ),
           }),
+          createClusterCreateAction({ aws }),
+          createNodegroupsCreateAction({ aws }),
         );
       },
     });

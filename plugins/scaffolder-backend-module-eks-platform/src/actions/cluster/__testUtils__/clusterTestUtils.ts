@@ -1,0 +1,206 @@
+/**
+ * Inputs, a VPC with private subnets to build clusters on, and an independent read-back of
+ * what the cluster action created, for its tests. The read-back uses the SDK directly.
+ */
+import {
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeAddonCommand,
+  DescribeClusterCommand,
+  EKSClient,
+  ListAccessEntriesCommand,
+  ListAddonsCommand,
+  ListClustersCommand,
+} from '@aws-sdk/client-eks';
+import {
+  GetRoleCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolesCommand,
+} from '@aws-sdk/client-iam';
+import {
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+  ListAliasesCommand,
+} from '@aws-sdk/client-kms';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  FAST_WAITS,
+  MUTATING_PREFIXES,
+  TODAY,
+} from '../../__testUtils__/sandboxActionFixture';
+import { createClusterCreateAction } from '../createCluster';
+
+export const PRODUCTION_ADMIN =
+  'arn:aws:iam::333333333333:role/dpj-platform-team';
+
+export function clusterAction(aws: Pick<AwsClientFactory, 'create'>) {
+  return createClusterCreateAction({
+    aws,
+    now: () => TODAY,
+    waitSettings: FAST_WAITS,
+  });
+}
+
+/** Cluster tests also count KMS's and IAM's verbs as changes. */
+export function isClusterMutating(operation: string): boolean {
+  return [
+    ...MUTATING_PREFIXES,
+    'Enable',
+    'Disable',
+    'Schedule',
+    'Put',
+    'Tag',
+    'Untag',
+    'Update',
+  ].some(prefix => operation.startsWith(prefix));
+}
+
+/** A VPC with one private subnet per zone of eu-west-3, as the network action makes. */
+export async function createPrivateSubnets(
+  ec2: EC2Client,
+  cidrPrefix = '10.30',
+): Promise<string[]> {
+  const { Vpc } = await ec2.send(
+    new CreateVpcCommand({ CidrBlock: `${cidrPrefix}.0.0/16` }),
+  );
+  const ids: string[] = [];
+  for (const [index, zone] of [
+    'eu-west-3a',
+    'eu-west-3b',
+    'eu-west-3c',
+  ].entries()) {
+    const { Subnet } = await ec2.send(
+      new CreateSubnetCommand({
+        VpcId: Vpc!.VpcId,
+        CidrBlock: `${cidrPrefix}.${(index + 1) * 32}.0/19`,
+        AvailabilityZone: zone,
+      }),
+    );
+    ids.push(Subnet!.SubnetId!);
+  }
+  return ids;
+}
+
+export interface ClusterClientsForTests {
+  eks: EKSClient;
+  iam: IAMClient;
+  kms: KMSClient;
+}
+
+export async function testClients(
+  aws: Pick<AwsClientFactory, 'create'>,
+  accountId: string,
+): Promise<ClusterClientsForTests> {
+  const target = { accountId, region: 'eu-west-3' };
+  return {
+    eks: await aws.create(EKSClient, target),
+    iam: await aws.create(IAMClient, target),
+    kms: await aws.create(KMSClient, target),
+  };
+}
+
+/** Everything of one cluster name, read with plain calls. */
+export async function readCluster(
+  clients: ClusterClientsForTests,
+  cluster: string,
+) {
+  const { eks, iam, kms } = clients;
+  const { clusters = [] } = await eks.send(new ListClustersCommand({}));
+  const described = clusters.includes(cluster)
+    ? (await eks.send(new DescribeClusterCommand({ name: cluster }))).cluster
+    : undefined;
+  const live =
+    described && described.status !== 'DELETING' ? described : undefined;
+  const addons = live
+    ? await Promise.all(
+        (
+          await eks.send(new ListAddonsCommand({ clusterName: cluster }))
+        ).addons!.map(
+          async addonName =>
+            (
+              await eks.send(
+                new DescribeAddonCommand({ clusterName: cluster, addonName }),
+              )
+            ).addon!,
+        ),
+      )
+    : [];
+  const accessEntries = live
+    ? (await eks.send(new ListAccessEntriesCommand({ clusterName: cluster })))
+        .accessEntries ?? []
+    : [];
+  const { Roles = [] } = await iam.send(new ListRolesCommand({}));
+  const roles = await Promise.all(
+    Roles.filter(r => r.RoleName!.startsWith(`${cluster}-`)).map(async r => ({
+      role: (
+        await iam.send(new GetRoleCommand({ RoleName: r.RoleName }))
+      ).Role!,
+      policies: (
+        (
+          await iam.send(
+            new ListAttachedRolePoliciesCommand({ RoleName: r.RoleName }),
+          )
+        ).AttachedPolicies ?? []
+      )
+        .map(p => p.PolicyArn!)
+        .sort(),
+    })),
+  );
+  const { Aliases = [] } = await kms.send(new ListAliasesCommand({}));
+  const alias = Aliases.find(a => a.AliasName === `alias/${cluster}-secrets`);
+  const key = alias
+    ? (await kms.send(new DescribeKeyCommand({ KeyId: alias.TargetKeyId })))
+        .KeyMetadata
+    : undefined;
+  const rotation =
+    key && key.KeyState === 'Enabled'
+      ? (await kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId })))
+          .KeyRotationEnabled
+      : undefined;
+  return {
+    cluster: live,
+    deleting: described,
+    addons,
+    accessEntries,
+    roles,
+    key,
+    rotation,
+  };
+}
+
+export async function countCluster(
+  clients: ClusterClientsForTests,
+  cluster: string,
+) {
+  const read = await readCluster(clients, cluster);
+  return {
+    clusters: read.cluster ? 1 : 0,
+    addons: read.addons.length,
+    accessEntries: read.accessEntries.length,
+    roles: read.roles.length,
+    enabledKeys: read.key?.KeyState === 'Enabled' ? 1 : 0,
+  };
+}
+
+export const PRODUCTION_CLUSTER_COUNTS = {
+  clusters: 1,
+  addons: 3,
+  accessEntries: 1,
+  roles: 3,
+  enabledKeys: 1,
+};
+
+export const NO_CLUSTER = {
+  clusters: 0,
+  addons: 0,
+  accessEntries: 0,
+  roles: 0,
+  enabledKeys: 0,
+};
+
+export { FAST_WAITS };

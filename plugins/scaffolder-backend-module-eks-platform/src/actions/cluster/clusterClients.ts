@@ -1,0 +1,55 @@
+/** The AWS clients of the cluster action, and how their "not found" answers read. */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { awsErrorCode } from '../shared/awsErrors';
+
+export interface ClusterClients {
+  eks: EKSClient;
+  iam: IAMClient;
+  kms: KMSClient;
+  ec2: EC2Client;
+}
+
+export async function createClusterClients(
+  aws: Pick<AwsClientFactory, 'create'>,
+  target: { accountId: string; region: string },
+): Promise<ClusterClients> {
+  const [eks, iam, kms, ec2] = await Promise.all([
+    aws.create(EKSClient, target),
+    aws.create(IAMClient, target),
+    aws.create(KMSClient, target),
+    aws.create(EC2Client, target),
+  ]);
+  return { eks, iam, kms, ec2 };
+}
+
+export function destroyClusterClients(clients: ClusterClients): void {
+  Object.values(clients).forEach(client => client.destroy());
+}
+
+/**
+ * "Not found" as IAM (`NoSuchEntityException`), EKS (`ResourceNotFoundException`) and KMS
+ * (`NotFoundException`) say it; EC2's `…NotFound` too.
+ */
+export function isMissing(error: unknown): boolean {
+  const code = awsErrorCode(error);
+  return (
+    code !== undefined &&
+    (code.includes('NotFound') || code.startsWith('NoSuchEntity'))
+  );
+}
+
+/** The value of a lookup, or undefined when the resource does not exist. */
+export async function unlessMissing<T>(
+  call: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+/** The cluster action's own input fields and their checks (no AWS call). */
+import {
+  EnvironmentSpec,
+  kubernetesVersionsSupportedOn,
+  validateEnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
+import type { InputProblem } from '../shared/environmentInput';
+
+export const PRIVATE_SUBNETS_FIELD = 'privateSubnetIds';
+export const ADMIN_PRINCIPAL_FIELD = 'adminPrincipalArn';
+export const PUBLIC_CIDRS_FIELD = 'endpointPublicAccessCidrs';
+
+export interface ClusterInputFields {
+  privateSubnetIds?: unknown;
+  adminPrincipalArn?: unknown;
+  endpointPublicAccessCidrs?: unknown;
+}
+
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+/** An IAM role ARN (paths allowed, as IAM Identity Center roles have). */
+const ROLE_ARN =
+  /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
+
+/**
+ * The spec with the endpoint access the input asks for: the preset's when the field is
+ * absent; an empty list turns the public endpoint off; otherwise public, restricted to them.
+ */
+export function withEndpointAccess(
+  spec: EnvironmentSpec,
+  cidrs: unknown,
+): EnvironmentSpec {
+  if (!Array.isArray(cidrs)) return spec;
+  return {
+    ...spec,
+    endpointAccess: {
+      private: true,
+      public: cidrs.length > 0,
+      publicAccessCidrs: cidrs as string[],
+    },
+  };
+}
+
+export function clusterInputProblems(
+  input: ClusterInputFields,
+  spec: EnvironmentSpec,
+  today: Date,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const subnets = input.privateSubnetIds;
+  const zones = spec.availabilityZones.length;
+  if (!Array.isArray(subnets)) {
+    problems.push({
+      path: PRIVATE_SUBNETS_FIELD,
+      rule: 'required',
+      message: `${PRIVATE_SUBNETS_FIELD} is required: the ${zones} private subnet ids the network step output`,
+    });
+  } else {
+    if (subnets.length !== zones) {
+      problems.push({
+        path: PRIVATE_SUBNETS_FIELD,
+        rule: 'subnet-count',
+        message: `expected ${zones} private subnet ids, one per availability zone (${spec.availabilityZones.join(
+          ', ',
+        )}), got ${subnets.length}`,
+      });
+    }
+    subnets.forEach((id, index) => {
+      if (typeof id !== 'string' || !SUBNET_ID.test(id)) {
+        problems.push({
+          path: `${PRIVATE_SUBNETS_FIELD}[${index}]`,
+          rule: 'subnet-id',
+          message: `${JSON.stringify(
+            id,
+          )} is not a subnet id (subnet-0123456789abcdef0)`,
+        });
+      }
+    });
+    if (new Set(subnets).size !== subnets.length) {
+      problems.push({
+        path: PRIVATE_SUBNETS_FIELD,
+        rule: 'subnet-duplicate',
+        message: 'the same subnet is listed twice',
+      });
+    }
+  }
+  const admin = input.adminPrincipalArn;
+  if (typeof admin !== 'string' || !ROLE_ARN.test(admin)) {
+    problems.push({
+      path: ADMIN_PRINCIPAL_FIELD,
+      rule: 'role-arn',
+      message: `${ADMIN_PRINCIPAL_FIELD} must be the ARN of the platform team's IAM role (arn:aws:iam::123456789012:role/name), got ${JSON.stringify(
+        admin,
+      )}`,
+    });
+  }
+  const cidrs = input.endpointPublicAccessCidrs;
+  if (cidrs !== undefined) {
+    if (!Array.isArray(cidrs) || cidrs.some(c => typeof c !== 'string')) {
+      problems.push({
+        path: PUBLIC_CIDRS_FIELD,
+        rule: 'type',
+        message: `${PUBLIC_CIDRS_FIELD} must be a list of CIDR blocks`,
+      });
+    } else {
+      // The environment rules on endpoint access (format, 0.0.0.0/0, at most 40), named
+      // after this field.
+      const endpointProblems = validateEnvironmentSpec(
+        withEndpointAccess(spec, cidrs),
+        { supportedKubernetesVersions: kubernetesVersionsSupportedOn(today) },
+      ).filter(p => p.path.startsWith('endpointAccess'));
+      for (const p of endpointProblems) {
+        problems.push({
+          path: p.path.replace(
+            /^endpointAccess(\.publicAccessCidrs)?/,
+            PUBLIC_CIDRS_FIELD,
+          ),
+          rule: p.rule,
+          message: p.message,
+        });
+      }
+    }
+  }
+  return problems;
+}

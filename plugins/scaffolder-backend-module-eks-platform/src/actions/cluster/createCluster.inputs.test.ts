@@ -1,0 +1,131 @@
+import {
+  actionContext,
+  useSandboxActionFixture,
+} from '../__testUtils__/sandboxActionFixture';
+import {
+  clusterAction,
+  PRODUCTION_ADMIN,
+} from './__testUtils__/clusterTestUtils';
+
+const SUBNETS = [
+  'subnet-0123456789abcdef0',
+  'subnet-0123456789abcdef1',
+  'subnet-0123456789abcdef2',
+];
+
+const GOOD = {
+  environment: 'production',
+  owner: 'group:default/platform-team',
+  account: '333333333333',
+  privateSubnetIds: SUBNETS,
+  adminPrincipalArn: PRODUCTION_ADMIN,
+};
+
+/** [case, input change, field the error names]. */
+const BAD_INPUTS: [string, Record<string, unknown>, string][] = [
+  [
+    'Kubernetes 1.28 (out of every support)',
+    { kubernetesVersion: '1.28' },
+    'kubernetesVersion',
+  ],
+  [
+    'a version that does not exist',
+    { kubernetesVersion: '1.99' },
+    'kubernetesVersion',
+  ],
+  [
+    'two subnets',
+    { privateSubnetIds: SUBNETS.slice(0, 2) },
+    'privateSubnetIds',
+  ],
+  [
+    'four subnets',
+    { privateSubnetIds: [...SUBNETS, 'subnet-0123456789abcdef3'] },
+    'privateSubnetIds',
+  ],
+  ['no subnets field', { privateSubnetIds: undefined }, 'privateSubnetIds'],
+  [
+    'a subnet id of the wrong format',
+    { privateSubnetIds: [SUBNETS[0], SUBNETS[1], 'vpc-0123456789abcdef0'] },
+    'privateSubnetIds[2]',
+  ],
+  [
+    'the same subnet twice',
+    { privateSubnetIds: [SUBNETS[0], SUBNETS[0], SUBNETS[1]] },
+    'privateSubnetIds',
+  ],
+  [
+    'an admin that is a user name',
+    { adminPrincipalArn: 'platform-team' },
+    'adminPrincipalArn',
+  ],
+  [
+    'an admin ARN with a short account',
+    { adminPrincipalArn: 'arn:aws:iam::3333:role/admins' },
+    'adminPrincipalArn',
+  ],
+  [
+    'an admin ARN of another service',
+    { adminPrincipalArn: 'arn:aws:s3:::333333333333/role/x' },
+    'adminPrincipalArn',
+  ],
+  [
+    'a public endpoint open to 0.0.0.0/0',
+    { endpointPublicAccessCidrs: ['0.0.0.0/0'] },
+    'endpointPublicAccessCidrs[0]',
+  ],
+  [
+    'a public CIDR that is not one',
+    { endpointPublicAccessCidrs: ['10.0.0.300/24'] },
+    'endpointPublicAccessCidrs[0]',
+  ],
+  ['a name EKS rejects (starts with a hyphen)', { name: '-prod' }, 'name'],
+  ['a name too long for EKS and IAM', { name: 'x'.repeat(120) }, 'name'],
+  ['an account that is not 12 digits', { account: '12345' }, 'account'],
+  ['an unknown environment', { environment: 'qa' }, 'environment'],
+  [
+    'a region without three zones or unknown',
+    { region: 'eu-west-9' },
+    'region',
+  ],
+  [
+    'rollbackOnFailure as a string',
+    { rollbackOnFailure: 'yes' },
+    'rollbackOnFailure',
+  ],
+];
+
+describe('eks-platform:cluster:create refuses bad input before any AWS call', () => {
+  const fixture = useSandboxActionFixture();
+  beforeEach(() => fixture.clearCalls());
+
+  it.each(BAD_INPUTS)(
+    'refuses %s, naming the field',
+    async (_case, change, field) => {
+      const input = { ...GOOD, ...change } as any;
+      await expect(
+        clusterAction(fixture.aws).handler(actionContext({ input })),
+      ).rejects.toThrow(
+        expect.objectContaining({
+          name: 'InputError',
+          message: expect.stringContaining(`- ${field}:`),
+        }),
+      );
+      expect(await fixture.calls()).toEqual([]);
+    },
+  );
+
+  it('refuses subnets that do not exist, before any change', async () => {
+    await fixture.reset();
+    await expect(
+      clusterAction(fixture.aws).handler(actionContext({ input: GOOD as any })),
+    ).rejects.toThrow(/- privateSubnetIds: .*do(es)? not exist/);
+    const calls = await fixture.calls();
+    expect(calls.length).toBeGreaterThan(0);
+    expect(
+      calls.filter(c =>
+        /^(Create|Attach|Associate|Put|Enable)/.test(c.operation),
+      ),
+    ).toEqual([]);
+  });
+});

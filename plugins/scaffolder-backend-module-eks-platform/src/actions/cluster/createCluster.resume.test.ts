@@ -1,0 +1,105 @@
+import {
+  actionContext,
+  CheckpointStore,
+  useSandboxActionFixture,
+} from '../__testUtils__/sandboxActionFixture';
+import {
+  clusterAction,
+  ClusterClientsForTests,
+  countCluster,
+  createPrivateSubnets,
+  PRODUCTION_ADMIN,
+  PRODUCTION_CLUSTER_COUNTS,
+  testClients,
+} from './__testUtils__/clusterTestUtils';
+
+/** 3 roles and their policies, key and its rotation, cluster, admin access, 3 add-ons. */
+const PRODUCTION_STEPS = 13;
+
+const CREATES = [
+  'CreateRole',
+  'CreateKey',
+  'CreateAlias',
+  'CreateCluster',
+  'CreateAccessEntry',
+  'AssociateAccessPolicy',
+  'CreateAddon',
+];
+
+describe('eks-platform:cluster:create resumes an interrupted task', () => {
+  const fixture = useSandboxActionFixture();
+  let clients: ClusterClientsForTests;
+  let subnets: string[];
+  const input = () => ({
+    environment: 'production' as const,
+    owner: 'group:default/platform-team',
+    account: '333333333333',
+    privateSubnetIds: subnets,
+    adminPrincipalArn: PRODUCTION_ADMIN,
+  });
+
+  beforeEach(async () => {
+    await fixture.reset();
+    subnets = await createPrivateSubnets(fixture.ec2('333333333333'));
+    clients ??= await testClients(fixture.aws, '333333333333');
+    await fixture.clearCalls();
+  });
+
+  it(`goes through ${PRODUCTION_STEPS} checkpoints for the production cluster`, async () => {
+    const checkpoints = new CheckpointStore();
+    await clusterAction(fixture.aws).handler(
+      actionContext({ input: input(), checkpoints }),
+    );
+    expect(checkpoints.ran).toBe(PRODUCTION_STEPS);
+    expect([...checkpoints.values.keys()]).toEqual([
+      'cluster.cluster-role',
+      'cluster.cluster-role-policies',
+      'cluster.node-role',
+      'cluster.node-role-policies',
+      'cluster.vpc-cni-role',
+      'cluster.vpc-cni-role-policies',
+      'cluster.secrets-key',
+      'cluster.secrets-key-rotation',
+      'cluster.cluster',
+      'cluster.admin-access',
+      'cluster.addon-vpc-cni',
+      'cluster.addon-kube-proxy',
+      'cluster.addon-eks-pod-identity-agent',
+    ]);
+  });
+
+  it.each(Array.from({ length: PRODUCTION_STEPS }, (_, i) => [i]))(
+    'converges to one of each after an abort before checkpoint %i',
+    async abortBefore => {
+      const checkpoints = new CheckpointStore();
+      checkpoints.abortBefore = abortBefore;
+      await expect(
+        clusterAction(fixture.aws).handler(
+          actionContext({ input: input(), taskId: 'task-r', checkpoints }),
+        ),
+      ).rejects.toThrow(/simulated abort/);
+      checkpoints.abortBefore = undefined;
+      await clusterAction(fixture.aws).handler(
+        actionContext({ input: input(), taskId: 'task-r', checkpoints }),
+      );
+      expect(await countCluster(clients, 'dpj-prod-cluster')).toEqual(
+        PRODUCTION_CLUSTER_COUNTS,
+      );
+      const creates = (await fixture.calls())
+        .filter(c => c.status < 300 && CREATES.includes(c.operation))
+        .map(c => c.operation)
+        .sort();
+      expect(creates).toEqual(
+        [
+          ...Array(3).fill('CreateRole'),
+          'CreateKey',
+          'CreateAlias',
+          'CreateCluster',
+          'CreateAccessEntry',
+          'AssociateAccessPolicy',
+          ...Array(3).fill('CreateAddon'),
+        ].sort(),
+      );
+    },
+  );
+});

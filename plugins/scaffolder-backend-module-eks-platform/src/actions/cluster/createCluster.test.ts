@@ -1,0 +1,516 @@
+import { DescribeAddonVersionsCommand } from '@aws-sdk/client-eks';
+import yaml from 'yaml';
+import {
+  actionContext,
+  CheckpointStore,
+  logLines,
+  outputOf,
+  useSandboxActionFixture,
+} from '../__testUtils__/sandboxActionFixture';
+import {
+  clusterAction,
+  ClusterClientsForTests,
+  countCluster,
+  createPrivateSubnets,
+  FAST_WAITS,
+  isClusterMutating,
+  NO_CLUSTER,
+  PRODUCTION_ADMIN,
+  PRODUCTION_CLUSTER_COUNTS,
+  readCluster,
+  testClients,
+} from './__testUtils__/clusterTestUtils';
+import { clusterNames, createClusterClients, deleteCluster } from './index';
+import { securityDriftOf } from './preflight';
+import { keyPolicyFor } from './provisionCluster';
+
+const CLUSTER = 'dpj-prod-cluster';
+const DEV_CLUSTER = 'dpj-dev-cluster';
+
+describe('eks-platform:cluster:create', () => {
+  const fixture = useSandboxActionFixture();
+  let clients: ClusterClientsForTests;
+  let devClients: ClusterClientsForTests;
+  let subnets: string[];
+  let devSubnets: string[];
+  const action = () => clusterAction(fixture.aws);
+  const productionInput = () => ({
+    environment: 'production' as const,
+    owner: 'group:default/platform-team',
+    account: '333333333333',
+    privateSubnetIds: subnets,
+    adminPrincipalArn: PRODUCTION_ADMIN,
+  });
+  const devInput = () => ({
+    environment: 'dev' as const,
+    owner: 'group:default/dpj-developers',
+    account: '111111111111',
+    privateSubnetIds: devSubnets,
+    adminPrincipalArn: 'arn:aws:iam::111111111111:role/dpj-platform-team',
+  });
+  const mutating = async () =>
+    (await fixture.calls())
+      .filter(c => c.status < 300 && isClusterMutating(c.operation))
+      .map(c => c.operation);
+
+  beforeEach(async () => {
+    await fixture.reset();
+    subnets = await createPrivateSubnets(fixture.ec2('333333333333'));
+    devSubnets = await createPrivateSubnets(
+      fixture.ec2('111111111111'),
+      '10.10',
+    );
+    clients ??= await testClients(fixture.aws, '333333333333');
+    devClients ??= await testClients(fixture.aws, '111111111111');
+    await fixture.clearCalls();
+  });
+
+  it('creates exactly the production cluster, each security setting as asked', async () => {
+    const ctx = actionContext({
+      input: productionInput(),
+      taskId: 'task-prod',
+    });
+    await action().handler(ctx);
+
+    const calls = await fixture.calls();
+    const read = await readCluster(clients, CLUSTER);
+    const cluster = read.cluster!;
+    expect(cluster.status).toBe('ACTIVE');
+    expect(cluster.version).toBe('1.35');
+    expect(cluster.resourcesVpcConfig?.subnetIds).toEqual(subnets);
+    expect(cluster.resourcesVpcConfig?.endpointPrivateAccess).toBe(true);
+    expect(cluster.resourcesVpcConfig?.endpointPublicAccess).toBe(false);
+    const logging = cluster.logging?.clusterLogging ?? [];
+    const enabledTypes = logging
+      .filter(l => l.enabled)
+      .flatMap(l => l.types ?? [])
+      .sort();
+    expect(enabledTypes).toEqual([
+      'api',
+      'audit',
+      'authenticator',
+      'controllerManager',
+      'scheduler',
+    ]);
+    expect(cluster.encryptionConfig).toEqual([
+      { resources: ['secrets'], provider: { keyArn: read.key!.Arn } },
+    ]);
+    expect(cluster.accessConfig?.authenticationMode).toBe('API');
+    expect(cluster.upgradePolicy?.supportType).toBe('STANDARD');
+    // No implicit admin for the creator: the only access entry is the platform team's.
+    expect(read.accessEntries).toEqual([PRODUCTION_ADMIN]);
+    expect(cluster.tags).toMatchObject({
+      'eks-platform:environment-name': 'dpj-prod',
+      'eks-platform:task-id': 'task-prod',
+      'eks-platform:component': 'cluster',
+      owner: 'group:default/platform-team',
+    });
+    const createCluster = calls.filter(c => c.operation === 'CreateCluster');
+    expect(createCluster).toHaveLength(1);
+
+    // Roles: trust and attached policies exactly.
+    const role = (suffix: string) =>
+      read.roles.find(r => r.role.RoleName === `${CLUSTER}-${suffix}`)!;
+    const trust = (suffix: string) =>
+      JSON.parse(
+        decodeURIComponent(role(suffix).role.AssumeRolePolicyDocument!),
+      );
+    expect(read.roles).toHaveLength(3);
+    expect(trust('cluster-role').Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'eks.amazonaws.com' },
+      }),
+    ]);
+    expect(role('cluster-role').policies).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+    ]);
+    expect(trust('node-role').Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'ec2.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      },
+    ]);
+    expect(role('node-role').policies).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly',
+      'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+    ]);
+    expect(trust('vpc-cni-role').Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'pods.eks.amazonaws.com' },
+      }),
+    ]);
+    expect(role('vpc-cni-role').policies).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
+    ]);
+
+    // KMS key: rotation, account-scoped policy, alias.
+    expect(read.key?.KeyState).toBe('Enabled');
+    expect(read.key?.KeyManager).not.toBe('AWS');
+    expect(JSON.parse(keyPolicyFor('333333333333')).Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::333333333333:root' },
+      }),
+    ]);
+    expect(read.rotation).toBe(true);
+
+    // Add-ons: the versions DescribeAddonVersions gives for 1.35, vpc-cni with network policy.
+    expect(read.addons.map(a => a.addonName).sort()).toEqual([
+      'eks-pod-identity-agent',
+      'kube-proxy',
+      'vpc-cni',
+    ]);
+    for (const addon of read.addons) {
+      const { addons = [] } = await clients.eks.send(
+        new DescribeAddonVersionsCommand({
+          addonName: addon.addonName,
+          kubernetesVersion: '1.35',
+        }),
+      );
+      const versions = addons[0].addonVersions!;
+      const expected =
+        versions.find(v =>
+          v.compatibilities?.some(
+            c => c.clusterVersion === '1.35' && c.defaultVersion,
+          ),
+        ) ?? versions[0];
+      expect(addon.addonVersion).toBe(expected.addonVersion);
+      expect(addon.status).toBe('ACTIVE');
+    }
+    const cni = read.addons.find(a => a.addonName === 'vpc-cni')!;
+    expect(JSON.parse(cni.configurationValues!)).toEqual({
+      enableNetworkPolicy: 'true',
+    });
+
+    // Outputs.
+    expect(outputOf(ctx, 'clusterName')).toBe(CLUSTER);
+    expect(outputOf(ctx, 'clusterArn')).toBe(cluster.arn);
+    expect(outputOf(ctx, 'endpoint')).toBe(cluster.endpoint);
+    expect(outputOf(ctx, 'certificateAuthority')).toBe(
+      cluster.certificateAuthority?.data,
+    );
+    expect(outputOf(ctx, 'oidcIssuer')).toBe(cluster.identity?.oidc?.issuer);
+    expect(outputOf(ctx, 'clusterSecurityGroupId')).toBe(
+      cluster.resourcesVpcConfig?.clusterSecurityGroupId,
+    );
+    expect(outputOf(ctx, 'kmsKeyArn')).toBe(read.key!.Arn);
+    expect(outputOf(ctx, 'nodeRoleArn')).toBe(role('node-role').role.Arn);
+    expect(outputOf(ctx, 'addons')).toEqual(
+      ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'].map(name => ({
+        name,
+        version: read.addons.find(a => a.addonName === name)!.addonVersion,
+      })),
+    );
+    expect(
+      outputOf(ctx, 'resources').map((r: any) => [r.component, r.outcome]),
+    ).toEqual([
+      ['cluster-role', 'created'],
+      ['node-role', 'created'],
+      ['vpc-cni-role', 'created'],
+      ['secrets-key', 'created'],
+      ['cluster', 'created'],
+      ['admin-access', 'created'],
+      ['addon-vpc-cni', 'created'],
+      ['addon-kube-proxy', 'created'],
+      ['addon-eks-pod-identity-agent', 'created'],
+    ]);
+    expect(logLines(ctx.logger)).toContainEqual(
+      expect.stringMatching(/^Still waiting for EKS cluster .* elapsed$/),
+    );
+  });
+
+  it('makes exactly the mutating calls the cluster needs, and reads before the first one', async () => {
+    await action().handler(
+      actionContext({ input: productionInput(), taskId: 'task-prod' }),
+    );
+    const all = await fixture.calls();
+    const firstMutating = all.findIndex(c => isClusterMutating(c.operation));
+    // Lookups of what does not exist yet answer 404.
+    const before = all.slice(0, firstMutating).map(c => c.operation);
+    const calls = all.filter(c => c.status < 300);
+    expect(before).toEqual(
+      expect.arrayContaining([
+        'DescribeClusterVersions',
+        'DescribeSubnets',
+        'DescribeAddonVersions',
+        'GetRole',
+        'ListAliases',
+        'DescribeCluster',
+      ]),
+    );
+    const changes = calls
+      .filter(c => isClusterMutating(c.operation))
+      .map(c => c.operation);
+    expect([...changes].sort()).toEqual(
+      [
+        ...Array(3).fill('CreateRole'),
+        ...Array(4).fill('AttachRolePolicy'),
+        'CreateKey',
+        'CreateAlias',
+        'EnableKeyRotation',
+        'CreateCluster',
+        'CreateAccessEntry',
+        'AssociateAccessPolicy',
+        ...Array(3).fill('CreateAddon'),
+      ].sort(),
+    );
+    // Reported by the closing note: mutating vs read calls.
+    // eslint-disable-next-line no-console
+    console.log(
+      `production cluster: ${changes.length} mutating calls, ${
+        calls.length - changes.length
+      } reads`,
+    );
+  });
+
+  it('creates nothing when the same task runs again, with or without its checkpoints', async () => {
+    const checkpoints = new CheckpointStore();
+    await action().handler(
+      actionContext({
+        input: productionInput(),
+        taskId: 'task-1',
+        checkpoints,
+      }),
+    );
+    await fixture.clearCalls();
+    const again = actionContext({
+      input: productionInput(),
+      taskId: 'task-1',
+      checkpoints,
+    });
+    await action().handler(again);
+    expect(await mutating()).toEqual([]);
+    expect(
+      outputOf(again, 'resources').every((r: any) => r.outcome === 'resumed'),
+    ).toBe(true);
+
+    // Another task (its checkpoints lost) finds everything by name, alias and tags.
+    const other = actionContext({ input: productionInput(), taskId: 'task-2' });
+    await action().handler(other);
+    expect(await mutating()).toEqual([]);
+    expect(
+      outputOf(other, 'resources').every((r: any) => r.outcome === 'reused'),
+    ).toBe(true);
+    expect(await countCluster(clients, CLUSTER)).toEqual(
+      PRODUCTION_CLUSTER_COUNTS,
+    );
+  });
+
+  it('still converges with 10% throttling and 2% server errors', async () => {
+    await fixture.faults({
+      settings: { throttleRate: 0.1, serverErrorRate: 0.02 },
+      seed: 11,
+    });
+    await action().handler(actionContext({ input: productionInput() }));
+    const calls = await fixture.calls();
+    await fixture.faults({ settings: { throttleRate: 0, serverErrorRate: 0 } });
+    expect(calls.some(c => c.status >= 400)).toBe(true);
+    expect(await countCluster(clients, CLUSTER)).toEqual(
+      PRODUCTION_CLUSTER_COUNTS,
+    );
+    expect(
+      calls.filter(c => c.operation === 'CreateCluster' && c.status < 300),
+    ).toHaveLength(1);
+  }, 60_000);
+
+  it('rolls a failed dev cluster back: roles detached and deleted, key scheduled for deletion, cluster deleted', async () => {
+    await fixture.faults({
+      scripted: [
+        {
+          service: 'eks',
+          operation: 'CreateAddon',
+          code: 'InvalidParameterException',
+          message: 'Addon version specified is not supported',
+          status: 400,
+          times: 1,
+        },
+      ],
+    });
+    const ctx = actionContext({ input: devInput(), taskId: 'task-dev' });
+    await expect(action().handler(ctx)).rejects.toThrow(
+      /failed at step "addon-vpc-cni": InvalidParameterException.*Rolled back: deleted the \d+ resource/s,
+    );
+    const changes = await mutating();
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        'DeleteCluster',
+        'DeleteAlias',
+        'ScheduleKeyDeletion',
+        'DetachRolePolicy',
+        'DeleteRole',
+      ]),
+    );
+    expect(changes.filter(op => op === 'DeleteRole')).toHaveLength(3);
+    expect(changes.filter(op => op === 'DetachRolePolicy')).toHaveLength(4);
+    expect(await countCluster(devClients, DEV_CLUSTER)).toEqual(NO_CLUSTER);
+    const read = await readCluster(devClients, DEV_CLUSTER);
+    expect(read.key).toBeUndefined(); // alias gone
+  });
+
+  it('keeps a failed production cluster and names what exists, then a retry finishes it', async () => {
+    await fixture.faults({
+      scripted: [
+        {
+          service: 'eks',
+          operation: 'AssociateAccessPolicy',
+          code: 'AccessDeniedException',
+          message:
+            'User is not authorized to perform eks:AssociateAccessPolicy',
+          status: 403,
+          times: 1,
+        },
+      ],
+    });
+    const checkpoints = new CheckpointStore();
+    await expect(
+      action().handler(
+        actionContext({ input: productionInput(), taskId: 't', checkpoints }),
+      ),
+    ).rejects.toThrow(
+      /at step "admin-access".*rollbackOnFailure is off.*EKS cluster dpj-prod-cluster \(ACTIVE\)/s,
+    );
+    expect(await mutating()).not.toContainEqual(
+      expect.stringMatching(/^Delete/),
+    );
+    await fixture.clearCalls();
+    await action().handler(
+      actionContext({ input: productionInput(), taskId: 't', checkpoints }),
+    );
+    expect((await mutating()).sort()).toEqual([
+      'AssociateAccessPolicy',
+      'CreateAddon',
+      'CreateAddon',
+      'CreateAddon',
+    ]);
+    expect(await countCluster(clients, CLUSTER)).toEqual(
+      PRODUCTION_CLUSTER_COUNTS,
+    );
+  });
+
+  it('makes no mutating call in a dry run and outputs the plan with add-on versions', async () => {
+    const ctx = actionContext({ input: productionInput(), isDryRun: true });
+    await action().handler(ctx);
+    expect(await mutating()).toEqual([]);
+    expect(outputOf(ctx, 'resources').map((r: any) => r.outcome)).toEqual(
+      Array(9).fill('planned'),
+    );
+    expect(outputOf(ctx, 'addons').map((a: any) => a.name)).toEqual([
+      'vpc-cni',
+      'kube-proxy',
+      'eks-pod-identity-agent',
+    ]);
+    expect(outputOf(ctx, 'summary')).toContain('no public endpoint');
+    expect(await countCluster(clients, CLUSTER)).toEqual(NO_CLUSTER);
+
+    await action().handler(actionContext({ input: productionInput() }));
+    await fixture.clearCalls();
+    const existing = actionContext({
+      input: productionInput(),
+      isDryRun: true,
+    });
+    await action().handler(existing);
+    expect(outputOf(existing, 'resources').map((r: any) => r.outcome)).toEqual(
+      Array(9).fill('reused'),
+    );
+    expect(await mutating()).toEqual([]);
+  });
+
+  it('restricts the public endpoint to the given CIDR blocks', async () => {
+    await action().handler(
+      actionContext({
+        input: {
+          ...devInput(),
+          endpointPublicAccessCidrs: ['198.51.100.0/24'],
+        },
+      }),
+    );
+    const { cluster } = await readCluster(devClients, DEV_CLUSTER);
+    expect(cluster?.resourcesVpcConfig).toMatchObject({
+      endpointPrivateAccess: true,
+      endpointPublicAccess: true,
+      publicAccessCidrs: ['198.51.100.0/24'],
+    });
+  });
+
+  it('recreates what a rollback removed when the same task is retried', async () => {
+    const checkpoints = new CheckpointStore();
+    await action().handler(
+      actionContext({ input: devInput(), taskId: 'r', checkpoints }),
+    );
+    const all = await createClusterClients(fixture.aws, {
+      accountId: '111111111111',
+      region: 'eu-west-3',
+    });
+    const logger = { info: jest.fn(), warn: jest.fn() };
+    const names = clusterNames({ name: 'dpj-dev' });
+    await deleteCluster(all, names, 'dpj-dev', logger, {
+      waitSettings: FAST_WAITS,
+    });
+    expect(await countCluster(devClients, DEV_CLUSTER)).toEqual(NO_CLUSTER);
+    // Safe to run again: nothing left, nothing fails.
+    await expect(deleteCluster(all, names, 'dpj-dev', logger)).resolves.toEqual(
+      [],
+    );
+    Object.values(all).forEach(c => c.destroy());
+
+    // The sandbox keeps the cluster security group (eks-cluster-sg-<cluster>) of a deleted
+    // cluster, which EKS deletes with it: the retry uses a fresh VPC to step around that.
+    devSubnets = await createPrivateSubnets(
+      fixture.ec2('111111111111'),
+      '10.11',
+    );
+    const retry = actionContext({
+      input: devInput(),
+      taskId: 'r',
+      checkpoints,
+    });
+    await action().handler(retry);
+    expect(await countCluster(devClients, DEV_CLUSTER)).toEqual(
+      PRODUCTION_CLUSTER_COUNTS,
+    );
+    expect(logLines(retry.logger, 'warn')).toContainEqual(
+      expect.stringMatching(/no longer exists; this step and the following/),
+    );
+  });
+
+  it.each(
+    clusterAction({ create: jest.fn() }).examples!.map(e => [
+      e.description,
+      e.example,
+    ]),
+  )('runs the example "%s"', async (_description, example) => {
+    const step = yaml.parse(example).steps[0];
+    const input = {
+      ...step.input,
+      privateSubnetIds:
+        step.input.account === '333333333333' ? subnets : devSubnets,
+    };
+    await action().handler(actionContext({ input, isDryRun: true }));
+    await action().handler(actionContext({ input }));
+    const name = input.name ? `${input.name}-cluster` : CLUSTER;
+    const target = input.account === '333333333333' ? clients : devClients;
+    expect(await countCluster(target, name)).toEqual(PRODUCTION_CLUSTER_COUNTS);
+  });
+
+  it('refuses to reuse a cluster of the environment with weaker settings', () => {
+    expect(
+      securityDriftOf({
+        resourcesVpcConfig: {
+          endpointPrivateAccess: false,
+          endpointPublicAccess: true,
+          publicAccessCidrs: ['0.0.0.0/0'],
+        },
+        accessConfig: { authenticationMode: 'CONFIG_MAP' },
+        logging: { clusterLogging: [{ types: ['api'], enabled: true }] },
+      }),
+    ).toEqual([
+      'private endpoint off',
+      'public endpoint open to the internet',
+      'secrets not encrypted with a KMS key',
+      'authentication mode CONFIG_MAP instead of API',
+      'control-plane logs audit, authenticator, controllerManager, scheduler off',
+    ]);
+  });
+});

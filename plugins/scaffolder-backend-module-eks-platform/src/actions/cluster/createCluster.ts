@@ -1,0 +1,409 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { errorMessage } from '../shared/awsErrors';
+import { CheckpointedSteps } from '../shared/checkpointedSteps';
+import {
+  environmentInputSchema,
+  provisioningInputSchema,
+  validateEnvironmentInput,
+} from '../shared/environmentInput';
+import { environmentTags } from '../shared/tagging';
+import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
+import {
+  ClusterClients,
+  createClusterClients,
+  destroyClusterClients,
+} from './clusterClients';
+import {
+  ADMIN_PRINCIPAL_FIELD,
+  clusterInputProblems,
+  PRIVATE_SUBNETS_FIELD,
+  PUBLIC_CIDRS_FIELD,
+  withEndpointAccess,
+} from './clusterInput';
+import { ClusterNames, clusterNames, planCluster } from './clusterPlan';
+import { createClusterExamples } from './createCluster.examples';
+import { ClusterDeletionError, deleteCluster } from './deleteCluster';
+import {
+  ClusterInventory,
+  describeClusterInventory,
+  discoverCluster,
+  isLiveAddon,
+  isLiveCluster,
+  liveKeysOf,
+} from './discovery';
+import { preflightCluster } from './preflight';
+import { ClusterOutputs, provisionCluster } from './provisionCluster';
+
+export const CREATE_CLUSTER_ACTION_ID = 'eks-platform:cluster:create';
+
+/**
+ * An EKS cluster becomes ACTIVE in about 10 minutes (sometimes 15) and is deleted in
+ * about as long; add-ons take a minute or two.
+ */
+export const CLUSTER_WAIT_SETTINGS: WaitSettings = {
+  ...DEFAULT_WAIT_SETTINGS,
+  maxWaitTimeSeconds: 1800,
+  minDelaySeconds: 15,
+  maxDelaySeconds: 30,
+};
+
+export interface CreateClusterActionOptions {
+  /** Builds the AWS clients of the environment's account and region. */
+  aws: Pick<AwsClientFactory, 'create'>;
+  /** Today, for the Kubernetes versions the spec is validated against. */
+  now?: () => Date;
+  waitSettings?: Partial<WaitSettings>;
+}
+
+/** A provisioning failure, after the rollback when there was one. */
+export class ClusterCreateError extends Error {
+  readonly name = 'ClusterCreateError';
+}
+
+function summaryOf(
+  rows: { type: string; name: string; id: string; note: string }[],
+): string {
+  return [
+    '| Resource | Name | Id | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.type} | ${r.name} | ${r.id} | ${r.note} |`),
+  ].join('\n');
+}
+
+/** The id of a planned resource that exists already, for the dry run. */
+function existingId(
+  component: string,
+  inventory: ClusterInventory,
+): string | undefined {
+  const { roles, key, cluster, adminAccess, addons } = inventory;
+  switch (component) {
+    case 'cluster-role':
+      return roles.clusterRole?.Arn;
+    case 'node-role':
+      return roles.nodeRole?.Arn;
+    case 'vpc-cni-role':
+      return roles.vpcCniRole?.Arn;
+    case 'secrets-key':
+      return key?.metadata.Arn;
+    case 'cluster':
+      return isLiveCluster(cluster) ? cluster!.arn : undefined;
+    case 'admin-access':
+      return adminAccess?.adminPolicy
+        ? adminAccess.entry.accessEntryArn
+        : undefined;
+    default: {
+      const addon = addons[component.replace(/^addon-/, '')];
+      return isLiveAddon(addon) ? addon.addonArn : undefined;
+    }
+  }
+}
+
+async function failureOf(
+  error: unknown,
+  context: {
+    clients: ClusterClients;
+    spec: EnvironmentSpec;
+    names: ClusterNames;
+    adminPrincipalArn: string;
+    taskId: string;
+    step: string | undefined;
+    logger: LoggerService;
+    waitSettings: WaitSettings;
+  },
+): Promise<ClusterCreateError> {
+  const { clients, spec, names, taskId, logger } = context;
+  const where = context.step ? ` at step "${context.step}"` : '';
+  const failed = `Creating the cluster ${names.cluster} in ${spec.account}/${
+    spec.region
+  } failed${where}: ${errorMessage(error)}.`;
+  if (spec.rollbackOnFailure) {
+    logger.warn(
+      `${failed} rollbackOnFailure is on: deleting what task ${taskId} created`,
+    );
+    try {
+      const deleted = await deleteCluster(clients, names, spec.name, logger, {
+        taskId,
+        adminPrincipalArn: context.adminPrincipalArn,
+        waitSettings: context.waitSettings,
+      });
+      return new ClusterCreateError(
+        `${failed} Rolled back: deleted the ${
+          deleted.length
+        } resource(s) this task had created${
+          deleted.length ? ` (${deleted.map(d => d.label).join(', ')})` : ''
+        }; nothing of it remains (a KMS key stays pending deletion for 7 days).`,
+        { cause: error },
+      );
+    } catch (rollbackError) {
+      const remaining =
+        rollbackError instanceof ClusterDeletionError
+          ? rollbackError.remaining.join(', ')
+          : 'unknown';
+      return new ClusterCreateError(
+        `${failed} The rollback failed too: ${errorMessage(
+          rollbackError,
+        )}. Still there: ${remaining}. Run the task again, or destroy the environment.`,
+        { cause: error },
+      );
+    }
+  }
+  let remaining: string;
+  try {
+    remaining = describeClusterInventory(
+      await discoverCluster(clients, names, context.adminPrincipalArn),
+    ).join(', ');
+  } catch (discoveryError) {
+    remaining = `(could not list them: ${errorMessage(discoveryError)})`;
+  }
+  return new ClusterCreateError(
+    `${failed} rollbackOnFailure is off, so what exists is kept for a retry of this task to resume from: ${
+      remaining || 'nothing'
+    }. Retry the task to finish the cluster, or destroy the environment to remove it.`,
+    { cause: error },
+  );
+}
+
+/**
+ * `eks-platform:cluster:create`: the IAM roles, the secrets KMS key, the EKS cluster, the
+ * platform team's admin access and the add-ons needed before nodes. Validates the whole
+ * input and checks the account (supported versions, subnets, add-on versions, name
+ * ownership) before creating anything; every step runs in a checkpoint and is a
+ * find-or-create, so a retried task resumes; a failure is rolled back (dev) or leaves an
+ * error naming what exists (production).
+ */
+export function createClusterCreateAction(options: CreateClusterActionOptions) {
+  const now = options.now ?? (() => new Date());
+  const waitSettings: WaitSettings = {
+    ...CLUSTER_WAIT_SETTINGS,
+    ...options.waitSettings,
+  };
+  return createTemplateAction({
+    id: CREATE_CLUSTER_ACTION_ID,
+    description:
+      'Creates the EKS cluster of an environment: least-privilege IAM roles (cluster, nodes, VPC CNI via Pod Identity), a KMS key with rotation for secrets encryption, the cluster (private endpoint, public one off or restricted, all control-plane logs, API access entries without creator admin), admin access for the platform team, and the vpc-cni (network policy), kube-proxy and eks-pod-identity-agent add-ons at the versions EKS reports for the Kubernetes version. Resumes on retry; dry run lists what it would create.',
+    examples: createClusterExamples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...environmentInputSchema,
+        ...provisioningInputSchema,
+        [PRIVATE_SUBNETS_FIELD]: z =>
+          z
+            .array(z.string())
+            .describe(
+              "The network step's private subnet ids, one per availability zone",
+            ),
+        [ADMIN_PRINCIPAL_FIELD]: z =>
+          z
+            .string()
+            .describe(
+              "ARN of the platform team's IAM role: the cluster's only administrator (AmazonEKSClusterAdminPolicy)",
+            ),
+        [PUBLIC_CIDRS_FIELD]: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              "Open the public API endpoint to these CIDR blocks only (never 0.0.0.0/0); [] turns it off; default: the preset's",
+            ),
+      },
+      output: {
+        clusterName: z => z.string(),
+        clusterArn: z => z.string(),
+        endpoint: z => z.string(),
+        certificateAuthority: z =>
+          z.string().describe('Base64 PEM of the cluster CA'),
+        oidcIssuer: z => z.string(),
+        clusterSecurityGroupId: z => z.string(),
+        clusterRoleArn: z => z.string(),
+        nodeRoleArn: z => z.string(),
+        vpcCniRoleArn: z => z.string(),
+        kmsKeyArn: z => z.string(),
+        addons: z =>
+          z.array(z.object({ name: z.string(), version: z.string() })),
+        resources: z =>
+          z.array(
+            z.object({
+              type: z.string(),
+              name: z.string(),
+              component: z.string(),
+              id: z.string(),
+              outcome: z.enum(['created', 'reused', 'resumed', 'planned']),
+            }),
+          ),
+        summary: z => z.string().describe('The resources as Markdown'),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger } = ctx;
+      const today = now();
+      const baseSpec = validateEnvironmentInput(input, {
+        today,
+        extraBooleans: ['rollbackOnFailure'],
+        extraProblems: s => clusterInputProblems(input, s, today),
+      });
+      const spec = withEndpointAccess(
+        baseSpec,
+        input.endpointPublicAccessCidrs,
+      );
+      const names = clusterNames(spec);
+      const privateSubnetIds = input.privateSubnetIds;
+      const adminPrincipalArn = input.adminPrincipalArn;
+      const plan = planCluster(spec, adminPrincipalArn);
+      const clients = await createClusterClients(options.aws, {
+        accountId: spec.account,
+        region: spec.region,
+      });
+      try {
+        const inventory = await discoverCluster(
+          clients,
+          names,
+          adminPrincipalArn,
+        );
+        const { addonVersions } = await preflightCluster({
+          clients,
+          spec,
+          names,
+          privateSubnetIds,
+          inventory,
+        });
+
+        if (ctx.isDryRun) {
+          const rows = plan.map(planned => {
+            const existing = existingId(planned.component, inventory);
+            return {
+              ...planned,
+              id: existing ?? `dry-run:${planned.component}`,
+              exists: existing !== undefined,
+            };
+          });
+          for (const row of rows) {
+            logger.info(
+              `Would ${row.exists ? 'reuse' : 'create'} ${row.type} ${
+                row.name
+              }: ${row.detail}`,
+            );
+          }
+          const idOf = (component: string) =>
+            rows.find(r => r.component === component)!.id;
+          const cluster = isLiveCluster(inventory.cluster)
+            ? inventory.cluster!
+            : undefined;
+          ctx.output('clusterName', names.cluster);
+          ctx.output('clusterArn', idOf('cluster'));
+          ctx.output('endpoint', cluster?.endpoint ?? 'dry-run:endpoint');
+          ctx.output(
+            'certificateAuthority',
+            cluster?.certificateAuthority?.data ?? '',
+          );
+          ctx.output('oidcIssuer', cluster?.identity?.oidc?.issuer ?? '');
+          ctx.output(
+            'clusterSecurityGroupId',
+            cluster?.resourcesVpcConfig?.clusterSecurityGroupId ??
+              'dry-run:cluster-security-group',
+          );
+          ctx.output('clusterRoleArn', idOf('cluster-role'));
+          ctx.output('nodeRoleArn', idOf('node-role'));
+          ctx.output('vpcCniRoleArn', idOf('vpc-cni-role'));
+          ctx.output('kmsKeyArn', idOf('secrets-key'));
+          ctx.output(
+            'addons',
+            Object.entries(addonVersions).map(([name, version]) => ({
+              name,
+              version: inventory.addons[name]?.addonVersion ?? version,
+            })),
+          );
+          ctx.output(
+            'resources',
+            rows.map(r => ({
+              type: r.type,
+              name: r.name,
+              component: r.component,
+              id: r.id,
+              outcome: r.exists ? ('reused' as const) : ('planned' as const),
+            })),
+          );
+          ctx.output(
+            'summary',
+            summaryOf(
+              rows.map(r => ({
+                ...r,
+                note: r.exists ? 'exists, reused' : `to create: ${r.detail}`,
+              })),
+            ),
+          );
+          return;
+        }
+
+        logger.info(
+          `Creating the cluster ${names.cluster} in ${spec.account}/${
+            spec.region
+          }: Kubernetes ${spec.kubernetesVersion}, add-ons ${Object.entries(
+            addonVersions,
+          )
+            .map(([n, v]) => `${n} ${v}`)
+            .join(', ')} (rollbackOnFailure ${
+            spec.rollbackOnFailure ? 'on' : 'off'
+          })`,
+        );
+        const liveKeys = liveKeysOf(inventory);
+        const steps = new CheckpointedSteps({
+          checkpoint: ctx.checkpoint,
+          logger,
+          taskId: ctx.task.id,
+          scope: `${spec.account}/${spec.region}/${spec.name}`,
+          prefix: 'cluster',
+          isLive: key => liveKeys.has(key),
+        });
+        let outputs: ClusterOutputs;
+        try {
+          outputs = await provisionCluster({
+            clients,
+            spec,
+            names,
+            privateSubnetIds,
+            adminPrincipalArn,
+            addonVersions,
+            inventory,
+            steps,
+            tags: environmentTags(spec, ctx.task.id),
+            logger,
+            waitSettings,
+            abortSignal: ctx.signal,
+          });
+        } catch (error) {
+          throw await failureOf(error, {
+            clients,
+            spec,
+            names,
+            adminPrincipalArn,
+            taskId: ctx.task.id,
+            step: steps.current,
+            logger,
+            waitSettings,
+          });
+        }
+        const { resources, ...values } = outputs;
+        for (const [key, value] of Object.entries(values)) {
+          ctx.output(key as keyof typeof values, value as any);
+        }
+        ctx.output('resources', resources);
+        ctx.output(
+          'summary',
+          summaryOf(resources.map(r => ({ ...r, note: r.outcome }))),
+        );
+        const created = resources.filter(r => r.outcome === 'created').length;
+        logger.info(
+          `Cluster ${names.cluster} ready: ${created} resource(s) created, ${
+            resources.length - created
+          } reused`,
+        );
+      } finally {
+        destroyClusterClients(clients);
+      }
+    },
+  });
+}

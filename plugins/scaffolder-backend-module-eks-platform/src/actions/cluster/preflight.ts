@@ -1,0 +1,254 @@
+/**
+ * Read-only checks of the account before the first change: the Kubernetes version is one
+ * EKS reports as supported, the private subnets exist, one per zone of the spec, in one
+ * VPC; every before-nodes add-on has a version for that Kubernetes version (the one the
+ * cluster will get); what exists under the action's names belongs to this environment.
+ */
+import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import {
+  Cluster,
+  DescribeAddonVersionsCommand,
+  DescribeClusterVersionsCommand,
+} from '@aws-sdk/client-eks';
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ADDONS_BEFORE_NODES,
+  EnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
+import { throwIfProblems, InputProblem } from '../shared/environmentInput';
+import { ENVIRONMENT_NAME_TAG } from '../shared/tagging';
+import { ClusterClients, isMissing } from './clusterClients';
+import { PRIVATE_SUBNETS_FIELD } from './clusterInput';
+import { ClusterNames, CONTROL_PLANE_LOG_TYPES } from './clusterPlan';
+import { ClusterInventory, roleTags } from './discovery';
+
+/** The add-on versions to install: name → version. */
+export type AddonVersions = Record<string, string>;
+
+/** Kubernetes versions EKS supports now (standard or extended support). */
+export async function supportedClusterVersions(
+  clients: Pick<ClusterClients, 'eks'>,
+): Promise<string[]> {
+  const versions: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await clients.eks.send(
+      new DescribeClusterVersionsCommand({ nextToken }),
+    );
+    for (const info of page.clusterVersions ?? []) {
+      if (
+        info.clusterVersion &&
+        (info.versionStatus === 'STANDARD_SUPPORT' ||
+          info.versionStatus === 'EXTENDED_SUPPORT')
+      ) {
+        versions.push(info.clusterVersion);
+      }
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return versions;
+}
+
+/**
+ * The version of an add-on to pin for a Kubernetes version: the one DescribeAddonVersions
+ * marks as default for it, else the newest compatible one (EKS lists newest first).
+ */
+export async function addonVersionFor(
+  clients: Pick<ClusterClients, 'eks'>,
+  addonName: string,
+  kubernetesVersion: string,
+): Promise<string | undefined> {
+  const candidates: { version: string; isDefault: boolean }[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await clients.eks.send(
+      new DescribeAddonVersionsCommand({
+        addonName,
+        kubernetesVersion,
+        nextToken,
+      }),
+    );
+    for (const addon of page.addons ?? []) {
+      if (addon.addonName !== addonName) continue;
+      for (const version of addon.addonVersions ?? []) {
+        const compatibility = version.compatibilities?.find(
+          c => c.clusterVersion === kubernetesVersion,
+        );
+        if (version.addonVersion && compatibility) {
+          candidates.push({
+            version: version.addonVersion,
+            isDefault: compatibility.defaultVersion === true,
+          });
+        }
+      }
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  const byNewest = [...candidates].sort((a, b) =>
+    b.version.localeCompare(a.version, 'en', { numeric: true }),
+  );
+  return (byNewest.find(c => c.isDefault) ?? byNewest[0])?.version;
+}
+
+export async function preflightCluster(options: {
+  clients: ClusterClients;
+  spec: EnvironmentSpec;
+  names: ClusterNames;
+  privateSubnetIds: string[];
+  inventory: ClusterInventory;
+}): Promise<{ addonVersions: AddonVersions; vpcId: string }> {
+  const { clients, spec, names, privateSubnetIds, inventory } = options;
+  const problems: InputProblem[] = [];
+
+  const supported = await supportedClusterVersions(clients);
+  if (!supported.includes(spec.kubernetesVersion)) {
+    problems.push({
+      path: 'kubernetesVersion',
+      rule: 'eks-supported-version',
+      message: `EKS does not support Kubernetes ${spec.kubernetesVersion} in ${
+        spec.region
+      } (DescribeClusterVersions lists ${supported.join(', ') || 'none'})`,
+    });
+  }
+
+  let vpcId = '';
+  try {
+    const { Subnets = [] } = await clients.ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: privateSubnetIds }),
+    );
+    const zones = Subnets.map(s => s.AvailabilityZone).sort();
+    const expected = [...spec.availabilityZones].sort();
+    if (zones.join() !== expected.join()) {
+      problems.push({
+        path: PRIVATE_SUBNETS_FIELD,
+        rule: 'subnet-zones',
+        message: `the subnets must be one per availability zone of the environment (${expected.join(
+          ', ',
+        )}), they are in ${zones.join(', ')}`,
+      });
+    }
+    const vpcs = new Set(Subnets.map(s => s.VpcId));
+    if (vpcs.size > 1) {
+      problems.push({
+        path: PRIVATE_SUBNETS_FIELD,
+        rule: 'subnet-vpc',
+        message: `the subnets must be in one VPC, they are in ${[...vpcs].join(
+          ', ',
+        )}`,
+      });
+    }
+    vpcId = Subnets[0]?.VpcId ?? '';
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    problems.push({
+      path: PRIVATE_SUBNETS_FIELD,
+      rule: 'subnet-exists',
+      message: `${(error as Error).message} in ${spec.account}/${spec.region}`,
+    });
+  }
+
+  const addonVersions: AddonVersions = {};
+  if (problems.every(p => p.path !== 'kubernetesVersion')) {
+    for (const addon of ADDONS_BEFORE_NODES) {
+      const version = await addonVersionFor(
+        clients,
+        addon,
+        spec.kubernetesVersion,
+      );
+      if (!version) {
+        problems.push({
+          path: 'kubernetesVersion',
+          rule: 'addon-version',
+          message: `EKS reports no version of the ${addon} add-on for Kubernetes ${spec.kubernetesVersion}`,
+        });
+      } else addonVersions[addon] = version;
+    }
+  }
+  throwIfProblems(spec.environment, problems);
+
+  // Names are account-wide (IAM) or regional (EKS, KMS aliases): never take over a
+  // resource of another environment or of a person.
+  const foreign: string[] = [];
+  for (const role of Object.values(inventory.roles)) {
+    if (role && roleTags(role)[ENVIRONMENT_NAME_TAG] !== spec.name) {
+      foreign.push(`IAM role ${role.RoleName}`);
+    }
+  }
+  if (inventory.key && inventory.key.tags[ENVIRONMENT_NAME_TAG] !== spec.name) {
+    foreign.push(`KMS key ${inventory.key.metadata.KeyId} (${names.kmsAlias})`);
+  }
+  const cluster = inventory.cluster;
+  if (cluster && cluster.tags?.[ENVIRONMENT_NAME_TAG] !== spec.name) {
+    foreign.push(`EKS cluster ${cluster.name}`);
+  }
+  if (foreign.length > 0) {
+    throw new ConflictError(
+      `${foreign.join(
+        ', ',
+      )} already exist(s) without the tag ${ENVIRONMENT_NAME_TAG}=${
+        spec.name
+      }: they belong to something else. Choose another environment name, or delete them.`,
+    );
+  }
+  if (cluster?.status === 'FAILED') {
+    throw new ConflictError(
+      `EKS cluster ${cluster.name} exists in state FAILED: destroy the environment (or delete the cluster) before creating it again`,
+    );
+  }
+  if (cluster && cluster.version !== spec.kubernetesVersion) {
+    throw new InputError(
+      `kubernetesVersion: EKS cluster ${cluster.name} already exists with Kubernetes ${cluster.version}, not ${spec.kubernetesVersion}; upgrades are not this action's job`,
+    );
+  }
+  if (cluster) {
+    const drift = securityDriftOf(cluster);
+    if (drift.length > 0) {
+      throw new ConflictError(
+        `EKS cluster ${cluster.name} of ${
+          spec.name
+        } exists with weaker settings than this action creates: ${drift.join(
+          '; ',
+        )}. Fix them (or destroy the environment) before running this action again; it does not reuse such a cluster.`,
+      );
+    }
+  }
+  return { addonVersions, vpcId };
+}
+
+/**
+ * What makes an existing cluster of the environment less secure than the one this action
+ * would create: reused as it is, it would pass for a compliant one.
+ */
+export function securityDriftOf(cluster: Cluster): string[] {
+  const drift: string[] = [];
+  const vpc = cluster.resourcesVpcConfig ?? {};
+  if (vpc.endpointPrivateAccess !== true) drift.push('private endpoint off');
+  if (
+    vpc.endpointPublicAccess === true &&
+    (vpc.publicAccessCidrs ?? []).some(c => c === '0.0.0.0/0' || c === '::/0')
+  ) {
+    drift.push('public endpoint open to the internet');
+  }
+  if (
+    !(cluster.encryptionConfig ?? []).some(e =>
+      e.resources?.includes('secrets'),
+    )
+  ) {
+    drift.push('secrets not encrypted with a KMS key');
+  }
+  if (cluster.accessConfig?.authenticationMode !== 'API') {
+    drift.push(
+      `authentication mode ${cluster.accessConfig?.authenticationMode} instead of API`,
+    );
+  }
+  const logged = new Set(
+    (cluster.logging?.clusterLogging ?? [])
+      .filter(l => l.enabled)
+      .flatMap(l => l.types ?? []),
+  );
+  const missing = CONTROL_PLANE_LOG_TYPES.filter(t => !logged.has(t));
+  if (missing.length > 0) {
+    drift.push(`control-plane logs ${missing.join(', ')} off`);
+  }
+  return drift;
+}

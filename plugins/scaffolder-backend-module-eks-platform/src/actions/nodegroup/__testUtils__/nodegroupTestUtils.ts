@@ -1,0 +1,197 @@
+/**
+ * Test setup for the node group action: a VPC, private subnets, IAM roles and an ACTIVE
+ * EKS cluster made directly with the SDK clients (not with the other actions), and an
+ * independent read-back of what the action created.
+ */
+import {
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateClusterCommand,
+  DescribeAddonCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+  ListNodegroupsCommand,
+  waitUntilClusterActive,
+} from '@aws-sdk/client-eks';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { FAST_WAITS, TODAY } from '../../__testUtils__/sandboxActionFixture';
+import { createNodegroupsCreateAction } from '../createNodegroups';
+
+export const ACCOUNT = '333333333333';
+export const CLUSTER = 'dpj-prod-cluster';
+export const NODE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${CLUSTER}-node-role`;
+
+export function nodegroupAction(aws: Pick<AwsClientFactory, 'create'>) {
+  return createNodegroupsCreateAction({
+    aws,
+    now: () => TODAY,
+    waitSettings: FAST_WAITS,
+  });
+}
+
+const trust = (service: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: 'sts:AssumeRole',
+      },
+    ],
+  });
+
+export interface TestClients {
+  eks: EKSClient;
+  ec2: EC2Client;
+  iam: IAMClient;
+  destroy(): void;
+}
+
+export async function clientsFor(
+  aws: Pick<AwsClientFactory, 'create'>,
+  accountId = ACCOUNT,
+): Promise<TestClients> {
+  const target = { accountId, region: 'eu-west-3' };
+  const [eks, ec2, iam] = await Promise.all([
+    aws.create(EKSClient, target),
+    aws.create(EC2Client, target),
+    aws.create(IAMClient, target),
+  ]);
+  return {
+    eks,
+    ec2,
+    iam,
+    destroy() {
+      eks.destroy();
+      ec2.destroy();
+      iam.destroy();
+    },
+  };
+}
+
+/** VPC, three private subnets, cluster and node roles, ACTIVE cluster. Returns the subnet ids. */
+export async function createTestCluster(
+  clients: TestClients,
+  options: { name?: string; version?: string } = {},
+): Promise<{ subnetIds: string[]; vpcId: string }> {
+  const { eks, ec2, iam } = clients;
+  const name = options.name ?? CLUSTER;
+  const { Vpc } = await ec2.send(
+    new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }),
+  );
+  const subnetIds: string[] = [];
+  for (const [index, zone] of ['a', 'b', 'c'].entries()) {
+    const { Subnet } = await ec2.send(
+      new CreateSubnetCommand({
+        VpcId: Vpc!.VpcId,
+        CidrBlock: `10.30.${32 * (index + 1)}.0/19`,
+        AvailabilityZone: `eu-west-3${zone}`,
+      }),
+    );
+    subnetIds.push(Subnet!.SubnetId!);
+  }
+  const clusterRole = await iam.send(
+    new CreateRoleCommand({
+      RoleName: `${name}-cluster-role`,
+      AssumeRolePolicyDocument: trust('eks.amazonaws.com'),
+    }),
+  );
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: `${name}-node-role`,
+      AssumeRolePolicyDocument: trust('ec2.amazonaws.com'),
+    }),
+  );
+  await eks.send(
+    new CreateClusterCommand({
+      name,
+      version: options.version ?? '1.35',
+      roleArn: clusterRole.Role!.Arn,
+      resourcesVpcConfig: { subnetIds },
+      accessConfig: { authenticationMode: 'API' },
+    }),
+  );
+  await waitUntilClusterActive(
+    { client: eks, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
+    { name },
+  );
+  return { subnetIds, vpcId: Vpc!.VpcId! };
+}
+
+/** The node groups, launch templates and after-nodes add-ons that exist, read independently. */
+export async function readNodegroups(clients: TestClients, cluster = CLUSTER) {
+  const { eks, ec2 } = clients;
+  const { nodegroups: names = [] } = await eks.send(
+    new ListNodegroupsCommand({ clusterName: cluster }),
+  );
+  const nodegroups = await Promise.all(
+    names.map(
+      async nodegroupName =>
+        (
+          await eks.send(
+            new DescribeNodegroupCommand({
+              clusterName: cluster,
+              nodegroupName,
+            }),
+          )
+        ).nodegroup!,
+    ),
+  );
+  const { LaunchTemplates = [] } = await ec2.send(
+    new DescribeLaunchTemplatesCommand({}),
+  );
+  const versions = await Promise.all(
+    LaunchTemplates.map(
+      async t =>
+        (
+          await ec2.send(
+            new DescribeLaunchTemplateVersionsCommand({
+              LaunchTemplateId: t.LaunchTemplateId,
+            }),
+          )
+        ).LaunchTemplateVersions![0],
+    ),
+  );
+  const addons = [];
+  for (const addonName of [
+    'coredns',
+    'aws-ebs-csi-driver',
+    'aws-efs-csi-driver',
+  ]) {
+    try {
+      addons.push(
+        (
+          await eks.send(
+            new DescribeAddonCommand({ clusterName: cluster, addonName }),
+          )
+        ).addon!,
+      );
+    } catch {
+      // absent
+    }
+  }
+  return {
+    nodegroups: nodegroups.filter(n => n.status !== 'DELETING'),
+    launchTemplates: LaunchTemplates,
+    launchTemplateVersions: versions,
+    addons: addons.filter(a => a.status !== 'DELETING'),
+  };
+}
+
+export function productionInput(subnetIds: string[]) {
+  return {
+    environment: 'production' as const,
+    owner: 'group:default/platform-team',
+    account: ACCOUNT,
+    clusterName: CLUSTER,
+    nodeRoleArn: NODE_ROLE_ARN,
+    privateSubnetIds: subnetIds,
+  };
+}

@@ -1,0 +1,18 @@
+export {
+  createNodegroupsCreateAction,
+  CREATE_NODEGROUPS_ACTION_ID,
+  NodegroupCreateError,
+} from './createNodegroups';
+export type {
+  CreateNodegroupsActionOptions,
+  NodegroupOutput,
+} from './createNodegroups';
+export { deleteNodegroups, NodegroupDeletionError } from './deleteNodegroups';
+export type {
+  DeleteNodegroupsOptions,
+  DeletedNodegroupResource,
+} from './deleteNodegroups';
+export { discoverNodegroups } from './discovery';
+export type { NodegroupInventory } from './discovery';
+export { planNodegroups } from './nodegroupPlan';
+export type { PlannedNodegroupResource } from './nodegroupPlan';
