@@ -63,3 +63,12 @@ export type {
   DeletedClusterResource,
   PlannedClusterResource,
 } from './actions/cluster';
+export {
+  createEnvironmentDestroyAction,
+  DESTROY_ENVIRONMENT_ACTION_ID,
+  EnvironmentDestroyError,
+} from './actions/destroy';
+export type {
+  DestroyEnvironmentActionOptions,
+  DestroyedResource,
+} from './actions/destroy';

@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleEksPlatform } from './module';
 
 describe('scaffolderModuleEksPlatform', () => {
-  it('registers the plan, network, cluster and node group actions', async () => {
+  it('registers the plan, create and destroy actions', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
@@ -30,6 +30,7 @@ describe('scaffolderModuleEksPlatform', () => {
       'eks-platform:network:create',
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',
+      'eks-platform:environment:destroy',
     ]);
     expect(actions.every(a => a.supportsDryRun)).toBe(true);
   });

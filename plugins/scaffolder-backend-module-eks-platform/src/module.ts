@@ -5,6 +5,7 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { createClusterCreateAction } from './actions/cluster';
+import { createEnvironmentDestroyAction } from './actions/destroy';
 import { createNetworkCreateAction } from './actions/network';
 import { createNodegroupsCreateAction } from './actions/nodegroup';
 import { createPlanEnvironmentAction } from './actions/planEnvironment';
@@ -35,6 +36,7 @@ export const scaffolderModuleEksPlatform = createBackendModule({
           }),
           createClusterCreateAction({ aws }),
           createNodegroupsCreateAction({ aws }),
+          createEnvironmentDestroyAction({ aws }),
         );
       },
     });

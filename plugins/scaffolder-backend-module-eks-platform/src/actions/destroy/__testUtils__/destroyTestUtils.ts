@@ -1,0 +1,162 @@
+/**
+ * A whole environment made with the three create actions (network → cluster → node
+ * groups), and an independent read-back of everything that carries its tags, for the
+ * destroy action's tests. The read-back uses the SDK directly.
+ */
+import {
+  DescribeLaunchTemplatesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  actionContext,
+  FAST_WAITS,
+  outputOf,
+  TODAY,
+} from '../../__testUtils__/sandboxActionFixture';
+import { clusterAction } from '../../cluster/__testUtils__/clusterTestUtils';
+import {
+  countNetwork,
+  networkAction,
+} from '../../network/__testUtils__/networkTestUtils';
+import { nodegroupAction } from '../../nodegroup/__testUtils__/nodegroupTestUtils';
+import { createEnvironmentDestroyAction } from '../destroyEnvironment';
+
+export function destroyAction(aws: Pick<AwsClientFactory, 'create'>) {
+  return createEnvironmentDestroyAction({
+    aws,
+    now: () => TODAY,
+    waitSettings: FAST_WAITS,
+  });
+}
+
+export interface EnvironmentFields {
+  environment: 'dev' | 'staging' | 'production';
+  owner: string;
+  account: string;
+  name?: string;
+}
+
+export const DEV = {
+  environment: 'dev' as const,
+  owner: 'group:default/dpj-developers',
+  account: '111111111111',
+};
+
+export const adminOf = (account: string) =>
+  `arn:aws:iam::${account}:role/dpj-platform-team`;
+
+/** Runs the three create actions as a template would, feeding each step's outputs on. */
+export async function createEnvironment(
+  aws: Pick<AwsClientFactory, 'create'>,
+  fields: EnvironmentFields,
+): Promise<void> {
+  const network = actionContext({
+    input: {
+      ...fields,
+      flowLogDestinationArn: `arn:aws:s3:::dpj-flow-logs-${fields.account}`,
+    },
+    taskId: 'task-create',
+  });
+  await networkAction(aws).handler(network);
+  const privateSubnetIds = outputOf(network, 'privateSubnetIds');
+  const cluster = actionContext({
+    input: {
+      ...fields,
+      privateSubnetIds,
+      adminPrincipalArn: adminOf(fields.account),
+    },
+    taskId: 'task-create',
+  });
+  await clusterAction(aws).handler(cluster);
+  const nodegroups = actionContext({
+    input: {
+      ...fields,
+      clusterName: outputOf(cluster, 'clusterName'),
+      nodeRoleArn: outputOf(cluster, 'nodeRoleArn'),
+      privateSubnetIds,
+    },
+    taskId: 'task-create',
+  });
+  await nodegroupAction(aws).handler(nodegroups);
+}
+
+/**
+ * What of the environment exists: EC2 resources and launch templates by tag, the cluster
+ * by EKS's list, the roles by GetRole, the key's alias by KMS's list.
+ */
+export async function readEnvironment(
+  aws: Pick<AwsClientFactory, 'create'>,
+  account: string,
+  name: string,
+) {
+  const target = { accountId: account, region: 'eu-west-3' };
+  const [ec2, eks, iam, kms] = await Promise.all([
+    aws.create(EC2Client, target),
+    aws.create(EKSClient, target),
+    aws.create(IAMClient, target),
+    aws.create(KMSClient, target),
+  ]);
+  try {
+    const network = await countNetwork(ec2, name);
+    const { LaunchTemplates = [] } = await ec2.send(
+      new DescribeLaunchTemplatesCommand({
+        Filters: [
+          { Name: 'tag:eks-platform:environment-name', Values: [name] },
+        ],
+      }),
+    );
+    // EKS's cluster security group carries no environment tag: found by its name.
+    const { SecurityGroups = [] } = await ec2.send(
+      new DescribeSecurityGroupsCommand({}),
+    );
+    const clusterSecurityGroups = SecurityGroups.filter(g =>
+      g.GroupName?.startsWith(`eks-cluster-sg-${name}-cluster`),
+    ).length;
+    const { clusters = [] } = await eks.send(new ListClustersCommand({}));
+    const roles: string[] = [];
+    for (const suffix of ['cluster-role', 'node-role', 'vpc-cni-role']) {
+      const RoleName = `${name}-cluster-${suffix}`;
+      try {
+        await iam.send(new GetRoleCommand({ RoleName }));
+        roles.push(RoleName);
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'NoSuchEntityException') {
+          throw error;
+        }
+      }
+    }
+    const { Aliases = [] } = await kms.send(new ListAliasesCommand({}));
+    return {
+      ...network,
+      launchTemplates: LaunchTemplates.length,
+      clusterSecurityGroups,
+      clusters: clusters.filter(c => c === `${name}-cluster`).length,
+      roles: roles.length,
+      aliases: Aliases.filter(
+        a => a.AliasName === `alias/${name}-cluster-secrets`,
+      ).length,
+    };
+  } finally {
+    [ec2, eks, iam, kms].forEach(c => c.destroy());
+  }
+}
+
+export const NOTHING = {
+  vpcs: 0,
+  subnets: 0,
+  internetGateways: 0,
+  addresses: 0,
+  natGateways: 0,
+  routeTables: 0,
+  flowLogs: 0,
+  launchTemplates: 0,
+  clusterSecurityGroups: 0,
+  clusters: 0,
+  roles: 0,
+  aliases: 0,
+};

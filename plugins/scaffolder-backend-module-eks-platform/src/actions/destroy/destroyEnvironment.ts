@@ -1,0 +1,369 @@
+/**
+ * `eks-platform:environment:destroy`: the action that removes an environment, built on the
+ * delete functions the network, cluster and node group actions export.
+ */
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  createClusterClients,
+  destroyClusterClients,
+} from '../cluster/clusterClients';
+import { clusterNames } from '../cluster/clusterPlan';
+import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
+import { deleteCluster } from '../cluster/deleteCluster';
+import { deleteNetwork } from '../network/deleteNetwork';
+import { deleteNodegroups } from '../nodegroup/deleteNodegroups';
+import { errorMessage } from '../shared/awsErrors';
+import {
+  environmentInputSchema,
+  InputProblem,
+  throwIfProblems,
+  validateEnvironmentInput,
+} from '../shared/environmentInput';
+import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
+import {
+  deleteClusterSecurityGroups,
+  findClusterSecurityGroups,
+} from './clusterSecurityGroups';
+import { destroyEnvironmentExamples } from './destroyEnvironment.examples';
+import {
+  DestroyedResource,
+  DestroyPhase,
+  discoverEnvironment,
+  nameOf,
+  resourceType,
+} from './destroyInventory';
+
+export const DESTROY_ENVIRONMENT_ACTION_ID = 'eks-platform:environment:destroy';
+export const CONFIRM_FIELD = 'confirmEnvironmentName';
+export const ADMIN_PRINCIPAL_FIELD = 'adminPrincipalArn';
+
+export interface DestroyEnvironmentActionOptions {
+  /** Builds the AWS clients of the environment's account and region. */
+  aws: Pick<AwsClientFactory, 'create'>;
+  /** Today, for the Kubernetes versions the spec is validated against. */
+  now?: () => Date;
+  /** Overrides both the network/node group waits and the (longer) cluster wait. */
+  waitSettings?: Partial<WaitSettings>;
+}
+
+/** A phase failed: names what was deleted, what failed and which phases did not start. */
+export class EnvironmentDestroyError extends Error {
+  readonly name = 'EnvironmentDestroyError';
+  constructor(message: string, readonly deleted: DestroyedResource[]) {
+    super(message);
+  }
+}
+
+const PHASES: { phase: DestroyPhase; title: string }[] = [
+  {
+    phase: 'nodegroups',
+    title: 'node groups, after-nodes add-ons, launch templates',
+  },
+  { phase: 'cluster', title: 'cluster (with its add-ons), KMS key, IAM roles' },
+  {
+    phase: 'network',
+    title:
+      'flow logs, route tables, NAT gateways, Elastic IPs, internet gateway, subnets, VPC',
+  },
+];
+
+function seconds(ms: number): string {
+  const value = ms / 1000;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)}s`;
+}
+
+function summaryOf(
+  heading: string,
+  rows: (DestroyedResource & { phase: string })[],
+): string {
+  return [
+    heading,
+    '',
+    '| Phase | Resource | Name | Id |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.phase} | ${r.type} | ${r.name} | ${r.id} |`),
+  ].join('\n');
+}
+
+/** The checks of the destroy action's own fields, against the spec's name. */
+function confirmationProblems(
+  input: {
+    environment?: unknown;
+    [CONFIRM_FIELD]?: unknown;
+    [ADMIN_PRINCIPAL_FIELD]?: unknown;
+  },
+  spec: EnvironmentSpec,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const confirmation = input[CONFIRM_FIELD];
+  if (confirmation !== undefined && typeof confirmation !== 'string') {
+    problems.push({
+      path: CONFIRM_FIELD,
+      rule: 'type',
+      message: `${CONFIRM_FIELD} must be a string`,
+    });
+  } else if (confirmation === undefined || confirmation === '') {
+    if (input.environment === 'production') {
+      problems.push({
+        path: CONFIRM_FIELD,
+        rule: 'required',
+        message: `destroying the production environment ${spec.name} deletes its cluster, node groups and network: set ${CONFIRM_FIELD} to "${spec.name}" to confirm`,
+      });
+    }
+  } else if (confirmation !== spec.name) {
+    problems.push({
+      path: CONFIRM_FIELD,
+      rule: 'confirmation',
+      message: `${CONFIRM_FIELD} is "${confirmation}" but the environment to destroy is "${spec.name}"`,
+    });
+  }
+  const admin = input[ADMIN_PRINCIPAL_FIELD];
+  if (
+    admin !== undefined &&
+    (typeof admin !== 'string' || !/^arn:aws[\w-]*:iam::\d{12}:/.test(admin))
+  ) {
+    problems.push({
+      path: ADMIN_PRINCIPAL_FIELD,
+      rule: 'arn',
+      message: `${ADMIN_PRINCIPAL_FIELD} must be an IAM principal ARN, got ${JSON.stringify(
+        admin,
+      )}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * `eks-platform:environment:destroy`: deletes everything an environment's create actions
+ * made, found by its tags, in dependency order: node groups (after-nodes add-ons first,
+ * launch templates last), then the cluster, its KMS key and IAM roles, then the network.
+ * Reuses the delete functions of the three create actions (without a task id: everything
+ * of the environment). Safe to re-run: each phase starts from what exists. Production is
+ * refused unless `confirmEnvironmentName` names it, and so is any environment whose
+ * resources carry the production preset tag. Dry run: read-only, lists what would go.
+ */
+export function createEnvironmentDestroyAction(
+  options: DestroyEnvironmentActionOptions,
+) {
+  const now = options.now ?? (() => new Date());
+  const waitSettings: WaitSettings = {
+    ...DEFAULT_WAIT_SETTINGS,
+    ...options.waitSettings,
+  };
+  const clusterWaitSettings: WaitSettings = {
+    ...CLUSTER_WAIT_SETTINGS,
+    ...options.waitSettings,
+  };
+  return createTemplateAction({
+    id: DESTROY_ENVIRONMENT_ACTION_ID,
+    description:
+      "Deletes everything an EKS environment's create actions made, found by the environment's tags, in dependency order: after-nodes add-ons, node groups and launch templates; the cluster (with its add-ons and access entries), the secrets KMS key (alias deleted, key scheduled for deletion in 7 days) and the IAM roles; then flow logs, route tables, NAT gateways, Elastic IPs, the internet gateway, subnets and the VPC. Safe to re-run. Production needs confirmEnvironmentName. Dry run lists what it would delete.",
+    examples: destroyEnvironmentExamples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...environmentInputSchema,
+        [CONFIRM_FIELD]: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The environment's name (e.g. dpj-prod), typed again: required for production, checked whenever given",
+            ),
+        [ADMIN_PRINCIPAL_FIELD]: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The admin principal the cluster action granted access; its access entry is deleted even if the cluster is not this environment's",
+            ),
+      },
+      output: {
+        deleted: z =>
+          z
+            .array(
+              z.object({ type: z.string(), name: z.string(), id: z.string() }),
+            )
+            .describe(
+              'What was deleted, in order; in a dry run, what would be deleted',
+            ),
+        summary: z => z.string().describe('The resources as Markdown'),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger } = ctx;
+      // The Kubernetes version does not name anything: an environment on a version out
+      // of support must still be destroyable, so it is not validated here.
+      const { kubernetesVersion: _ignored, ...named } = input;
+      const spec = validateEnvironmentInput(named, {
+        today: now(),
+        extraProblems: s => confirmationProblems(input, s),
+      });
+      const names = clusterNames(spec);
+      const confirmed = input[CONFIRM_FIELD] === spec.name;
+      const clients = await createClusterClients(options.aws, {
+        accountId: spec.account,
+        region: spec.region,
+      });
+      try {
+        const inventory = await discoverEnvironment(
+          clients,
+          names,
+          spec.name,
+          input[ADMIN_PRINCIPAL_FIELD],
+        );
+        if (inventory.presetTags.has('production') && !confirmed) {
+          throwIfProblems(input.environment, [
+            {
+              path: CONFIRM_FIELD,
+              rule: 'required',
+              message: `resources of ${spec.name} carry the tag environment=production: set ${CONFIRM_FIELD} to "${spec.name}" to confirm destroying them`,
+            },
+          ]);
+        }
+        const planned = PHASES.flatMap(({ phase }) =>
+          inventory.resources[phase].map(r => ({ ...r, phase })),
+        );
+
+        if (ctx.isDryRun) {
+          for (const row of planned) {
+            logger.info(`Would delete ${row.type} ${row.name} (${row.id})`);
+          }
+          ctx.output(
+            'deleted',
+            planned.map(({ type, name, id }) => ({ type, name, id })),
+          );
+          ctx.output(
+            'summary',
+            summaryOf(
+              planned.length
+                ? `Would delete ${planned.length} resource(s) of ${spec.name} in ${spec.account}/${spec.region}`
+                : `Nothing of ${spec.name} exists in ${spec.account}/${spec.region}`,
+              planned,
+            ),
+          );
+          return;
+        }
+
+        logger.info(
+          `Destroying ${spec.name} (${input.environment}) in ${spec.account}/${spec.region}: ${planned.length} resource(s) found by the tag eks-platform:environment-name=${spec.name}`,
+        );
+        const started = Date.now();
+        const deleted: (DestroyedResource & { phase: string })[] = [];
+        const runners: Record<
+          DestroyPhase,
+          () => Promise<DestroyedResource[]>
+        > = {
+          nodegroups: async () =>
+            (
+              await deleteNodegroups(clients, {
+                clusterName: names.cluster,
+                environmentName: spec.name,
+                logger,
+                waitSettings,
+                abortSignal: ctx.signal,
+              })
+            ).map(r => ({
+              type: r.type,
+              name: nameOf(r.label, r.id),
+              id: r.id,
+            })),
+          cluster: async () =>
+            (
+              await deleteCluster(clients, names, spec.name, logger, {
+                adminPrincipalArn: input[ADMIN_PRINCIPAL_FIELD],
+                waitSettings: clusterWaitSettings,
+              })
+            ).map(r => ({ type: resourceType(r.kind), name: r.id, id: r.id })),
+          network: async () => [
+            ...(
+              await deleteClusterSecurityGroups(
+                clients.ec2,
+                await findClusterSecurityGroups(
+                  clients.ec2,
+                  names.cluster,
+                  inventory.vpcIds,
+                ),
+                logger,
+              )
+            ).map(g => ({
+              type: 'AWS::EC2::SecurityGroup',
+              name: g.GroupName!,
+              id: g.GroupId!,
+            })),
+            ...(
+              await deleteNetwork(clients.ec2, spec.name, logger, {
+                waitSettings,
+              })
+            ).map(r => ({
+              type: resourceType(r.kind),
+              name: nameOf(r.label, r.id),
+              id: r.id,
+            })),
+          ],
+        };
+        for (const [index, { phase, title }] of PHASES.entries()) {
+          const phaseStarted = Date.now();
+          logger.info(`Phase ${index + 1}/${PHASES.length} ${phase}: ${title}`);
+          let result: DestroyedResource[];
+          try {
+            // A resumed task skips the phases an earlier run finished, and still reports
+            // what they deleted.
+            result = await ctx.checkpoint({
+              key: `destroy.${spec.account}/${spec.region}/${spec.name}.${phase}`,
+              fn: runners[phase],
+            });
+          } catch (error) {
+            const later = PHASES.slice(index + 1).map(p => p.phase);
+            throw new EnvironmentDestroyError(
+              `Destroying ${spec.name} stopped in phase ${index + 1}/${
+                PHASES.length
+              } (${phase}) after ${seconds(
+                Date.now() - started,
+              )}: ${errorMessage(error)}${
+                later.length
+                  ? `\nNot started, since they depend on it: ${later.join(
+                      ', ',
+                    )}.`
+                  : ''
+              }\nDeleted so far: ${
+                deleted.map(d => `${d.type} ${d.name}`).join(', ') || 'nothing'
+              }. Run the task again to continue: it starts from what exists.`,
+              deleted,
+            );
+          }
+          deleted.push(...result.map(r => ({ ...r, phase })));
+          logger.info(
+            `Phase ${index + 1}/${PHASES.length} ${phase} done: ${
+              result.length
+            } resource(s) deleted in ${seconds(
+              Date.now() - phaseStarted,
+            )} (${seconds(Date.now() - started)} elapsed)`,
+          );
+        }
+        ctx.output(
+          'deleted',
+          deleted.map(({ type, name, id }) => ({ type, name, id })),
+        );
+        ctx.output(
+          'summary',
+          summaryOf(
+            deleted.length
+              ? `Deleted ${deleted.length} resource(s) of ${spec.name} in ${spec.account}/${spec.region} (a KMS key stays pending deletion for 7 days)`
+              : `Nothing of ${spec.name} was left to delete in ${spec.account}/${spec.region}`,
+            deleted,
+          ),
+        );
+        logger.info(
+          `Destroyed ${spec.name}: ${
+            deleted.length
+          } resource(s) deleted in ${seconds(Date.now() - started)}`,
+        );
+      } finally {
+        destroyClusterClients(clients);
+      }
+    },
+  });
+}
