@@ -8,8 +8,8 @@ import {
   ClusterClientsForTests,
   countCluster,
   createPrivateSubnets,
-  PRODUCTION_ADMIN,
   PRODUCTION_CLUSTER_COUNTS,
+  productionClusterInput,
   testClients,
 } from './__testUtils__/clusterTestUtils';
 
@@ -30,13 +30,7 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
   const fixture = useSandboxActionFixture();
   let clients: ClusterClientsForTests;
   let subnets: string[];
-  const input = () => ({
-    environment: 'production' as const,
-    owner: 'group:default/platform-team',
-    account: '333333333333',
-    privateSubnetIds: subnets,
-    adminPrincipalArn: PRODUCTION_ADMIN,
-  });
+  const input = () => productionClusterInput(subnets);
 
   beforeEach(async () => {
     await fixture.reset();

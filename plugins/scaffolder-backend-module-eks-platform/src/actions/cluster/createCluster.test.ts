@@ -17,6 +17,7 @@ import {
   NO_CLUSTER,
   PRODUCTION_ADMIN,
   PRODUCTION_CLUSTER_COUNTS,
+  productionClusterInput,
   readCluster,
   testClients,
 } from './__testUtils__/clusterTestUtils';
@@ -34,13 +35,7 @@ describe('eks-platform:cluster:create', () => {
   let subnets: string[];
   let devSubnets: string[];
   const action = () => clusterAction(fixture.aws);
-  const productionInput = () => ({
-    environment: 'production' as const,
-    owner: 'group:default/platform-team',
-    account: '333333333333',
-    privateSubnetIds: subnets,
-    adminPrincipalArn: PRODUCTION_ADMIN,
-  });
+  const productionInput = () => productionClusterInput(subnets);
   const devInput = () => ({
     environment: 'dev' as const,
     owner: 'group:default/dpj-developers',

@@ -10,6 +10,14 @@ import {
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import { environmentTags } from '../shared/tagging';
+import { atStep, failureMessage } from '../shared/failureOutcome';
+import { mergeWaitSettings } from '../shared/mergeWaitSettings';
+import {
+  dryRunResources,
+  dryRunSummary,
+  logDryRunRows,
+  resourceSummary,
+} from '../shared/resourceSummary';
 import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
 import {
   ClusterClients,
@@ -63,16 +71,6 @@ export class ClusterCreateError extends Error {
   readonly name = 'ClusterCreateError';
 }
 
-function summaryOf(
-  rows: { type: string; name: string; id: string; note: string }[],
-): string {
-  return [
-    '| Resource | Name | Id | |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.type} | ${r.name} | ${r.id} | ${r.note} |`),
-  ].join('\n');
-}
-
 /** The id of a planned resource that exists already, for the dry run. */
 function existingId(
   component: string,
@@ -115,55 +113,31 @@ async function failureOf(
   },
 ): Promise<ClusterCreateError> {
   const { clients, spec, names, taskId, logger } = context;
-  const where = context.step ? ` at step "${context.step}"` : '';
-  const failed = `Creating the cluster ${names.cluster} in ${spec.account}/${
-    spec.region
-  } failed${where}: ${errorMessage(error)}.`;
-  if (spec.rollbackOnFailure) {
-    logger.warn(
-      `${failed} rollbackOnFailure is on: deleting what task ${taskId} created`,
-    );
-    try {
-      const deleted = await deleteCluster(clients, names, spec.name, logger, {
+  const message = await failureMessage({
+    failed: `Creating the cluster ${names.cluster} in ${spec.account}/${
+      spec.region
+    } failed${atStep(context.step)}: ${errorMessage(error)}.`,
+    rollbackOnFailure: spec.rollbackOnFailure,
+    taskId,
+    logger,
+    rollback: () =>
+      deleteCluster(clients, names, spec.name, logger, {
         taskId,
         adminPrincipalArn: context.adminPrincipalArn,
         waitSettings: context.waitSettings,
-      });
-      return new ClusterCreateError(
-        `${failed} Rolled back: deleted the ${
-          deleted.length
-        } resource(s) this task had created${
-          deleted.length ? ` (${deleted.map(d => d.label).join(', ')})` : ''
-        }; nothing of it remains (a KMS key stays pending deletion for 7 days).`,
-        { cause: error },
-      );
-    } catch (rollbackError) {
-      const remaining =
-        rollbackError instanceof ClusterDeletionError
-          ? rollbackError.remaining.join(', ')
-          : 'unknown';
-      return new ClusterCreateError(
-        `${failed} The rollback failed too: ${errorMessage(
-          rollbackError,
-        )}. Still there: ${remaining}. Run the task again, or destroy the environment.`,
-        { cause: error },
-      );
-    }
-  }
-  let remaining: string;
-  try {
-    remaining = describeClusterInventory(
-      await discoverCluster(clients, names, context.adminPrincipalArn),
-    ).join(', ');
-  } catch (discoveryError) {
-    remaining = `(could not list them: ${errorMessage(discoveryError)})`;
-  }
-  return new ClusterCreateError(
-    `${failed} rollbackOnFailure is off, so what exists is kept for a retry of this task to resume from: ${
-      remaining || 'nothing'
-    }. Retry the task to finish the cluster, or destroy the environment to remove it.`,
-    { cause: error },
-  );
+      }),
+    remainingAfterRollback: rollbackError =>
+      rollbackError instanceof ClusterDeletionError
+        ? rollbackError.remaining
+        : undefined,
+    rolledBackNote: ' (a KMS key stays pending deletion for 7 days)',
+    listExisting: async () =>
+      describeClusterInventory(
+        await discoverCluster(clients, names, context.adminPrincipalArn),
+      ),
+    retryHint: 'Retry the task to finish the cluster',
+  });
+  return new ClusterCreateError(message, { cause: error });
 }
 
 /**
@@ -176,10 +150,10 @@ async function failureOf(
  */
 export function createClusterCreateAction(options: CreateClusterActionOptions) {
   const now = options.now ?? (() => new Date());
-  const waitSettings: WaitSettings = {
-    ...CLUSTER_WAIT_SETTINGS,
-    ...options.waitSettings,
-  };
+  const waitSettings = mergeWaitSettings(
+    options.waitSettings,
+    CLUSTER_WAIT_SETTINGS,
+  );
   return createTemplateAction({
     id: CREATE_CLUSTER_ACTION_ID,
     description:
@@ -280,13 +254,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
               exists: existing !== undefined,
             };
           });
-          for (const row of rows) {
-            logger.info(
-              `Would ${row.exists ? 'reuse' : 'create'} ${row.type} ${
-                row.name
-              }: ${row.detail}`,
-            );
-          }
+          logDryRunRows(logger, rows);
           const idOf = (component: string) =>
             rows.find(r => r.component === component)!.id;
           const cluster = isLiveCluster(inventory.cluster)
@@ -316,25 +284,8 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
               version: inventory.addons[name]?.addonVersion ?? version,
             })),
           );
-          ctx.output(
-            'resources',
-            rows.map(r => ({
-              type: r.type,
-              name: r.name,
-              component: r.component,
-              id: r.id,
-              outcome: r.exists ? ('reused' as const) : ('planned' as const),
-            })),
-          );
-          ctx.output(
-            'summary',
-            summaryOf(
-              rows.map(r => ({
-                ...r,
-                note: r.exists ? 'exists, reused' : `to create: ${r.detail}`,
-              })),
-            ),
-          );
+          ctx.output('resources', dryRunResources(rows));
+          ctx.output('summary', dryRunSummary(rows));
           return;
         }
 
@@ -393,7 +344,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         ctx.output('resources', resources);
         ctx.output(
           'summary',
-          summaryOf(resources.map(r => ({ ...r, note: r.outcome }))),
+          resourceSummary(resources.map(r => ({ ...r, note: r.outcome }))),
         );
         const created = resources.filter(r => r.outcome === 'created').length;
         logger.info(

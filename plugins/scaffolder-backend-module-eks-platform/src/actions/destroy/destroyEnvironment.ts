@@ -21,7 +21,8 @@ import {
   throwIfProblems,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
-import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
+import { mergeWaitSettings } from '../shared/mergeWaitSettings';
+import { WaitSettings } from '../shared/waiting';
 import {
   deleteClusterSecurityGroups,
   findClusterSecurityGroups,
@@ -148,14 +149,11 @@ export function createEnvironmentDestroyAction(
   options: DestroyEnvironmentActionOptions,
 ) {
   const now = options.now ?? (() => new Date());
-  const waitSettings: WaitSettings = {
-    ...DEFAULT_WAIT_SETTINGS,
-    ...options.waitSettings,
-  };
-  const clusterWaitSettings: WaitSettings = {
-    ...CLUSTER_WAIT_SETTINGS,
-    ...options.waitSettings,
-  };
+  const waitSettings = mergeWaitSettings(options.waitSettings);
+  const clusterWaitSettings = mergeWaitSettings(
+    options.waitSettings,
+    CLUSTER_WAIT_SETTINGS,
+  );
   return createTemplateAction({
     id: DESTROY_ENVIRONMENT_ACTION_ID,
     description:

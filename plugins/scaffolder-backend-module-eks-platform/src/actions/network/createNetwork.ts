@@ -11,7 +11,15 @@ import {
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import { COMPONENT_TAG, environmentTags, tagValue } from '../shared/tagging';
-import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
+import { atStep, failureMessage } from '../shared/failureOutcome';
+import { mergeWaitSettings } from '../shared/mergeWaitSettings';
+import {
+  dryRunResources,
+  dryRunSummary,
+  logDryRunRows,
+  resourceSummary,
+} from '../shared/resourceSummary';
+import { WaitSettings } from '../shared/waiting';
 import { createNetworkExamples } from './createNetwork.examples';
 import { deleteNetwork, NetworkDeletionError } from './deleteNetwork';
 import {
@@ -73,16 +81,6 @@ function dryRunId(
   return existing?.id ?? `dry-run:${planned.component}`;
 }
 
-function summaryOf(
-  rows: { type: string; name: string; id: string; note: string }[],
-): string {
-  return [
-    '| Resource | Name | Id | |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.type} | ${r.name} | ${r.id} | ${r.note} |`),
-  ].join('\n');
-}
-
 /** The error a failed run ends with: after a rollback, or naming what it leaves behind. */
 async function failureOf(
   error: unknown,
@@ -96,54 +94,27 @@ async function failureOf(
   },
 ): Promise<NetworkCreateError> {
   const { ec2, spec, taskId, logger } = context;
-  const where = context.step ? ` at step "${context.step}"` : '';
-  const failed = `Creating the network of ${spec.name} in ${spec.account}/${
-    spec.region
-  } failed${where}: ${errorMessage(error)}.`;
-  if (spec.rollbackOnFailure) {
-    logger.warn(
-      `${failed} rollbackOnFailure is on: deleting what task ${taskId} created`,
-    );
-    try {
-      const deleted = await deleteNetwork(ec2, spec.name, logger, {
+  const message = await failureMessage({
+    failed: `Creating the network of ${spec.name} in ${spec.account}/${
+      spec.region
+    } failed${atStep(context.step)}: ${errorMessage(error)}.`,
+    rollbackOnFailure: spec.rollbackOnFailure,
+    taskId,
+    logger,
+    rollback: () =>
+      deleteNetwork(ec2, spec.name, logger, {
         taskId,
         waitSettings: context.waitSettings,
-      });
-      return new NetworkCreateError(
-        `${failed} Rolled back: deleted the ${
-          deleted.length
-        } resource(s) this task had created${
-          deleted.length ? ` (${deleted.map(d => d.label).join(', ')})` : ''
-        }; nothing of it remains.`,
-        { cause: error },
-      );
-    } catch (rollbackError) {
-      const remaining =
-        rollbackError instanceof NetworkDeletionError
-          ? rollbackError.remaining.join(', ')
-          : 'unknown';
-      return new NetworkCreateError(
-        `${failed} The rollback failed too: ${errorMessage(
-          rollbackError,
-        )}. Still there: ${remaining}. Run the task again, or destroy the environment.`,
-        { cause: error },
-      );
-    }
-  }
-  let remaining: string;
-  try {
-    remaining = describeInventory(await discoverNetwork(ec2, spec.name)).join(
-      ', ',
-    );
-  } catch (discoveryError) {
-    remaining = `(could not list them: ${errorMessage(discoveryError)})`;
-  }
-  return new NetworkCreateError(
-    `${failed} rollbackOnFailure is off, so what exists is kept for a retry of this task to resume from: ${
-      remaining || 'nothing'
-    }. Retry the task to finish the network, or destroy the environment to remove it.`,
-    { cause: error },
-  );
+      }),
+    remainingAfterRollback: rollbackError =>
+      rollbackError instanceof NetworkDeletionError
+        ? rollbackError.remaining
+        : undefined,
+    listExisting: async () =>
+      describeInventory(await discoverNetwork(ec2, spec.name)),
+    retryHint: 'Retry the task to finish the network',
+  });
+  return new NetworkCreateError(message, { cause: error });
 }
 
 /**
@@ -155,10 +126,7 @@ async function failureOf(
  */
 export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
   const now = options.now ?? (() => new Date());
-  const waitSettings: WaitSettings = {
-    ...DEFAULT_WAIT_SETTINGS,
-    ...options.waitSettings,
-  };
+  const waitSettings = mergeWaitSettings(options.waitSettings);
   return createTemplateAction({
     id: CREATE_NETWORK_ACTION_ID,
     description:
@@ -236,13 +204,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
             const exists = !id.startsWith('dry-run:');
             return { ...planned, id, exists };
           });
-          for (const row of rows) {
-            logger.info(
-              `Would ${row.exists ? 'reuse' : 'create'} ${row.type} ${
-                row.name
-              }: ${row.detail}`,
-            );
-          }
+          logDryRunRows(logger, rows);
           const idOf = (component: string) =>
             rows.find(r => r.component === component)!.id;
           const ofType = (type: string) =>
@@ -264,25 +226,8 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
           ctx.output('internetGatewayId', idOf('internet-gateway'));
           ctx.output('routeTableIds', ofType('AWS::EC2::RouteTable'));
           ctx.output('flowLogId', idOf('flow-log'));
-          ctx.output(
-            'resources',
-            rows.map(r => ({
-              type: r.type,
-              name: r.name,
-              component: r.component,
-              id: r.id,
-              outcome: r.exists ? ('reused' as const) : ('planned' as const),
-            })),
-          );
-          ctx.output(
-            'summary',
-            summaryOf(
-              rows.map(r => ({
-                ...r,
-                note: r.exists ? 'exists, reused' : `to create: ${r.detail}`,
-              })),
-            ),
-          );
+          ctx.output('resources', dryRunResources(rows));
+          ctx.output('summary', dryRunSummary(rows));
           return;
         }
 
@@ -336,7 +281,9 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
         ctx.output('resources', outputs.resources);
         ctx.output(
           'summary',
-          summaryOf(outputs.resources.map(r => ({ ...r, note: r.outcome }))),
+          resourceSummary(
+            outputs.resources.map(r => ({ ...r, note: r.outcome })),
+          ),
         );
         const created = outputs.resources.filter(
           r => r.outcome === 'created',

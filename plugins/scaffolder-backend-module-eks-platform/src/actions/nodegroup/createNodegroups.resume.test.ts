@@ -8,11 +8,10 @@ import {
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
 import {
-  clientsFor,
-  createTestCluster,
   nodegroupAction,
   productionInput,
   readNodegroups,
+  resetWithTestCluster,
   TestClients,
 } from './__testUtils__/nodegroupTestUtils';
 
@@ -27,10 +26,7 @@ describe('eks-platform:nodegroup:create resumes after an abort', () => {
   let subnetIds: string[];
 
   beforeEach(async () => {
-    await fixture.reset();
-    clients = await clientsFor(fixture.aws);
-    ({ subnetIds } = await createTestCluster(clients));
-    await fixture.clearCalls();
+    ({ clients, subnetIds } = await resetWithTestCluster(fixture));
   });
   afterEach(() => clients.destroy());
 

@@ -10,11 +10,10 @@ import {
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
 import {
-  clientsFor,
-  createTestCluster,
   nodegroupAction,
   productionInput,
   readNodegroups,
+  resetWithTestCluster,
   TestClients,
 } from './__testUtils__/nodegroupTestUtils';
 import { createNodegroupsExamples } from './createNodegroups.examples';
@@ -70,10 +69,7 @@ describe('eks-platform:nodegroup:create', () => {
   let subnetIds: string[];
 
   beforeEach(async () => {
-    await fixture.reset();
-    clients = await clientsFor(fixture.aws);
-    ({ subnetIds } = await createTestCluster(clients));
-    await fixture.clearCalls();
+    ({ clients, subnetIds } = await resetWithTestCluster(fixture));
   });
   afterEach(() => clients.destroy());
 

@@ -38,11 +38,15 @@ import {
   tagValue,
   COMPONENT_TAG,
 } from '../shared/tagging';
+import { failureMessage } from '../shared/failureOutcome';
+import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
-  DEFAULT_WAIT_SETTINGS,
-  waitWithProgress,
-  WaitSettings,
-} from '../shared/waiting';
+  dryRunResources,
+  dryRunSummary,
+  logDryRunRows,
+  resourceSummary,
+} from '../shared/resourceSummary';
+import { waitWithProgress, WaitSettings } from '../shared/waiting';
 import { createNodegroupsExamples } from './createNodegroups.examples';
 import { deleteNodegroups, NodegroupDeletionError } from './deleteNodegroups';
 import {
@@ -94,14 +98,6 @@ interface ResourceRow {
   component: string;
   id: string;
   outcome: StepOutcome | 'planned';
-}
-
-function summaryOf(rows: (ResourceRow & { note: string })[]): string {
-  return [
-    '| Resource | Name | Id | |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.type} | ${r.name} | ${r.id} | ${r.note} |`),
-  ].join('\n');
 }
 
 /** Why a node group is not ACTIVE: its status and health issues, with AWS's codes. */
@@ -440,70 +436,48 @@ async function failureOf(
   },
 ): Promise<NodegroupCreateError> {
   const { spec, cluster, taskId, logger } = context;
-  const failed = `Creating the node groups of ${cluster} (${spec.name}, ${
-    spec.account
-  }/${spec.region}) failed: ${errorMessage(error)}.`;
-  if (spec.rollbackOnFailure) {
-    logger.warn(
-      `${failed} rollbackOnFailure is on: deleting what task ${taskId} created`,
-    );
-    try {
-      const deleted = await deleteNodegroups(context, {
+  const message = await failureMessage({
+    failed: `Creating the node groups of ${cluster} (${spec.name}, ${
+      spec.account
+    }/${spec.region}) failed: ${errorMessage(error)}.`,
+    rollbackOnFailure: spec.rollbackOnFailure,
+    taskId,
+    logger,
+    rollback: () =>
+      deleteNodegroups(context, {
         clusterName: cluster,
         environmentName: spec.name,
         taskId,
         logger,
         waitSettings: context.waitSettings,
-      });
-      return new NodegroupCreateError(
-        `${failed} Rolled back: deleted the ${
-          deleted.length
-        } resource(s) this task had created${
-          deleted.length ? ` (${deleted.map(d => d.label).join(', ')})` : ''
-        }; nothing of it remains.`,
-        { cause: error },
+      }),
+    remainingAfterRollback: rollbackError =>
+      rollbackError instanceof NodegroupDeletionError
+        ? rollbackError.remaining
+        : undefined,
+    listExisting: async () => {
+      const inventory = await discoverNodegroups(
+        context.eks,
+        context.ec2,
+        cluster,
+        spec.name,
       );
-    } catch (rollbackError) {
-      const remaining =
-        rollbackError instanceof NodegroupDeletionError
-          ? rollbackError.remaining.join(', ')
-          : 'unknown';
-      return new NodegroupCreateError(
-        `${failed} The rollback failed too: ${errorMessage(
-          rollbackError,
-        )}. Still there: ${remaining}. Run the task again, or destroy the environment.`,
-        { cause: error },
-      );
-    }
-  }
-  let remaining: string;
-  try {
-    const inventory = await discoverNodegroups(
-      context.eks,
-      context.ec2,
-      cluster,
-      spec.name,
-    );
-    remaining = [
-      ...[...inventory.nodegroups.values()].map(
-        n => `node group ${n.nodegroupName} (${n.status})`,
-      ),
-      ...inventory.launchTemplates.map(
-        t => `launch template ${t.LaunchTemplateId} (${t.LaunchTemplateName})`,
-      ),
-      ...[...inventory.addons.values()]
-        .filter(a => a.tags?.['eks-platform:environment-name'] === spec.name)
-        .map(a => `add-on ${a.addonName} (${a.status})`),
-    ].join(', ');
-  } catch (discoveryError) {
-    remaining = `(could not list them: ${errorMessage(discoveryError)})`;
-  }
-  return new NodegroupCreateError(
-    `${failed} rollbackOnFailure is off, so what exists is kept for a retry of this task to resume from: ${
-      remaining || 'nothing'
-    }. Retry the task to finish, or destroy the environment to remove it.`,
-    { cause: error },
-  );
+      return [
+        ...[...inventory.nodegroups.values()].map(
+          n => `node group ${n.nodegroupName} (${n.status})`,
+        ),
+        ...inventory.launchTemplates.map(
+          t =>
+            `launch template ${t.LaunchTemplateId} (${t.LaunchTemplateName})`,
+        ),
+        ...[...inventory.addons.values()]
+          .filter(a => a.tags?.['eks-platform:environment-name'] === spec.name)
+          .map(a => `add-on ${a.addonName} (${a.status})`),
+      ];
+    },
+    retryHint: 'Retry the task to finish',
+  });
+  return new NodegroupCreateError(message, { cause: error });
 }
 
 function dryRunRows(
@@ -544,10 +518,7 @@ export function createNodegroupsCreateAction(
   options: CreateNodegroupsActionOptions,
 ) {
   const now = options.now ?? (() => new Date());
-  const waitSettings: WaitSettings = {
-    ...DEFAULT_WAIT_SETTINGS,
-    ...options.waitSettings,
-  };
+  const waitSettings = mergeWaitSettings(options.waitSettings);
   return createTemplateAction({
     id: CREATE_NODEGROUPS_ACTION_ID,
     description:
@@ -662,14 +633,11 @@ export function createNodegroupsCreateAction(
         );
 
         if (ctx.isDryRun) {
-          const rows = dryRunRows(spec, cluster, inventory);
-          for (const row of rows) {
-            logger.info(
-              `Would ${row.outcome === 'reused' ? 'reuse' : 'create'} ${
-                row.type
-              } ${row.name}: ${row.detail}`,
-            );
-          }
+          const rows = dryRunRows(spec, cluster, inventory).map(r => ({
+            ...r,
+            exists: r.outcome === 'reused',
+          }));
+          logDryRunRows(logger, rows);
           ctx.output(
             'nodeGroups',
             spec.nodeGroups.map(group => ({
@@ -691,22 +659,8 @@ export function createNodegroupsCreateAction(
               version: preflight.addonVersions.get(name)!,
             })),
           );
-          ctx.output(
-            'resources',
-            rows.map(({ detail: _detail, ...row }) => row),
-          );
-          ctx.output(
-            'summary',
-            summaryOf(
-              rows.map(r => ({
-                ...r,
-                note:
-                  r.outcome === 'reused'
-                    ? 'exists, reused'
-                    : `to create: ${r.detail}`,
-              })),
-            ),
-          );
+          ctx.output('resources', dryRunResources(rows));
+          ctx.output('summary', dryRunSummary(rows));
           return;
         }
 
@@ -762,7 +716,9 @@ export function createNodegroupsCreateAction(
         ctx.output('resources', outputs.resources);
         ctx.output(
           'summary',
-          summaryOf(outputs.resources.map(r => ({ ...r, note: r.outcome }))),
+          resourceSummary(
+            outputs.resources.map(r => ({ ...r, note: r.outcome })),
+          ),
         );
         const created = outputs.resources.filter(
           r => r.outcome === 'created',

@@ -38,6 +38,17 @@ import { createClusterCreateAction } from '../createCluster';
 export const PRODUCTION_ADMIN =
   'arn:aws:iam::333333333333:role/dpj-platform-team';
 
+/** The cluster action's input for the production preset over `privateSubnetIds`. */
+export function productionClusterInput(privateSubnetIds: string[]) {
+  return {
+    environment: 'production' as const,
+    owner: 'group:default/platform-team',
+    account: '333333333333',
+    privateSubnetIds,
+    adminPrincipalArn: PRODUCTION_ADMIN,
+  };
+}
+
 export function clusterAction(aws: Pick<AwsClientFactory, 'create'>) {
   return createClusterCreateAction({
     aws,

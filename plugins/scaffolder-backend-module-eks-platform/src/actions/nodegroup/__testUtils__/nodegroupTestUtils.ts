@@ -20,7 +20,11 @@ import {
 } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
-import { FAST_WAITS, TODAY } from '../../__testUtils__/sandboxActionFixture';
+import {
+  FAST_WAITS,
+  SandboxActionFixture,
+  TODAY,
+} from '../../__testUtils__/sandboxActionFixture';
 import { createNodegroupsCreateAction } from '../createNodegroups';
 
 export const ACCOUNT = '333333333333';
@@ -126,6 +130,25 @@ export async function createTestCluster(
 }
 
 /** The node groups, launch templates and after-nodes add-ons that exist, read independently. */
+/**
+ * A test's start: an empty sandbox with an ACTIVE test cluster, the test's own clients to
+ * it (the caller destroys them) and an empty call log.
+ */
+export async function resetWithTestCluster(
+  fixture: Pick<SandboxActionFixture, 'aws' | 'reset' | 'clearCalls'>,
+): Promise<{ clients: TestClients; subnetIds: string[] }> {
+  await fixture.reset();
+  const clients = await clientsFor(fixture.aws);
+  try {
+    const { subnetIds } = await createTestCluster(clients);
+    await fixture.clearCalls();
+    return { clients, subnetIds };
+  } catch (error) {
+    clients.destroy();
+    throw error;
+  }
+}
+
 export async function readNodegroups(clients: TestClients, cluster = CLUSTER) {
   const { eks, ec2 } = clients;
   const { nodegroups: names = [] } = await eks.send(
