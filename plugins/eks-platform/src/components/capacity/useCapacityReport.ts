@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
 import { capacityApiRef } from '../../api/capacityApi';
+import { useLoader } from '../shared/useLoader';
 
 export type CapacityState =
   | { status: 'loading' }
@@ -15,19 +16,12 @@ export function useCapacityReport(): CapacityState {
   const api = useApi(capacityApiRef);
   const namespace = entity.metadata.namespace ?? 'default';
   const name = entity.metadata.name;
-  const [state, setState] = useState<CapacityState>({ status: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    api.getCapacity({ namespace, name }).then(
-      report => current && setState({ status: 'loaded', report }),
-      (error: Error) => current && setState({ status: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, namespace, name]);
-
-  return state;
+  const load = useCallback(
+    () => api.getCapacity({ namespace, name }),
+    [api, namespace, name],
+  );
+  const { state } = useLoader(load);
+  if (state.loading) return { status: 'loading' };
+  if ('error' in state) return { status: 'error', error: state.error };
+  return { status: 'loaded', report: state.value };
 }

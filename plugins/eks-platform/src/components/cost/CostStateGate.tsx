@@ -3,7 +3,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Button } from '@material-ui/core';
 import { classifyCostError } from './costErrors';
 import { CostMessagePanel, NotPermittedPanel } from './CostPanels';
-import { CostLoader } from './useCostLoader';
+import { Loader } from '../shared/useLoader';
 
 /**
  * Renders `children` with a loaded cost report, or the reason there is none: loading,
@@ -11,7 +11,7 @@ import { CostLoader } from './useCostLoader';
  * backend's message), an unknown entity (404), or any other error with a retry.
  */
 export function CostStateGate<T>(props: {
-  loader: CostLoader<T>;
+  loader: Loader<T>;
   compact?: boolean;
   children: (value: T) => ReactNode;
 }) {

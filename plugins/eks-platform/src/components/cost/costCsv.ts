@@ -4,7 +4,7 @@
  * as numbers. The currency is named once, in the header.
  */
 import { ClusterCostReport } from '@internal/plugin-eks-platform-common';
-import { csvSections } from './csv';
+import { csvSections } from '../shared/csv';
 import {
   BUDGET_STATUS_LABELS,
   DASH,

@@ -7,14 +7,14 @@ import {
   FinanceCostReport,
 } from '@internal/plugin-eks-platform-common';
 import { costApiRef } from '../../api/costApi';
-import { CostLoader, useCostLoader } from './useCostLoader';
+import { Loader, useLoader } from '../shared/useLoader';
 
 /** The cost report of a cluster entity for a range and metric. */
 export function useClusterCost(
   entity: Entity,
   months: number,
   metric: CostMetric,
-): CostLoader<ClusterCostReport> {
+): Loader<ClusterCostReport> {
   const api = useApi(costApiRef);
   const namespace = entity.metadata.namespace ?? 'default';
   const name = entity.metadata.name;
@@ -22,17 +22,17 @@ export function useClusterCost(
     () => api.getClusterCost({ namespace, name }, { months, metric }),
     [api, namespace, name, months, metric],
   );
-  return useCostLoader(load);
+  return useLoader(load);
 }
 
 /** Every environment's month to date, forecast and budget, for the finance page. */
 export function useEnvironmentCosts(
   metric: CostMetric,
-): CostLoader<FinanceCostReport> {
+): Loader<FinanceCostReport> {
   const api = useApi(costApiRef);
   const load = useCallback(
     () => api.getEnvironmentCosts({ metric }),
     [api, metric],
   );
-  return useCostLoader(load);
+  return useLoader(load);
 }

@@ -10,14 +10,7 @@ import {
   formatStatus,
   formatTier,
 } from './format';
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function rows(lines: string[][]): string {
-  return lines.map(line => line.map(csvCell).join(',')).join('\n');
-}
+import { csvSections } from '../shared/csv';
 
 export function sloReportCsv(report: SloReport): string {
   const windowRow = (label: string, w: SloReport['rolling30d']) => [
@@ -31,7 +24,7 @@ export function sloReportCsv(report: SloReport): string {
     formatStatus(w.status),
   ];
   const sections = [
-    rows([
+    [
       [
         'objective',
         `${report.definition.objectivePercent}%`,
@@ -53,8 +46,8 @@ export function sloReportCsv(report: SloReport): string {
         `calendar month ${report.calendarMonth.month}`,
         report.calendarMonth,
       ),
-    ]),
-    rows([
+    ],
+    [
       [
         'alert',
         'severity',
@@ -71,8 +64,8 @@ export function sloReportCsv(report: SloReport): string {
         tier.firing ? 'yes' : 'no',
         formatHoursToExhaustion(tier.hoursToExhaustion),
       ]),
-    ]),
-    rows([
+    ],
+    [
       [
         'month',
         'attainment',
@@ -91,8 +84,8 @@ export function sloReportCsv(report: SloReport): string {
         formatMinutes(m.budgetMinutesLeft),
         m.monthlyStatus,
       ]),
-    ]),
-    rows([
+    ],
+    [
       ['day', 'attainment', 'good', 'total'],
       ...report.daily.map(d => [
         d.date,
@@ -100,7 +93,7 @@ export function sloReportCsv(report: SloReport): string {
         formatCount(d.good),
         formatCount(d.total),
       ]),
-    ]),
+    ],
   ];
-  return `${sections.join('\n\n')}\n`;
+  return csvSections(sections);
 }

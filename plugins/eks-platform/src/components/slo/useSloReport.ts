@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { SloReportResponse } from '@internal/plugin-eks-platform-common';
 import { sloApiRef } from '../../api/sloApi';
+import { useLoader } from '../shared/useLoader';
 
 export type SloReportState =
   | { loading: true }
@@ -15,17 +16,10 @@ export function useSloReport(entity: Entity): SloReportState {
   const kind = entity.kind;
   const namespace = entity.metadata.namespace ?? 'default';
   const name = entity.metadata.name;
-  const [state, setState] = useState<SloReportState>({ loading: true });
-  useEffect(() => {
-    let cancelled = false;
-    setState({ loading: true });
-    api.getSloReport({ kind, namespace, name }).then(
-      response => !cancelled && setState({ loading: false, response }),
-      error => !cancelled && setState({ loading: false, error }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, kind, namespace, name]);
-  return state;
+  const load = useCallback(
+    () => api.getSloReport({ kind, namespace, name }),
+    [api, kind, namespace, name],
+  );
+  const { state } = useLoader(load);
+  return 'value' in state ? { loading: false, response: state.value } : state;
 }

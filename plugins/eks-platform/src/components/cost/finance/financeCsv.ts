@@ -3,7 +3,7 @@
  * amounts rounded to cents as on screen, without thousands separators.
  */
 import { FinanceCostReport } from '@internal/plugin-eks-platform-common';
-import { csvSections } from '../csv';
+import { csvSections } from '../../shared/csv';
 import {
   BUDGET_STATUS_LABELS,
   DASH,

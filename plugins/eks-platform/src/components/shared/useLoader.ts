@@ -1,22 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type CostLoadState<T> =
+export type LoadState<T> =
   | { loading: true }
   | { loading: false; error: Error }
   | { loading: false; value: T };
 
-export interface CostLoader<T> {
-  state: CostLoadState<T>;
+export interface Loader<T> {
+  state: LoadState<T>;
   retry: () => void;
 }
 
 /**
+ * The loading, error or loaded state of one backend request, shared by the entity views.
  * Runs `load` (memoise it: a new function loads again) and again on `retry`; answers
  * of superseded loads are dropped.
  */
-export function useCostLoader<T>(load: () => Promise<T>): CostLoader<T> {
+export function useLoader<T>(load: () => Promise<T>): Loader<T> {
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<CostLoadState<T>>({ loading: true });
+  const [state, setState] = useState<LoadState<T>>({ loading: true });
   useEffect(() => {
     let current = true;
     setState({ loading: true });

@@ -1,4 +1,4 @@
-/** CSV writing shared by the cost exports (RFC 4180 quoting). */
+/** CSV writing shared by the cost and SLO exports (RFC 4180 quoting). */
 
 function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
