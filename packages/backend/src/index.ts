@@ -29,6 +29,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// A kubernetes-cluster entity for every EKS cluster the environment template created.
+backend.add(import('@internal/plugin-catalog-backend-module-eks-platform'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // eks-platform.cost.read for the cost-reader groups only; everything else allowed.

@@ -8,6 +8,8 @@ export * from './network/cidr';
 export * from './aws/regions';
 export * from './aws/instanceTypes';
 export * from './aws/prices';
+export * from './aws/tags';
+export * from './aws/console';
 export * from './kubernetes/versions';
 export * from './kubernetes/labels';
 export * from './environment/types';
@@ -16,6 +18,7 @@ export * from './environment/ipCapacity';
 export * from './environment/validate';
 export * from './environment/plan';
 export * from './catalog/clusterEntity';
+export * from './catalog/clusterEntityFor';
 export type { ValidationOptions } from './environment/validation/options';
 export { DEFAULT_MAX_NODES_PER_NODE_GROUP } from './environment/validation/options';
 export type {

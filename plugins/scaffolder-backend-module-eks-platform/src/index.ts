@@ -72,3 +72,4 @@ export type {
   DestroyEnvironmentActionOptions,
   DestroyedResource,
 } from './actions/destroy';
+export { createCatalogWaitAction } from './actions/catalog';

@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleEksPlatform } from './module';
 
 describe('scaffolderModuleEksPlatform', () => {
-  it('registers the plan, create and destroy actions', async () => {
+  it('registers the plan, create, destroy and catalog actions', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
@@ -31,6 +31,7 @@ describe('scaffolderModuleEksPlatform', () => {
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',
       'eks-platform:environment:destroy',
+      'eks-platform:catalog:wait',
     ]);
     expect(actions.every(a => a.supportsDryRun)).toBe(true);
   });

@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { createCatalogWaitAction } from './actions/catalog';
 import { createClusterCreateAction } from './actions/cluster';
 import { createEnvironmentDestroyAction } from './actions/destroy';
 import { createNetworkCreateAction } from './actions/network';
@@ -23,8 +25,9 @@ export const scaffolderModuleEksPlatform = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, catalog }) {
         const aws = AwsClientFactory.fromConfig(config);
         scaffolder.addActions(
           createPlanEnvironmentAction(),
@@ -37,6 +40,7 @@ export const scaffolderModuleEksPlatform = createBackendModule({
           createClusterCreateAction({ aws }),
           createNodegroupsCreateAction({ aws }),
           createEnvironmentDestroyAction({ aws }),
+          createCatalogWaitAction({ catalog }),
         );
       },
     });

@@ -191,6 +191,19 @@ describe('eks-platform:cluster:create', () => {
       cluster.resourcesVpcConfig?.clusterSecurityGroupId,
     );
     expect(outputOf(ctx, 'kmsKeyArn')).toBe(read.key!.Arn);
+    expect(outputOf(ctx, 'entityRef')).toBe(`resource:default/${CLUSTER}`);
+    expect(outputOf(ctx, 'consoleUrl')).toBe(
+      `https://eu-west-3.console.aws.amazon.com/eks/home?region=eu-west-3#/clusters/${CLUSTER}`,
+    );
+    const entity = outputOf(ctx, 'entity') as any;
+    expect(entity.spec).toMatchObject({ type: 'kubernetes-cluster' });
+    expect(entity.metadata.annotations).toMatchObject({
+      'kubernetes.io/api-server': cluster.endpoint,
+      'kubernetes.io/api-server-certificate-authority':
+        cluster.certificateAuthority?.data,
+      'kubernetes.io/auth-provider': 'aws',
+      'kubernetes.io/x-k8s-aws-id': CLUSTER,
+    });
     expect(outputOf(ctx, 'nodeRoleArn')).toBe(role('node-role').role.Arn);
     expect(outputOf(ctx, 'addons')).toEqual(
       ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'].map(name => ({

@@ -44,6 +44,7 @@ import {
 } from './discovery';
 import { preflightCluster } from './preflight';
 import { ClusterOutputs, provisionCluster } from './provisionCluster';
+import { clusterCatalogOutputs } from './catalogOutputs';
 
 export const CREATE_CLUSTER_ACTION_ID = 'eks-platform:cluster:create';
 
@@ -148,6 +149,22 @@ async function failureOf(
  * find-or-create, so a retried task resumes; a failure is rolled back (dev) or leaves an
  * error naming what exists (production).
  */
+function outputCatalog(
+  ctx: {
+    output(name: 'entityRef' | 'entity' | 'consoleUrl', value: any): void;
+  },
+  spec: EnvironmentSpec,
+  cluster: Parameters<typeof clusterCatalogOutputs>[1],
+) {
+  const { entity, entityRef, consoleUrl } = clusterCatalogOutputs(
+    spec,
+    cluster,
+  );
+  ctx.output('entityRef', entityRef);
+  ctx.output('entity', entity);
+  ctx.output('consoleUrl', consoleUrl);
+}
+
 export function createClusterCreateAction(options: CreateClusterActionOptions) {
   const now = options.now ?? (() => new Date());
   const waitSettings = mergeWaitSettings(
@@ -209,6 +226,19 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             }),
           ),
         summary: z => z.string().describe('The resources as Markdown'),
+        entityRef: z =>
+          z
+            .string()
+            .describe(
+              "The cluster's catalog entity, e.g. resource:default/acme-dev-cluster",
+            ),
+        entity: z =>
+          z
+            .record(z.unknown())
+            .describe(
+              'The kubernetes-cluster Resource entity the catalog registers',
+            ),
+        consoleUrl: z => z.string().describe("The cluster's AWS console page"),
       },
     },
     async handler(ctx) {
@@ -286,6 +316,11 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           );
           ctx.output('resources', dryRunResources(rows));
           ctx.output('summary', dryRunSummary(rows));
+          outputCatalog(ctx, spec, {
+            name: names.cluster,
+            endpoint: cluster?.endpoint ?? 'dry-run:endpoint',
+            certificateAuthority: cluster?.certificateAuthority?.data ?? '',
+          });
           return;
         }
 
@@ -346,6 +381,11 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           'summary',
           resourceSummary(resources.map(r => ({ ...r, note: r.outcome }))),
         );
+        outputCatalog(ctx, spec, {
+          name: values.clusterName,
+          endpoint: values.endpoint,
+          certificateAuthority: values.certificateAuthority,
+        });
         const created = resources.filter(r => r.outcome === 'created').length;
         logger.info(
           `Cluster ${names.cluster} ready: ${created} resource(s) created, ${

@@ -12,11 +12,14 @@ import type {
   Tag,
   TagSpecification,
 } from '@aws-sdk/client-ec2';
-import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import {
+  COMPONENT_TAG,
+  ENVIRONMENT_NAME_TAG,
+  TASK_ID_TAG,
+  type EnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
 
-export const ENVIRONMENT_NAME_TAG = 'eks-platform:environment-name';
-export const TASK_ID_TAG = 'eks-platform:task-id';
-export const COMPONENT_TAG = 'eks-platform:component';
+export { COMPONENT_TAG, ENVIRONMENT_NAME_TAG, TASK_ID_TAG };
 
 export type TagMap = Record<string, string>;
 

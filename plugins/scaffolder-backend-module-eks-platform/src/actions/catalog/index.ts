@@ -1,0 +1,1 @@
+export { createCatalogWaitAction } from './waitForEntity';
