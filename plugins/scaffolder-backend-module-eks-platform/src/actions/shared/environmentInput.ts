@@ -41,6 +41,37 @@ export const environmentInputSchema = {
       .string()
       .optional()
       .describe('Defaults to the newest version in standard support'),
+  availabilityZones: (z: Zod) =>
+    z
+      .array(z.string())
+      .optional()
+      .describe(
+        "Three availability zones of the region; defaults to the region's first three",
+      ),
+  network: (z: Zod) =>
+    z
+      .object({
+        vpcCidr: z.string(),
+        publicSubnetCidrs: z.array(z.string()),
+        privateSubnetCidrs: z.array(z.string()),
+      })
+      .optional()
+      .describe(
+        "Address plan replacing the preset's: the VPC CIDR and one public and one private subnet per availability zone, in the zones' order",
+      ),
+  nodeGroupSizes: (z: Zod) =>
+    z
+      .record(
+        z.object({
+          minSize: z.number().int().optional(),
+          desiredSize: z.number().int().optional(),
+          maxSize: z.number().int().optional(),
+        }),
+      )
+      .optional()
+      .describe(
+        "Sizes replacing the preset's, by node group name (system, app-on-demand, app-spot)",
+      ),
 };
 
 /** Fields of the provisioning actions beyond the environment's. */
@@ -54,6 +85,12 @@ export const provisioningInputSchema = {
       ),
 };
 
+export interface NodeGroupSize {
+  minSize?: number;
+  desiredSize?: number;
+  maxSize?: number;
+}
+
 export interface EnvironmentInput {
   environment: EnvironmentName;
   owner: string;
@@ -61,6 +98,60 @@ export interface EnvironmentInput {
   name?: string;
   region?: string;
   kubernetesVersion?: string;
+  availabilityZones?: string[];
+  network?: {
+    vpcCidr: string;
+    publicSubnetCidrs: string[];
+    privateSubnetCidrs: string[];
+  };
+  nodeGroupSizes?: Record<string, NodeGroupSize>;
+}
+
+/** The preset's node groups with the sizes the form chose; sizes left out keep the preset's. */
+function sizedNodeGroups(
+  nodeGroups: EnvironmentSpec['nodeGroups'],
+  sizes: EnvironmentInput['nodeGroupSizes'],
+): EnvironmentSpec['nodeGroups'] {
+  if (!sizes || typeof sizes !== 'object') return nodeGroups;
+  return nodeGroups.map(group => {
+    const size = sizes[group.name] ?? {};
+    return {
+      ...group,
+      ...Object.fromEntries(
+        (['minSize', 'desiredSize', 'maxSize'] as const)
+          .filter(key => size[key] !== undefined && size[key] !== null)
+          .map(key => [key, size[key]]),
+      ),
+    };
+  });
+}
+
+/** Sizes given for node groups the preset does not have. */
+function unknownNodeGroupProblems(
+  input: EnvironmentInput,
+  spec: EnvironmentSpec,
+): InputProblem[] {
+  const sizes = input.nodeGroupSizes;
+  if (sizes === undefined) return [];
+  if (typeof sizes !== 'object' || sizes === null || Array.isArray(sizes)) {
+    return [
+      {
+        path: 'nodeGroupSizes',
+        rule: 'type',
+        message: 'nodeGroupSizes must map node group names to sizes',
+      },
+    ];
+  }
+  const known = spec.nodeGroups.map(group => group.name);
+  return Object.keys(sizes)
+    .filter(name => !known.includes(name))
+    .map(name => ({
+      path: `nodeGroupSizes.${name}`,
+      rule: 'known-node-group',
+      message: `the ${
+        spec.environment
+      } preset has no node group '${name}' (it has ${known.join(', ')})`,
+    }));
 }
 
 /**
@@ -91,7 +182,13 @@ export function environmentSpecFrom(
     owner: input.owner,
     account: input.account,
     region,
-    availabilityZones: availabilityZonesOf(region).slice(0, 3),
+    availabilityZones: input.availabilityZones?.length
+      ? input.availabilityZones
+      : availabilityZonesOf(region).slice(0, 3),
+    network: input.network
+      ? { ...preset.network, ...input.network }
+      : preset.network,
+    nodeGroups: sizedNodeGroups(preset.nodeGroups, input.nodeGroupSizes),
     ...(input.name ? { name: input.name } : {}),
     kubernetesVersion:
       input.kubernetesVersion ||
@@ -219,6 +316,7 @@ export function validateEnvironmentInput(
       // A field of the wrong type is reported once, by the shape check.
       p => !shape.some(s => s.path === p.path),
     ),
+    ...unknownNodeGroupProblems(input, spec),
     ...(options.extraProblems?.(spec) ?? []),
   ];
   throwIfProblems(input.environment, problems);
