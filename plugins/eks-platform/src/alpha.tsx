@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import {
   hasSloAnnotations,
@@ -139,6 +140,37 @@ const costPage = PageBlueprint.make({
   },
 });
 
+/** Scaffolder form fields of the "New EKS environment" template. */
+const regionZonesPickerFormField = FormFieldBlueprint.make({
+  name: 'region-zones-picker',
+  params: {
+    field: () =>
+      import('./components/scaffolder/formFields').then(
+        m => m.eksRegionZonesPickerFormField,
+      ),
+  },
+});
+
+const subnetLayoutPickerFormField = FormFieldBlueprint.make({
+  name: 'subnet-layout-picker',
+  params: {
+    field: () =>
+      import('./components/scaffolder/formFields').then(
+        m => m.eksSubnetLayoutPickerFormField,
+      ),
+  },
+});
+
+const kubernetesVersionPickerFormField = FormFieldBlueprint.make({
+  name: 'kubernetes-version-picker',
+  params: {
+    field: () =>
+      import('./components/scaffolder/formFields').then(
+        m => m.eksKubernetesVersionPickerFormField,
+      ),
+  },
+});
+
 /**
  * The EKS platform frontend plugin for the new frontend system.
  *
@@ -159,5 +191,8 @@ export default createFrontendPlugin({
     costCard,
     costContent,
     costPage,
+    regionZonesPickerFormField,
+    subnetLayoutPickerFormField,
+    kubernetesVersionPickerFormField,
   ],
 });

@@ -14,7 +14,14 @@ export {
   EntityAwsCostCard,
   EksCostPage,
   eksCostPageRouteRef,
+  EksRegionZonesPickerFieldExtension,
+  EksSubnetLayoutPickerFieldExtension,
+  EksKubernetesVersionPickerFieldExtension,
 } from './plugin';
+export type {
+  RegionZonesValue,
+  SubnetLayoutValue,
+} from './components/scaffolder';
 export { capacityApiRef, CapacityClient } from './api/capacityApi';
 export type { CapacityApi } from './api/capacityApi';
 export { sloApiRef, SloClient } from './api/sloApi';

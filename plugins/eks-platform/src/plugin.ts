@@ -7,9 +7,24 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
 import { costApiRef, CostClient } from './api/costApi';
+import {
+  EKS_KUBERNETES_VERSION_PICKER,
+  EKS_REGION_ZONES_PICKER,
+  EKS_SUBNET_LAYOUT_PICKER,
+  EksKubernetesVersionPicker,
+  EksKubernetesVersionPickerSchema,
+  EksRegionZonesPicker,
+  EksRegionZonesPickerSchema,
+  EksSubnetLayoutPicker,
+  EksSubnetLayoutPickerSchema,
+  validateKubernetesVersion,
+  validateRegionZones,
+  validateSubnetLayout,
+} from './components/scaffolder';
 
 /**
  * Where the finance page (`EksCostPage`) is mounted, e.g. `/eks-cost`.
@@ -164,3 +179,52 @@ export const EksCostPage = eksPlatformPlugin.provide(
     mountPoint: eksCostPageRouteRef,
   }),
 );
+
+/**
+ * Scaffolder field `EksRegionZonesPicker`: region and exactly three of its
+ * availability zones, value `{ region, availabilityZones }`. Place it inside
+ * `<ScaffolderFieldExtensions>`.
+ *
+ * @public
+ */
+export const EksRegionZonesPickerFieldExtension = eksPlatformPlugin.provide(
+  createScaffolderFieldExtension({
+    name: EKS_REGION_ZONES_PICKER,
+    component: EksRegionZonesPicker,
+    validation: validateRegionZones,
+    schema: EksRegionZonesPickerSchema.schema,
+  }),
+);
+
+/**
+ * Scaffolder field `EksSubnetLayoutPicker`: VPC and subnet CIDRs with the
+ * per-AZ IP capacity, value `{ vpcCidr, publicSubnetCidrs, privateSubnetCidrs }`.
+ * Reads `environment`, `location.availabilityZones` and `nodeGroupSizes` from
+ * the rest of the form.
+ *
+ * @public
+ */
+export const EksSubnetLayoutPickerFieldExtension = eksPlatformPlugin.provide(
+  createScaffolderFieldExtension({
+    name: EKS_SUBNET_LAYOUT_PICKER,
+    component: EksSubnetLayoutPicker,
+    validation: validateSubnetLayout,
+    schema: EksSubnetLayoutPickerSchema.schema,
+  }),
+);
+
+/**
+ * Scaffolder field `EksKubernetesVersionPicker`: an EKS version in standard
+ * support, value a string such as "1.35".
+ *
+ * @public
+ */
+export const EksKubernetesVersionPickerFieldExtension =
+  eksPlatformPlugin.provide(
+    createScaffolderFieldExtension({
+      name: EKS_KUBERNETES_VERSION_PICKER,
+      component: EksKubernetesVersionPicker,
+      validation: validateKubernetesVersion,
+      schema: EksKubernetesVersionPickerSchema.schema,
+    }),
+  );
