@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const createNetworkExamples: TemplateExample[] = [
   {
     description:
-      'Create the production network in Paris: three NAT gateways, flow logs to a CloudWatch Logs group',
+      'Create the production network in Paris: three NAT gateways, flow logs to a CloudWatch Logs group. Returns without waiting for the NAT gateways, so the cluster step starts at once; the node group step waits for them',
     example: yaml.stringify({
       steps: [
         {
@@ -19,6 +19,7 @@ export const createNetworkExamples: TemplateExample[] = [
               'arn:aws:logs:eu-west-3:333333333333:log-group:/dpj/vpc-flow-logs',
             flowLogDeliveryRoleArn:
               'arn:aws:iam::333333333333:role/dpj-vpc-flow-logs-delivery',
+            waitForNatGateways: false,
           },
         },
       ],

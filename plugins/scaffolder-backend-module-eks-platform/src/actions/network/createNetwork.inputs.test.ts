@@ -36,6 +36,11 @@ const BAD_INPUTS: [string, Record<string, unknown>, string[]][] = [
     { rollbackOnFailure: 'yes' },
     ['rollbackOnFailure'],
   ],
+  [
+    'waitForNatGateways as text',
+    { waitForNatGateways: 'no' },
+    ['waitForNatGateways'],
+  ],
   ['a missing owner', { owner: undefined }, ['owner']],
   [
     'no flow log destination',

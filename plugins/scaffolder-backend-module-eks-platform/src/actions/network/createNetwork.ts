@@ -39,6 +39,9 @@ import { NetworkOutputs, provisionNetwork } from './provisionNetwork';
 
 export const CREATE_NETWORK_ACTION_ID = 'eks-platform:network:create';
 
+/** Input: whether the action waits for its NAT gateways to be available (default true). */
+export const WAIT_FOR_NAT_FIELD = 'waitForNatGateways';
+
 export interface CreateNetworkActionOptions {
   /** Builds the EC2 client of the environment's account and region. */
   aws: Pick<AwsClientFactory, 'create'>;
@@ -130,7 +133,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
   return createTemplateAction({
     id: CREATE_NETWORK_ACTION_ID,
     description:
-      'Creates the network of an EKS environment: VPC with DNS support and hostnames, flow logs, a public and a private subnet per availability zone (tagged for load balancers), internet gateway, NAT gateways (one per zone, or one for dev), route tables, and a default security group without rules. Resumes on retry; dry run lists what it would create.',
+      'Creates the network of an EKS environment: VPC with DNS support and hostnames, flow logs, a public and a private subnet per availability zone (tagged for load balancers), internet gateway, NAT gateways (one per zone, or one for dev), route tables, and a default security group without rules. Waits for the NAT gateways unless waitForNatGateways is false (eks-platform:nodegroup:create then waits for them). Resumes on retry; dry run lists what it would create.',
     examples: createNetworkExamples,
     supportsDryRun: true,
     schema: {
@@ -149,6 +152,13 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
             .optional()
             .describe(
               'IAM role vpc-flow-logs.amazonaws.com assumes to write to the log group; only with a CloudWatch Logs destination',
+            ),
+        [WAIT_FOR_NAT_FIELD]: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Wait until the NAT gateways are available (one to five minutes) before finishing. Default true. Set false when eks-platform:nodegroup:create follows: the cluster does not need egress, so it is created while the NAT gateways come up, and the node group action waits for them before creating nodes',
             ),
       },
       output: {
@@ -183,7 +193,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
       const { input, logger } = ctx;
       const spec = validateEnvironmentInput(input, {
         today: now(),
-        extraBooleans: ['rollbackOnFailure'],
+        extraBooleans: ['rollbackOnFailure', WAIT_FOR_NAT_FIELD],
         extraProblems: s => readFlowLogDestination(input, s).problems,
       });
       const destination = readFlowLogDestination(input, spec).destination!;
@@ -257,6 +267,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
             tags: environmentTags(spec, ctx.task.id),
             logger,
             waitSettings,
+            waitForNatGateways: input[WAIT_FOR_NAT_FIELD] ?? true,
             abortSignal: ctx.signal,
             notFoundRetryDelaysMs: options.notFoundRetryDelaysMs,
           });
@@ -291,7 +302,11 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
         logger.info(
           `Network of ${spec.name} ready: ${created} resource(s) created, ${
             outputs.resources.length - created
-          } reused`,
+          } reused${
+            input[WAIT_FOR_NAT_FIELD] === false
+              ? ' (NAT gateways possibly still pending)'
+              : ''
+          }`,
         );
       } finally {
         ec2.destroy();

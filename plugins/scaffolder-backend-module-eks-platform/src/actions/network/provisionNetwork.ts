@@ -109,6 +109,13 @@ export interface ProvisionNetworkOptions {
   tags: TagMap;
   logger: LoggerService;
   waitSettings: WaitSettings;
+  /**
+   * Wait until the NAT gateways are available before routing the private subnets through
+   * them and returning. When false the routes are created to the pending gateways (EC2
+   * accepts that) and the action returns at once: the cluster does not need egress, and
+   * `eks-platform:nodegroup:create` waits for the gateways before it creates nodes.
+   */
+  waitForNatGateways: boolean;
   abortSignal?: AbortSignal;
   /** Delays between retries of a NotFound right after a create (EC2 eventual consistency). */
   notFoundRetryDelaysMs?: readonly number[];
@@ -732,13 +739,26 @@ export async function provisionNetwork(
     });
     natGatewayIds.set(zone, record(component, nat.id, nat.outcome));
   }
-  await waitForNatGateways(ec2, [...natGatewayIds.values()], {
-    logger,
-    waitSettings,
-    abortSignal,
-  });
+  if (options.waitForNatGateways) {
+    await waitForNatGateways(ec2, [...natGatewayIds.values()], {
+      logger,
+      waitSettings,
+      abortSignal,
+    });
+  } else {
+    logger.info(
+      `Not waiting for the ${natGatewayIds.size} NAT gateway(s) (${[
+        ...natGatewayIds.values(),
+      ].join(
+        ', ',
+      )}) to become available (waitForNatGateways is false): the private subnets are routed through them now, and eks-platform:nodegroup:create waits for them before it creates the node groups`,
+    );
+  }
 
   // Private route tables: egress through the zone's NAT gateway (or the single one).
+  // EC2 takes a route to a NAT gateway that is still pending (traffic flows once it is
+  // available); right after the create it may answer InvalidNatGatewayID.NotFound for a
+  // moment, which `soon` retries.
   const privateRouteTableIds: string[] = [];
   for (const [index, zone] of zones.entries()) {
     const component = C.privateRouteTable(zone);

@@ -2,6 +2,7 @@ import {
   CreateLaunchTemplateCommand,
   DescribeLaunchTemplatesCommand,
   EC2Client,
+  Subnet,
 } from '@aws-sdk/client-ec2';
 import {
   CreateAddonCommand,
@@ -57,6 +58,7 @@ import {
   NodegroupInventory,
   preflightNodegroups,
 } from './discovery';
+import { waitForEgress } from './egress';
 import {
   addonComponent,
   launchTemplateComponent,
@@ -138,6 +140,8 @@ interface ProvisionContext {
   cluster: string;
   nodeRoleArn: string;
   subnetIds: string[];
+  /** The subnets as the preflight read them. */
+  subnets: Subnet[];
   addonVersions: Map<string, string>;
   steps: CheckpointedSteps;
   tags: TagMap;
@@ -149,6 +153,17 @@ interface ProvisionContext {
 async function provision(context: ProvisionContext) {
   const { eks, ec2, spec, cluster, steps, tags, logger } = context;
   const rows: ResourceRow[] = [];
+
+  // 0. Egress first: nodes cannot join without the NAT gateways their subnets route
+  // through, which the network step may have left pending (waitForNatGateways: false).
+  await waitForEgress({
+    ec2,
+    subnetIds: context.subnetIds,
+    subnets: context.subnets,
+    logger,
+    waitSettings: context.waitSettings,
+    abortSignal: context.abortSignal,
+  });
 
   // 1. A launch template per group, in parallel.
   const templates = await settleAll(
@@ -512,7 +527,8 @@ function dryRunRows(
  * and one capacity type; then CoreDNS and the EBS and EFS CSI drivers at the default
  * version for the cluster. Validates the whole input and checks the account (cluster,
  * subnets, role, instance type offerings, add-on versions) before creating anything; every
- * step runs in a checkpoint and is a find-or-create, so a retried task resumes.
+ * step runs in a checkpoint and is a find-or-create, so a retried task resumes. Before the
+ * first node group it waits for the NAT gateways the subnets route through (`egress.ts`).
  */
 export function createNodegroupsCreateAction(
   options: CreateNodegroupsActionOptions,
@@ -522,7 +538,7 @@ export function createNodegroupsCreateAction(
   return createTemplateAction({
     id: CREATE_NODEGROUPS_ACTION_ID,
     description:
-      'Creates the managed node groups of an EKS environment in parallel, each with a launch template (IMDSv2 required, hop limit 1, encrypted gp3 root volume) and one capacity type, labels and taints from the preset; then installs CoreDNS and the EBS and EFS CSI drivers at the default version for the cluster. Resumes on retry; dry run lists what it would create.',
+      'Waits for the NAT gateways the private subnets route through (the network step may leave them pending), then creates the managed node groups of an EKS environment in parallel, each with a launch template (IMDSv2 required, hop limit 1, encrypted gp3 root volume) and one capacity type, labels and taints from the preset; then installs CoreDNS and the EBS and EFS CSI drivers at the default version for the cluster. Resumes on retry; dry run lists what it would create.',
     examples: createNodegroupsExamples,
     supportsDryRun: true,
     schema: {
@@ -693,6 +709,7 @@ export function createNodegroupsCreateAction(
             cluster,
             nodeRoleArn: input.nodeRoleArn,
             subnetIds: input.privateSubnetIds,
+            subnets: preflight.subnets,
             addonVersions: preflight.addonVersions,
             steps,
             tags: environmentTags(spec, ctx.task.id),

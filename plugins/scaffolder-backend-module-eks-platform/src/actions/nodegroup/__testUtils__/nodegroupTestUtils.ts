@@ -85,8 +85,7 @@ export async function createTestCluster(
   clients: TestClients,
   options: { name?: string; version?: string } = {},
 ): Promise<{ subnetIds: string[]; vpcId: string }> {
-  const { eks, ec2, iam } = clients;
-  const name = options.name ?? CLUSTER;
+  const { ec2 } = clients;
   const { Vpc } = await ec2.send(
     new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }),
   );
@@ -101,6 +100,18 @@ export async function createTestCluster(
     );
     subnetIds.push(Subnet!.SubnetId!);
   }
+  await createTestClusterOn(clients, subnetIds, options);
+  return { subnetIds, vpcId: Vpc!.VpcId! };
+}
+
+/** Cluster and node roles and an ACTIVE cluster over existing subnets. */
+export async function createTestClusterOn(
+  clients: TestClients,
+  subnetIds: string[],
+  options: { name?: string; version?: string } = {},
+): Promise<void> {
+  const { eks, iam } = clients;
+  const name = options.name ?? CLUSTER;
   const clusterRole = await iam.send(
     new CreateRoleCommand({
       RoleName: `${name}-cluster-role`,
@@ -126,7 +137,6 @@ export async function createTestCluster(
     { client: eks, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
     { name },
   );
-  return { subnetIds, vpcId: Vpc!.VpcId! };
 }
 
 /** The node groups, launch templates and after-nodes add-ons that exist, read independently. */

@@ -1,0 +1,545 @@
+/**
+ * Provisioning the production preset against the sandbox, with AWS's lifecycle durations
+ * scaled down: network:create (not waiting for its NAT gateways, as the template runs it)
+ * → cluster:create → nodegroup:create, outputs passed along as the template does. Prints
+ * wall time against the critical path of the dependency graph, the mutating and read/poll
+ * calls per action, where the time beyond the critical path went, and a rerun of the same
+ * task. Loopback only; stops by itself; no assertions.
+ *
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/provision/run.ts \
+ *     [--time-scale 0.02] [--poll 0.25] [--verbose] [--wait-for-nat-gateways]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fn } from 'jest-mock';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject, JsonValue } from '@backstage/types';
+import {
+  CallRecord,
+  DEFAULT_SANDBOX_ACCOUNTS,
+  defaultSandboxServices,
+  startSandbox,
+} from '@internal/aws-sandbox';
+import {
+  ADDONS_AFTER_NODES,
+  ADDONS_BEFORE_NODES,
+  ENVIRONMENT_PRESETS,
+} from '@internal/plugin-eks-platform-common';
+import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+// The durations the sandbox gives each lifecycle transition, before scaling.
+import { AWS_DURATIONS } from '../../packages/aws-sandbox/src/core/clock';
+import {
+  CheckpointStore,
+  isMutating,
+  TODAY,
+} from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/__testUtils__/sandboxActionFixture';
+import { createClusterCreateAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/cluster';
+import { createNetworkCreateAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/network';
+import { createNodegroupsCreateAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/nodegroup';
+import type { WaitSettings } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/shared/waiting';
+
+// createMockActionContext and the mock logger it builds call jest.fn(): outside Jest, the
+// same mock functions come from jest-mock.
+(globalThis as { jest?: unknown }).jest ??= { fn };
+
+const ACCOUNT = '333333333333';
+const REGION = 'eu-west-3';
+const TASK_ID = 'bench-provision';
+const PRESET = ENVIRONMENT_PRESETS.production;
+
+type ActionName = 'network' | 'cluster' | 'nodegroup';
+const ACTIONS: ActionName[] = ['network', 'cluster', 'nodegroup'];
+const ACTION_IDS: Record<ActionName, string> = {
+  network: 'network:create',
+  cluster: 'cluster:create',
+  nodegroup: 'nodegroup:create',
+};
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!(value > 0)) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------
+// The dependency graph: what AWS makes each step wait for, in AWS seconds. Steps of
+// duration 0 are API calls that complete at once (on AWS as in the sandbox).
+// ---------------------------------------------------------------------------------------
+
+interface GraphNode {
+  id: string;
+  action: ActionName;
+  awsSeconds: number;
+  after: string[];
+}
+
+const NODE_GROUPS = PRESET.nodeGroups.map(g => `node group ${g.name}`);
+const BEFORE_NODES = ADDONS_BEFORE_NODES.map(a => `add-on ${a}`);
+const AFTER_NODES = ADDONS_AFTER_NODES.map(a => `add-on ${a}`);
+
+const GRAPH: GraphNode[] = [
+  { id: 'VPC', action: 'network', awsSeconds: 0, after: [] },
+  { id: 'subnets', action: 'network', awsSeconds: 0, after: ['VPC'] },
+  { id: 'internet gateway', action: 'network', awsSeconds: 0, after: ['VPC'] },
+  {
+    id: 'NAT gateways created',
+    action: 'network',
+    awsSeconds: 0,
+    after: ['subnets', 'internet gateway'],
+  },
+  {
+    id: 'route tables',
+    action: 'network',
+    awsSeconds: 0,
+    after: ['subnets', 'internet gateway', 'NAT gateways created'],
+  },
+  {
+    id: 'NAT gateways available',
+    action: 'network',
+    awsSeconds: AWS_DURATIONS.natGatewayCreate,
+    after: ['NAT gateways created'],
+  },
+  { id: 'IAM roles', action: 'cluster', awsSeconds: 0, after: [] },
+  { id: 'KMS key', action: 'cluster', awsSeconds: 0, after: [] },
+  {
+    id: 'cluster',
+    action: 'cluster',
+    awsSeconds: AWS_DURATIONS.clusterCreate,
+    after: ['subnets', 'IAM roles', 'KMS key'],
+  },
+  {
+    id: 'admin access entry',
+    action: 'cluster',
+    awsSeconds: 0,
+    after: ['cluster'],
+  },
+  ...BEFORE_NODES.map(id => ({
+    id,
+    action: 'cluster' as const,
+    awsSeconds: AWS_DURATIONS.addonCreate,
+    after: ['cluster', 'IAM roles'],
+  })),
+  {
+    id: 'launch templates',
+    action: 'nodegroup',
+    awsSeconds: 0,
+    after: [],
+  },
+  ...NODE_GROUPS.map(id => ({
+    id,
+    action: 'nodegroup' as const,
+    awsSeconds: AWS_DURATIONS.nodegroupCreate,
+    after: [
+      ...BEFORE_NODES,
+      'route tables',
+      'NAT gateways available',
+      'launch templates',
+      'IAM roles',
+    ],
+  })),
+  ...AFTER_NODES.map(id => ({
+    id,
+    action: 'nodegroup' as const,
+    awsSeconds: AWS_DURATIONS.addonCreate,
+    after: NODE_GROUPS,
+  })),
+];
+
+/** The longest path through the graph (durations on nodes), with its nodes in order. */
+function criticalPath(graph: GraphNode[]): {
+  awsSeconds: number;
+  nodes: GraphNode[];
+} {
+  const byId = new Map(graph.map(n => [n.id, n]));
+  const finish = new Map<string, { at: number; via?: string }>();
+  const visit = (id: string): number => {
+    const done = finish.get(id);
+    if (done) return done.at;
+    const node = byId.get(id);
+    if (!node) throw new Error(`unknown graph node ${id}`);
+    let start = 0;
+    let via: string | undefined;
+    for (const before of node.after) {
+      const at = visit(before);
+      if (via === undefined || at > start) {
+        start = at;
+        via = before;
+      }
+    }
+    const at = start + node.awsSeconds;
+    finish.set(id, { at, via });
+    return at;
+  };
+  graph.forEach(n => visit(n.id));
+  let last = graph[0];
+  for (const node of graph) {
+    if (finish.get(node.id)!.at > finish.get(last.id)!.at) last = node;
+  }
+  const nodes: GraphNode[] = [];
+  for (let id: string | undefined = last.id; id; id = finish.get(id)!.via) {
+    nodes.unshift(byId.get(id)!);
+  }
+  return { awsSeconds: finish.get(last.id)!.at, nodes };
+}
+
+// ---------------------------------------------------------------------------------------
+// Running the actions.
+// ---------------------------------------------------------------------------------------
+
+/** Collects the actions' log lines with their time; prints them with --verbose. */
+class BenchLogger implements LoggerService {
+  readonly lines: { atMs: number; level: string; message: string }[] = [];
+  constructor(private readonly verbose: boolean) {}
+  private log(level: string, message: string) {
+    const atMs = performance.now();
+    this.lines.push({ atMs, level, message });
+    if (this.verbose) {
+      console.log(`  ${(atMs / 1000).toFixed(3)} ${level} ${message}`);
+    }
+  }
+  error(message: string) {
+    this.log('error', message);
+  }
+  warn(message: string) {
+    this.log('warn', message);
+  }
+  info(message: string) {
+    this.log('info', message);
+  }
+  debug() {}
+  child() {
+    return this;
+  }
+}
+
+interface ActionRun {
+  name: ActionName;
+  wallMs: number;
+  startMs: number;
+  /** Time inside waitWithProgress waits (their union), from the log. */
+  waitingMs: number;
+  waits: { what: string; ms: number }[];
+  calls: CallRecord[];
+  outputs: Record<string, JsonValue>;
+}
+
+/** The intervals between "Waiting for X" and "Done/Stopped waiting for X" log lines. */
+function waitsIn(
+  lines: BenchLogger['lines'],
+  fromMs: number,
+  toMs: number,
+): { waitingMs: number; waits: { what: string; ms: number }[] } {
+  const open = new Map<string, number>();
+  const intervals: { what: string; from: number; to: number }[] = [];
+  for (const line of lines) {
+    if (line.atMs < fromMs || line.atMs > toMs) continue;
+    const started = /^Waiting for (.*), at most \d+s$/.exec(line.message);
+    if (started) open.set(started[1], line.atMs);
+    const ended = /^(?:Done|Stopped) waiting for (.*) after [\d.]+s$/.exec(
+      line.message,
+    );
+    if (ended && open.has(ended[1])) {
+      intervals.push({
+        what: ended[1],
+        from: open.get(ended[1])!,
+        to: line.atMs,
+      });
+      open.delete(ended[1]);
+    }
+  }
+  intervals.sort((a, b) => a.from - b.from);
+  let waitingMs = 0;
+  let reach = -Infinity;
+  for (const { from, to } of intervals) {
+    if (to <= reach) continue;
+    waitingMs += to - Math.max(from, reach);
+    reach = to;
+  }
+  return {
+    waitingMs,
+    waits: intervals.map(i => ({ what: i.what, ms: i.to - i.from })),
+  };
+}
+
+async function main() {
+  const timeScale = flag('time-scale', 0.02);
+  const pollSeconds = flag('poll', 0.25);
+  const verbose = process.argv.includes('--verbose');
+  // The network step as it ran before: waiting for its NAT gateways, ahead of the cluster.
+  const waitForNatGateways = process.argv.includes('--wait-for-nat-gateways');
+  const scaled = (awsSeconds: number) => awsSeconds * timeScale;
+
+  const sandbox = await startSandbox({
+    port: 0,
+    kubernetesPort: 0,
+    timeScale,
+    accounts: DEFAULT_SANDBOX_ACCOUNTS,
+    ...defaultSandboxServices({ seed: false }),
+  });
+  const workspace = mkdtempSync(join(tmpdir(), 'bench-provision-'));
+  try {
+    const aws = AwsClientFactory.fromConfig(
+      new ConfigReader({
+        aws: {
+          accounts: Object.entries(DEFAULT_SANDBOX_ACCOUNTS).map(
+            ([accessKeyId, accountId]) => ({
+              accountId,
+              accessKeyId,
+              secretAccessKey: 'sandbox',
+            }),
+          ),
+        },
+        eksPlatform: { aws: { endpoint: sandbox.url } },
+      }),
+    );
+    // Every wait polls at one fixed interval (the SDK waiter's first check is immediate).
+    const waitSettings: WaitSettings = {
+      maxWaitTimeSeconds: Math.max(60, scaled(1800) * 2),
+      minDelaySeconds: pollSeconds,
+      maxDelaySeconds: pollSeconds,
+      progressIntervalSeconds: Math.max(1, scaled(30)),
+    };
+    const actions = {
+      network: createNetworkCreateAction({
+        aws,
+        now: () => TODAY,
+        waitSettings,
+      }),
+      cluster: createClusterCreateAction({
+        aws,
+        now: () => TODAY,
+        waitSettings,
+      }),
+      nodegroup: createNodegroupsCreateAction({
+        aws,
+        now: () => TODAY,
+        waitSettings,
+      }),
+    };
+    const environment = {
+      environment: 'production' as const,
+      owner: 'group:default/platform-team',
+      account: ACCOUNT,
+      region: REGION,
+    };
+    const inputs: Record<
+      ActionName,
+      (previous: Partial<Record<ActionName, ActionRun>>) => JsonObject
+    > = {
+      network: () => ({
+        ...environment,
+        flowLogDestinationArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/dpj/vpc-flow-logs`,
+        flowLogDeliveryRoleArn: `arn:aws:iam::${ACCOUNT}:role/dpj-vpc-flow-logs`,
+        waitForNatGateways,
+      }),
+      cluster: previous => ({
+        ...environment,
+        privateSubnetIds: previous.network!.outputs.privateSubnetIds,
+        adminPrincipalArn: `arn:aws:iam::${ACCOUNT}:role/dpj-platform-team`,
+      }),
+      nodegroup: previous => ({
+        ...environment,
+        clusterName: previous.cluster!.outputs.clusterName,
+        nodeRoleArn: previous.cluster!.outputs.nodeRoleArn,
+        privateSubnetIds: previous.network!.outputs.privateSubnetIds,
+      }),
+    };
+
+    /** One run of the task: the three steps in order, on the task's checkpoints. */
+    const runTask = async (checkpoints: CheckpointStore) => {
+      const logger = new BenchLogger(verbose);
+      const runs: Partial<Record<ActionName, ActionRun>> = {};
+      const taskStart = performance.now();
+      for (const name of ACTIONS) {
+        sandbox.calls.clear();
+        const outputs: Record<string, JsonValue> = {};
+        const base = createMockActionContext({
+          input: inputs[name](runs),
+          task: { id: TASK_ID },
+          logger,
+          workspacePath: workspace,
+        });
+        const ctx = {
+          ...base,
+          output: (key: string, value: JsonValue) => {
+            outputs[key] = value;
+          },
+          checkpoint: checkpoints.checkpoint,
+          isDryRun: false,
+          signal: new AbortController().signal,
+        };
+        const startMs = performance.now();
+        if (verbose) {
+          console.log(`${ACTION_IDS[name]} at ${(startMs / 1000).toFixed(3)}:`);
+        }
+        await (actions[name].handler as (c: unknown) => Promise<void>)(ctx);
+        const endMs = performance.now();
+        runs[name] = {
+          name,
+          startMs,
+          wallMs: endMs - startMs,
+          ...waitsIn(logger.lines, startMs, endMs),
+          calls: sandbox.calls.list(),
+          outputs,
+        };
+      }
+      return {
+        runs: runs as Record<ActionName, ActionRun>,
+        wallMs: performance.now() - taskStart,
+      };
+    };
+
+    const checkpoints = new CheckpointStore();
+    const first = await runTask(checkpoints);
+    const rerun = await runTask(checkpoints);
+
+    // ---------------------------------------------------------------- report
+    const path = criticalPath(GRAPH);
+    const pathMs = scaled(path.awsSeconds) * 1000;
+    const onPath = (name: ActionName) =>
+      scaled(
+        path.nodes
+          .filter(n => n.action === name)
+          .reduce((sum, n) => sum + n.awsSeconds, 0),
+      ) * 1000;
+    const s = (ms: number) => (ms / 1000).toFixed(2);
+    const count = (calls: CallRecord[], mutating: boolean) =>
+      calls.filter(c => isMutating(c.operation) === mutating).length;
+
+    const out: string[] = [];
+    out.push(
+      `Production preset (${PRESET.name}, ${ACCOUNT}/${REGION}, ${PRESET.nodeGroups.length} node groups) on the sandbox, timeScale ${timeScale}`,
+      `Poll interval ${pollSeconds}s (minDelay = maxDelay; first check at once); network:create with waitForNatGateways: ${waitForNatGateways}`,
+      '',
+      'Dependency graph (AWS s; 0 = API calls only):',
+    );
+    for (const node of GRAPH) {
+      out.push(
+        `  ${node.id.padEnd(28)} ${String(node.awsSeconds).padStart(4)}  ${
+          ACTION_IDS[node.action]
+        }${node.after.length ? `  after ${node.after.join(', ')}` : ''}`,
+      );
+    }
+    out.push(
+      '',
+      `Critical path: ${path.nodes
+        .filter(n => n.awsSeconds > 0)
+        .map(n => `${n.id} ${n.awsSeconds}`)
+        .join(' → ')} = ${path.awsSeconds} AWS s × ${timeScale} = ${s(
+        pathMs,
+      )} s`,
+      `  (full: ${path.nodes.map(n => n.id).join(' → ')})`,
+      `  off the path: NAT gateways available ${AWS_DURATIONS.natGatewayCreate} AWS s, alongside the cluster`,
+      '',
+      'action             wall s  on path s  slack s  = in waits s  + outside waits s  mutating  read/poll',
+    );
+    let totalCalls: CallRecord[] = [];
+    for (const name of ACTIONS) {
+      const run = first.runs[name];
+      const share = onPath(name);
+      totalCalls = [...totalCalls, ...run.calls];
+      out.push(
+        [
+          ACTION_IDS[name].padEnd(17),
+          s(run.wallMs).padStart(7),
+          s(share).padStart(10),
+          s(run.wallMs - share).padStart(8),
+          s(run.waitingMs - share).padStart(12),
+          s(run.wallMs - run.waitingMs).padStart(18),
+          String(count(run.calls, true)).padStart(9),
+          String(count(run.calls, false)).padStart(10),
+        ].join(' '),
+      );
+    }
+    const actionsMs = ACTIONS.reduce((sum, n) => sum + first.runs[n].wallMs, 0);
+    out.push(
+      [
+        'between actions'.padEnd(17),
+        s(first.wallMs - actionsMs).padStart(7),
+        s(0).padStart(10),
+        s(first.wallMs - actionsMs).padStart(8),
+      ].join(' '),
+      [
+        'total'.padEnd(17),
+        s(first.wallMs).padStart(7),
+        s(pathMs).padStart(10),
+        s(first.wallMs - pathMs).padStart(8),
+        s(
+          ACTIONS.reduce(
+            (sum, n) => sum + first.runs[n].waitingMs - onPath(n),
+            0,
+          ),
+        ).padStart(12),
+        s(
+          first.wallMs -
+            ACTIONS.reduce((sum, n) => sum + first.runs[n].waitingMs, 0),
+        ).padStart(18),
+        String(count(totalCalls, true)).padStart(9),
+        String(count(totalCalls, false)).padStart(10),
+      ].join(' '),
+    );
+    const unclassed = totalCalls.filter(
+      c =>
+        !isMutating(c.operation) && !/^(Describe|List|Get)/.test(c.operation),
+    );
+    if (unclassed.length) {
+      const byOperation = new Map<string, number>();
+      unclassed.forEach(c =>
+        byOperation.set(c.operation, (byOperation.get(c.operation) ?? 0) + 1),
+      );
+      out.push(
+        `  (read/poll counts what isMutating does not class as mutating; that includes ${[
+          ...byOperation,
+        ]
+          .map(([operation, n]) => `${operation} ×${n}`)
+          .join(', ')})`,
+      );
+    }
+    out.push(
+      '',
+      `wall ÷ critical path: ${(first.wallMs / pathMs).toFixed(
+        3,
+      )} (target ≤ 1.10)`,
+      '',
+      'Waits (from the actions’ logs; each includes up to one poll interval past the transition):',
+    );
+    for (const name of ACTIONS) {
+      for (const wait of first.runs[name].waits) {
+        out.push(
+          `  ${ACTION_IDS[name].padEnd(17)} ${s(wait.ms).padStart(6)} s  ${
+            wait.what
+          }`,
+        );
+      }
+    }
+    const rerunCalls = ACTIONS.flatMap(n => rerun.runs[n].calls);
+    const rerunOther = rerunCalls.filter(
+      c =>
+        !isMutating(c.operation) && !/^(Describe|List|Get)/.test(c.operation),
+    ).length;
+    out.push(
+      '',
+      `Rerun of the same task (same checkpoints): wall ${s(
+        rerun.wallMs,
+      )} s (${ACTIONS.map(
+        n => `${ACTION_IDS[n]} ${s(rerun.runs[n].wallMs)}`,
+      ).join(', ')}), mutating calls ${count(rerunCalls, true)}${
+        rerunOther ? ` (plus ${rerunOther} other non-read calls)` : ''
+      }, read calls ${count(rerunCalls, false) - rerunOther}`,
+    );
+    console.log(out.join('\n'));
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+    await sandbox.close();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});
