@@ -224,6 +224,7 @@ export const EksSubnetLayoutPicker = (
               <TableCell
                 title={row.explanation}
                 data-testid={`subnet-status-${row.index}`}
+                style={{ whiteSpace: 'nowrap' }}
               >
                 <StatusCell row={row} />
               </TableCell>

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { signInAsCatalogUser, waitForBackend } from './session';
+
+/**
+ * The platform engineer's journey: the "New EKS environment" template, filled in the
+ * browser, creates a dev environment in the sandbox (network, cluster, node groups), the
+ * task page shows each step's log, and the output links to the new cluster's catalog
+ * page, which the catalog's EKS cluster discovery has registered.
+ */
+const PLATFORM_ENGINEER = 'alice.martin';
+const ENVIRONMENT = 'e2e-dev';
+const CLUSTER = `${ENVIRONMENT}-cluster`;
+
+// A form control that is not found fails the test instead of waiting for ever.
+test.use({ actionTimeout: 30_000 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+test('a platform engineer creates a dev environment and opens its cluster page', async ({
+  page,
+}) => {
+  // Cluster 30 s, node groups 9 s, NAT gateway 6 s at the sandbox's time scale, plus polling.
+  test.setTimeout(600_000);
+  await waitForBackend();
+  await signInAsCatalogUser(page, PLATFORM_ENGINEER);
+
+  await page.goto('/create');
+  await expect(page.getByText('New EKS environment').first()).toBeVisible();
+  await page.goto('/create/templates/default/eks-environment');
+
+  // Environment: preset dev (default), name, owner, account (default), admin role.
+  await page.getByRole('textbox', { name: 'Name' }).fill(ENVIRONMENT);
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.click();
+  await owner.fill('Platform');
+  await page
+    .getByRole('option', { name: /Platform team/ })
+    .first()
+    .click();
+  await page
+    .getByRole('textbox', { name: 'Cluster administrator role' })
+    .fill('arn:aws:iam::111111111111:role/dpj-platform-team');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Region and Kubernetes: Paris and its three zones, the newest supported version.
+  await expect(page.getByText('eu-west-3a')).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Network and nodes: the preset's address plan, which holds the node groups.
+  await expect(
+    page.getByRole('table', { name: 'Subnets per availability zone' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The task page: every step succeeds, with its log on screen.
+  const catalogLink = page.getByRole('link', {
+    name: 'Open the cluster in the catalog',
+  });
+  await expect(catalogLink).toBeVisible({ timeout: 480_000 });
+  const steps = {
+    network: 'Network (VPC, subnets, NAT)',
+    cluster: 'EKS cluster, IAM roles, KMS key, add-ons',
+    nodegroups: 'Managed node groups and their add-ons',
+    catalog: 'Catalog entity',
+  };
+  for (const step of Object.values(steps)) {
+    await expect(
+      page.getByRole('button', { name: new RegExp(`^${escape(step)}`) }),
+    ).toBeVisible();
+  }
+  // Each step's log, found with the log viewer's search.
+  const logLine = async (step: string, text: string) => {
+    await page
+      .getByRole('button', { name: new RegExp(`^${escape(step)}`) })
+      .click();
+    await page.getByRole('textbox', { name: 'Search' }).fill(text);
+    await expect(page.getByText(text).first()).toBeVisible();
+  };
+  await logLine(steps.network, `Network of ${ENVIRONMENT} ready`);
+  await logLine(steps.cluster, `Creating the cluster ${CLUSTER}`);
+  await logLine(steps.nodegroups, `Node groups of ${CLUSTER} ready`);
+  await logLine(steps.catalog, `resource:default/${CLUSTER} is in the catalog`);
+  await expect(
+    page.getByRole('link', { name: /Open the cluster in the AWS console/ }),
+  ).toHaveAttribute(
+    'href',
+    `https://eu-west-3.console.aws.amazon.com/eks/home?region=eu-west-3#/clusters/${CLUSTER}`,
+  );
+
+  // The new cluster's catalog page, with the platform's environment card.
+  await catalogLink.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/resource/${CLUSTER}`),
+  );
+  await expect(
+    page.getByRole('heading', { name: CLUSTER }).first(),
+  ).toBeVisible();
+  await expect(page.getByText('EKS environment').first()).toBeVisible();
+});
