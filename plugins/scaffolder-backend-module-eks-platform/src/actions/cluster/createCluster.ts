@@ -33,7 +33,7 @@ import {
 } from './clusterInput';
 import { ClusterNames, clusterNames, planCluster } from './clusterPlan';
 import { createClusterExamples } from './createCluster.examples';
-import { ClusterDeletionError, deleteCluster } from './deleteCluster';
+import { deleteCluster } from './deleteCluster';
 import {
   ClusterInventory,
   describeClusterInventory,
@@ -45,6 +45,7 @@ import {
 import { preflightCluster } from './preflight';
 import { ClusterOutputs, provisionCluster } from './provisionCluster';
 import { clusterCatalogOutputs } from './catalogOutputs';
+import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 
 export const CREATE_CLUSTER_ACTION_ID = 'eks-platform:cluster:create';
 
@@ -111,6 +112,8 @@ async function failureOf(
     step: string | undefined;
     logger: LoggerService;
     waitSettings: WaitSettings;
+    aws: Pick<AwsClientFactory, 'create'>;
+    networkWaitSettings: WaitSettings;
   },
 ): Promise<ClusterCreateError> {
   const { clients, spec, names, taskId, logger } = context;
@@ -121,16 +124,23 @@ async function failureOf(
     rollbackOnFailure: spec.rollbackOnFailure,
     taskId,
     logger,
-    rollback: () =>
-      deleteCluster(clients, names, spec.name, logger, {
+    // The whole environment this task created goes: the cluster, then its network.
+    rollback: async () => [
+      ...(await deleteCluster(clients, names, spec.name, logger, {
         taskId,
         adminPrincipalArn: context.adminPrincipalArn,
         waitSettings: context.waitSettings,
-      }),
-    remainingAfterRollback: rollbackError =>
-      rollbackError instanceof ClusterDeletionError
-        ? rollbackError.remaining
-        : undefined,
+      })),
+      ...(await rollBackEarlierSteps(['network'], {
+        aws: context.aws,
+        spec,
+        taskId,
+        logger,
+        waitSettings: context.networkWaitSettings,
+        clusterWaitSettings: context.waitSettings,
+      })),
+    ],
+    remainingAfterRollback: remainingAfter,
     rolledBackNote: ' (a KMS key stays pending deletion for 7 days)',
     listExisting: async () =>
       describeClusterInventory(
@@ -141,14 +151,6 @@ async function failureOf(
   return new ClusterCreateError(message, { cause: error });
 }
 
-/**
- * `eks-platform:cluster:create`: the IAM roles, the secrets KMS key, the EKS cluster, the
- * platform team's admin access and the add-ons needed before nodes. Validates the whole
- * input and checks the account (supported versions, subnets, add-on versions, name
- * ownership) before creating anything; every step runs in a checkpoint and is a
- * find-or-create, so a retried task resumes; a failure is rolled back (dev) or leaves an
- * error naming what exists (production).
- */
 function outputCatalog(
   ctx: {
     output(name: 'entityRef' | 'entity' | 'consoleUrl', value: any): void;
@@ -165,6 +167,14 @@ function outputCatalog(
   ctx.output('consoleUrl', consoleUrl);
 }
 
+/**
+ * `eks-platform:cluster:create`: the IAM roles, the secrets KMS key, the EKS cluster, the
+ * platform team's admin access and the add-ons needed before nodes. Validates the whole
+ * input and checks the account (supported versions, subnets, add-on versions, name
+ * ownership) before creating anything; every step runs in a checkpoint and is a
+ * find-or-create, so a retried task resumes; a failure is rolled back (dev) or leaves an
+ * error naming what exists (production).
+ */
 export function createClusterCreateAction(options: CreateClusterActionOptions) {
   const now = options.now ?? (() => new Date());
   const waitSettings = mergeWaitSettings(
@@ -370,6 +380,8 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             step: steps.current,
             logger,
             waitSettings,
+            aws: options.aws,
+            networkWaitSettings: mergeWaitSettings(options.waitSettings),
           });
         }
         const { resources, ...values } = outputs;

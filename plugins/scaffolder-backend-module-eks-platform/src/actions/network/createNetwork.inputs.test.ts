@@ -8,6 +8,14 @@ import {
 const LOG_GROUP =
   'arn:aws:logs:eu-west-3:333333333333:log-group:/dpj/vpc-flow-logs';
 
+/** The production preset's address plan, to change one block at a time. */
+const PLAN = {
+  vpcCidr: '10.30.0.0/16',
+  publicSubnetCidrs: ['10.30.0.0/24', '10.30.1.0/24', '10.30.2.0/24'],
+  privateSubnetCidrs: ['10.30.32.0/19', '10.30.64.0/19', '10.30.96.0/19'],
+};
+const PRIVATE_SUBNETS = [0, 1, 2].map(i => `network.privateSubnetCidrs[${i}]`);
+
 /** [what is wrong, input changes, field paths the error must name]. */
 const BAD_INPUTS: [string, Record<string, unknown>, string[]][] = [
   ['an account of 4 digits', { account: '1234' }, ['account']],
@@ -125,6 +133,223 @@ const BAD_INPUTS: [string, Record<string, unknown>, string[]][] = [
     { account: '1234', kubernetesVersion: '1.28', owner: 'platform' },
     ['account', 'kubernetesVersion', 'owner'],
   ],
+  ['a missing account', { account: undefined }, ['account']],
+  ['a name as a number', { name: 42 }, ['name']],
+  ['a name longer than 40 characters', { name: 'd'.repeat(41) }, ['name']],
+  ['a name starting with a digit', { name: '1dpj-prod' }, ['name']],
+  ['a version as a number', { kubernetesVersion: 1.35 }, ['kubernetesVersion']],
+  [
+    'a version EKS does not have yet',
+    { kubernetesVersion: '1.99' },
+    ['kubernetesVersion'],
+  ],
+  [
+    'a zone of another region',
+    { availabilityZones: ['eu-west-3a', 'eu-west-3b', 'eu-west-1c'] },
+    ['availabilityZones[2]'],
+  ],
+  [
+    'Paris zones in the Ireland region',
+    {
+      region: 'eu-west-1',
+      availabilityZones: ['eu-west-3a', 'eu-west-3b', 'eu-west-3c'],
+    },
+    ['availabilityZones[0]', 'availabilityZones[1]', 'availabilityZones[2]'],
+  ],
+  [
+    'only two zones for production',
+    { availabilityZones: ['eu-west-3a', 'eu-west-3b'] },
+    [
+      'availabilityZones',
+      'network.publicSubnetCidrs',
+      'network.privateSubnetCidrs',
+    ],
+  ],
+  [
+    'a zone listed twice',
+    { availabilityZones: ['eu-west-3a', 'eu-west-3b', 'eu-west-3a'] },
+    ['availabilityZones[2]'],
+  ],
+  [
+    'zones as one text',
+    { availabilityZones: 'eu-west-3a' },
+    ['availabilityZones'],
+  ],
+  [
+    'a malformed VPC CIDR',
+    { network: { ...PLAN, vpcCidr: '10.30.0/16' } },
+    ['network.vpcCidr'],
+  ],
+  [
+    'a /8 VPC (AWS allows /16 to /28)',
+    { network: { ...PLAN, vpcCidr: '10.0.0.0/8' } },
+    ['network.vpcCidr'],
+  ],
+  [
+    'an address plan without its VPC CIDR',
+    { network: { ...PLAN, vpcCidr: undefined } },
+    ['network.vpcCidr'],
+  ],
+  [
+    'a public subnet outside the VPC',
+    {
+      network: {
+        ...PLAN,
+        publicSubnetCidrs: ['10.30.0.0/24', '10.30.1.0/24', '10.31.2.0/24'],
+      },
+    },
+    ['network.publicSubnetCidrs[2]'],
+  ],
+  [
+    "another VPC CIDR keeping the preset's subnets",
+    { network: { vpcCidr: '10.40.0.0/16' } },
+    [
+      'network.publicSubnetCidrs[0]',
+      'network.publicSubnetCidrs[1]',
+      'network.publicSubnetCidrs[2]',
+      ...PRIVATE_SUBNETS,
+    ],
+  ],
+  [
+    'a public subnet inside a private one',
+    {
+      network: {
+        ...PLAN,
+        publicSubnetCidrs: ['10.30.0.0/24', '10.30.1.0/24', '10.30.32.0/24'],
+      },
+    },
+    ['network.privateSubnetCidrs[0]'],
+  ],
+  [
+    'two overlapping private subnets',
+    {
+      network: {
+        ...PLAN,
+        privateSubnetCidrs: ['10.30.32.0/19', '10.30.64.0/19', '10.30.64.0/20'],
+      },
+    },
+    ['network.privateSubnetCidrs[2]'],
+  ],
+  [
+    'two private subnets for three zones',
+    {
+      network: {
+        ...PLAN,
+        privateSubnetCidrs: ['10.30.32.0/19', '10.30.64.0/19'],
+      },
+    },
+    ['network.privateSubnetCidrs'],
+  ],
+  [
+    "ADR-0007's /24 private subnets (IP exhaustion)",
+    {
+      network: {
+        vpcCidr: '10.0.0.0/16',
+        publicSubnetCidrs: ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'],
+        privateSubnetCidrs: ['10.0.10.0/24', '10.0.20.0/24', '10.0.30.0/24'],
+      },
+    },
+    PRIVATE_SUBNETS,
+  ],
+  [
+    'a subnet with host bits set',
+    {
+      network: {
+        ...PLAN,
+        publicSubnetCidrs: ['10.30.0.0/24', '10.30.1.1/24', '10.30.2.0/24'],
+      },
+    },
+    ['network.publicSubnetCidrs[1]'],
+  ],
+  [
+    'a /29 subnet (AWS allows /16 to /28)',
+    {
+      network: {
+        ...PLAN,
+        publicSubnetCidrs: ['10.30.0.0/29', '10.30.1.0/24', '10.30.2.0/24'],
+      },
+    },
+    ['network.publicSubnetCidrs[0]'],
+  ],
+  [
+    'sizes for a node group the preset lacks',
+    { nodeGroupSizes: { 'app-nodes': { maxSize: 20 } } },
+    ['nodeGroupSizes.app-nodes'],
+  ],
+  [
+    'node group sizes as a list',
+    { nodeGroupSizes: [{ maxSize: 4 }] },
+    ['nodeGroupSizes'],
+  ],
+  [
+    'minSize above maxSize',
+    { nodeGroupSizes: { system: { minSize: 5, maxSize: 4 } } },
+    ['nodeGroups[0].minSize'],
+  ],
+  [
+    'desiredSize below minSize',
+    { nodeGroupSizes: { 'app-on-demand': { minSize: 4 } } },
+    ['nodeGroups[1].desiredSize'],
+  ],
+  [
+    'desiredSize above maxSize',
+    { nodeGroupSizes: { 'app-on-demand': { desiredSize: 12 } } },
+    ['nodeGroups[1].desiredSize'],
+  ],
+  [
+    'maxSize above the 450 nodes of a managed node group',
+    { nodeGroupSizes: { 'app-spot': { maxSize: 451 } } },
+    ['nodeGroups[2].maxSize'],
+  ],
+  [
+    'a negative minSize',
+    { nodeGroupSizes: { 'app-spot': { minSize: -1 } } },
+    ['nodeGroups[2].minSize'],
+  ],
+  [
+    'a maxSize of 0',
+    { nodeGroupSizes: { 'app-spot': { maxSize: 0, desiredSize: 0 } } },
+    ['nodeGroups[2].maxSize'],
+  ],
+  [
+    'a size as text',
+    { nodeGroupSizes: { system: { minSize: 'three' } } },
+    ['nodeGroups[0].minSize'],
+  ],
+  [
+    'a fractional size',
+    { nodeGroupSizes: { system: { maxSize: 4.5 } } },
+    ['nodeGroups[0].maxSize'],
+  ],
+  [
+    'a Spot group scaled past its subnets (IP exhaustion)',
+    { nodeGroupSizes: { 'app-spot': { maxSize: 400 } } },
+    PRIVATE_SUBNETS,
+  ],
+  ['an address plan given as text', { network: '10.30.0.0/16' }, ['network']],
+  ['an address plan of null', { network: null }, ['network']],
+  [
+    'an address plan with a misspelt field',
+    {
+      network: {
+        vpcCidr: '10.30.0.0/16',
+        publicSubnetCidrs: ['10.30.0.0/24', '10.30.1.0/24', '10.30.2.0/24'],
+        privateSubnetCidrs: ['10.30.32.0/19', '10.30.64.0/19', '10.30.96.0/19'],
+        natGateways: 'single',
+      },
+    },
+    ['network.natGateways'],
+  ],
+  [
+    "a group's sizes given as a number",
+    { nodeGroupSizes: { system: 5 } },
+    ['nodeGroupSizes.system'],
+  ],
+  [
+    'a misspelt size field',
+    { nodeGroupSizes: { system: { maxsize: 20 } } },
+    ['nodeGroupSizes.system.maxsize'],
+  ],
 ];
 
 describe('eks-platform:network:create refuses bad input before any AWS call', () => {
@@ -142,7 +367,9 @@ describe('eks-platform:network:create refuses bad input before any AWS call', ()
     );
     expect(error).toMatchObject({ name: 'InputError' });
     for (const field of fields) {
-      expect(error.message).toMatch(new RegExp(`^- ${field}: `, 'm'));
+      // Paths hold "[", "]" and ".": match them literally.
+      const path = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(error.message).toMatch(new RegExp(`^- ${path}: `, 'm'));
     }
     // No AWS client was even built, let alone called; nothing was checkpointed.
     expect(aws.create).not.toHaveBeenCalled();

@@ -48,8 +48,10 @@ import {
   resourceSummary,
 } from '../shared/resourceSummary';
 import { waitWithProgress, WaitSettings } from '../shared/waiting';
+import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
+import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 import { createNodegroupsExamples } from './createNodegroups.examples';
-import { deleteNodegroups, NodegroupDeletionError } from './deleteNodegroups';
+import { deleteNodegroups } from './deleteNodegroups';
 import {
   discoverNodegroups,
   isUsableAddon,
@@ -448,6 +450,8 @@ async function failureOf(
     taskId: string;
     logger: LoggerService;
     waitSettings: WaitSettings;
+    aws: Pick<AwsClientFactory, 'create'>;
+    clusterWaitSettings: WaitSettings;
   },
 ): Promise<NodegroupCreateError> {
   const { spec, cluster, taskId, logger } = context;
@@ -458,18 +462,25 @@ async function failureOf(
     rollbackOnFailure: spec.rollbackOnFailure,
     taskId,
     logger,
-    rollback: () =>
-      deleteNodegroups(context, {
+    // The whole environment this task created goes: node groups, cluster, network.
+    rollback: async () => [
+      ...(await deleteNodegroups(context, {
         clusterName: cluster,
         environmentName: spec.name,
         taskId,
         logger,
         waitSettings: context.waitSettings,
-      }),
-    remainingAfterRollback: rollbackError =>
-      rollbackError instanceof NodegroupDeletionError
-        ? rollbackError.remaining
-        : undefined,
+      })),
+      ...(await rollBackEarlierSteps(['cluster', 'network'], {
+        aws: context.aws,
+        spec,
+        taskId,
+        logger,
+        waitSettings: context.waitSettings,
+        clusterWaitSettings: context.clusterWaitSettings,
+      })),
+    ],
+    remainingAfterRollback: remainingAfter,
     listExisting: async () => {
       const inventory = await discoverNodegroups(
         context.eks,
@@ -726,6 +737,11 @@ export function createNodegroupsCreateAction(
             taskId: ctx.task.id,
             logger,
             waitSettings,
+            aws: options.aws,
+            clusterWaitSettings: mergeWaitSettings(
+              options.waitSettings,
+              CLUSTER_WAIT_SETTINGS,
+            ),
           });
         }
         ctx.output('nodeGroups', outputs.nodegroups);

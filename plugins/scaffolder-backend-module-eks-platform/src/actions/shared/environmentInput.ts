@@ -114,7 +114,9 @@ function sizedNodeGroups(
 ): EnvironmentSpec['nodeGroups'] {
   if (!sizes || typeof sizes !== 'object') return nodeGroups;
   return nodeGroups.map(group => {
-    const size = sizes[group.name] ?? {};
+    const given: unknown = sizes[group.name];
+    const size: NodeGroupSize =
+      typeof given === 'object' && given !== null ? given : {};
     return {
       ...group,
       ...Object.fromEntries(
@@ -124,6 +126,83 @@ function sizedNodeGroups(
       ),
     };
   });
+}
+
+const SIZE_KEYS = ['minSize', 'desiredSize', 'maxSize'];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The shapes of the form's address plan and sizes, which the preset would otherwise mask. */
+function formFieldShapeProblems(input: EnvironmentInput): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const network: unknown = input.network;
+  if (network !== undefined) {
+    if (!isPlainObject(network)) {
+      problems.push({
+        path: 'network',
+        rule: 'type',
+        message:
+          'network must be an object with vpcCidr, publicSubnetCidrs and privateSubnetCidrs',
+      });
+    } else {
+      if (typeof network.vpcCidr !== 'string') {
+        problems.push({
+          path: 'network.vpcCidr',
+          rule: 'required',
+          message: 'network.vpcCidr is required and must be a CIDR block',
+        });
+      }
+      for (const list of ['publicSubnetCidrs', 'privateSubnetCidrs']) {
+        const value = network[list];
+        if (
+          !Array.isArray(value) ||
+          value.some(item => typeof item !== 'string')
+        ) {
+          problems.push({
+            path: `network.${list}`,
+            rule: 'required',
+            message: `network.${list} is required and must be a list of CIDR blocks, one per availability zone`,
+          });
+        }
+      }
+      for (const key of Object.keys(network)) {
+        if (
+          !['vpcCidr', 'publicSubnetCidrs', 'privateSubnetCidrs'].includes(key)
+        ) {
+          problems.push({
+            path: `network.${key}`,
+            rule: 'unknown-field',
+            message: `network has no field '${key}'`,
+          });
+        }
+      }
+    }
+  }
+  const sizes: unknown = input.nodeGroupSizes;
+  if (isPlainObject(sizes)) {
+    for (const [group, size] of Object.entries(sizes)) {
+      if (!isPlainObject(size)) {
+        problems.push({
+          path: `nodeGroupSizes.${group}`,
+          rule: 'type',
+          message: `nodeGroupSizes.${group} must be an object of minSize, desiredSize and maxSize`,
+        });
+        continue;
+      }
+      for (const key of Object.keys(size)) {
+        if (!SIZE_KEYS.includes(key)) {
+          problems.push({
+            path: `nodeGroupSizes.${group}.${key}`,
+            rule: 'unknown-field',
+            message: `a node group size has minSize, desiredSize and maxSize, not '${key}'`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
 }
 
 /** Sizes given for node groups the preset does not have. */
@@ -185,9 +264,10 @@ export function environmentSpecFrom(
     availabilityZones: input.availabilityZones?.length
       ? input.availabilityZones
       : availabilityZonesOf(region).slice(0, 3),
-    network: input.network
-      ? { ...preset.network, ...input.network }
-      : preset.network,
+    network:
+      typeof input.network === 'object' && input.network !== null
+        ? { ...preset.network, ...input.network }
+        : preset.network,
     nodeGroups: sizedNodeGroups(preset.nodeGroups, input.nodeGroupSizes),
     ...(input.name ? { name: input.name } : {}),
     kubernetesVersion:
@@ -316,6 +396,7 @@ export function validateEnvironmentInput(
       // A field of the wrong type is reported once, by the shape check.
       p => !shape.some(s => s.path === p.path),
     ),
+    ...formFieldShapeProblems(input),
     ...unknownNodeGroupProblems(input, spec),
     ...(options.extraProblems?.(spec) ?? []),
   ];
