@@ -10,5 +10,23 @@ export interface Config {
        */
       vpcsPerRegion?: number;
     };
+    argocd?: {
+      /**
+       * ArgoCD servers `eks-platform:argocd:register` can create projects, clusters and
+       * applications in (api mode), selected by name with its `argocdInstance` input.
+       */
+      instances?: Array<{
+        /** The name templates select the instance by, e.g. `platform`. */
+        name: string;
+        /** Base URL of the ArgoCD UI and API, e.g. https://argocd.example.com. */
+        url: string;
+        /**
+         * API token of an ArgoCD account allowed to manage projects, clusters and
+         * applications. A template secret `argocdToken` takes precedence.
+         * @visibility secret
+         */
+        token?: string;
+      }>;
+    };
   };
 }

@@ -3,7 +3,8 @@ import { signInAsCatalogUser, waitForBackend } from './session';
 
 /**
  * The platform engineer's journey: the "New EKS environment" template, filled in the
- * browser, creates a dev environment in the sandbox (network, cluster, node groups), the
+ * browser, creates a dev environment in the sandbox (network, cluster, node groups,
+ * ArgoCD project and applications through the sandbox's ArgoCD API), the
  * task page shows each step's log, and the output links to the new cluster's catalog
  * page, which the catalog's EKS cluster discovery has registered.
  */
@@ -52,6 +53,14 @@ test('a platform engineer creates a dev environment and opens its cluster page',
   await expect(
     page.getByRole('table', { name: 'Subnets per availability zone' }),
   ).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // GitOps and ArgoCD: the sandbox's ArgoCD, through its API.
+  await page
+    .getByRole('textbox', { name: 'ArgoCD role' })
+    .fill('arn:aws:iam::111111111111:role/argocd-manager');
+  await page.getByRole('button', { name: /^Registration/ }).click();
+  await page.getByRole('option', { name: 'ArgoCD API' }).click();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
@@ -64,6 +73,7 @@ test('a platform engineer creates a dev environment and opens its cluster page',
     network: 'Network (VPC, subnets, NAT)',
     cluster: 'EKS cluster, IAM roles, KMS key, add-ons',
     nodegroups: 'Managed node groups and their add-ons',
+    argocd: 'ArgoCD project, cluster and applications',
     catalog: 'Catalog entity',
   };
   for (const step of Object.values(steps)) {
@@ -82,6 +92,7 @@ test('a platform engineer creates a dev environment and opens its cluster page',
   await logLine(steps.network, `Network of ${ENVIRONMENT} ready`);
   await logLine(steps.cluster, `Creating the cluster ${CLUSTER}`);
   await logLine(steps.nodegroups, `Node groups of ${CLUSTER} ready`);
+  await logLine(steps.argocd, `application ${ENVIRONMENT}-`);
   await logLine(steps.catalog, `resource:default/${CLUSTER} is in the catalog`);
   await expect(
     page.getByRole('link', { name: /Open the cluster in the AWS console/ }),

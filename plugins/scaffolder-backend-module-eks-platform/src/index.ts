@@ -73,3 +73,14 @@ export type {
   DestroyedResource,
 } from './actions/destroy';
 export { createCatalogWaitAction } from './actions/catalog';
+export {
+  createArgoCdDestroyAction,
+  createArgoCdRegisterAction,
+  DESTROY_ARGOCD_ACTION_ID,
+  readArgoCdInstances,
+  REGISTER_ARGOCD_ACTION_ID,
+} from './actions/argocd';
+export type {
+  ConfiguredArgoCdInstance,
+  RegisterArgoCdActionOptions,
+} from './actions/argocd';

@@ -31,6 +31,8 @@ describe('scaffolderModuleEksPlatform', () => {
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',
       'eks-platform:environment:destroy',
+      'eks-platform:argocd:register',
+      'eks-platform:argocd:destroy',
       'eks-platform:catalog:wait',
     ]);
     expect(actions.every(a => a.supportsDryRun)).toBe(true);

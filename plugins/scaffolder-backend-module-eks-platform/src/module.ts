@@ -5,6 +5,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  createArgoCdDestroyAction,
+  createArgoCdRegisterAction,
+  readArgoCdInstances,
+} from './actions/argocd';
 import { createCatalogWaitAction } from './actions/catalog';
 import { createClusterCreateAction } from './actions/cluster';
 import { createEnvironmentDestroyAction } from './actions/destroy';
@@ -29,6 +34,7 @@ export const scaffolderModuleEksPlatform = createBackendModule({
       },
       async init({ scaffolder, config, catalog }) {
         const aws = AwsClientFactory.fromConfig(config);
+        const argocdInstances = readArgoCdInstances(config);
         scaffolder.addActions(
           createPlanEnvironmentAction(),
           createNetworkCreateAction({
@@ -40,6 +46,8 @@ export const scaffolderModuleEksPlatform = createBackendModule({
           createClusterCreateAction({ aws }),
           createNodegroupsCreateAction({ aws }),
           createEnvironmentDestroyAction({ aws }),
+          createArgoCdRegisterAction({ instances: argocdInstances }),
+          createArgoCdDestroyAction({ instances: argocdInstances }),
           createCatalogWaitAction({ catalog }),
         );
       },

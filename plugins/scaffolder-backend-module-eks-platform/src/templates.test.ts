@@ -140,6 +140,7 @@ describe('templates', () => {
       'eks-platform:network:create',
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',
+      'eks-platform:argocd:register',
       'eks-platform:catalog:wait',
     ]);
     expect(template.spec.output.links).toEqual([

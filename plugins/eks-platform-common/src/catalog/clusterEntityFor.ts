@@ -2,7 +2,8 @@
  * The catalog entity of an EKS cluster the platform created: a `kind: Resource`,
  * `spec.type: kubernetes-cluster` with the `kubernetes.io/*` annotations the Kubernetes
  * plugin's catalog cluster locator reads, the environment's annotations this project's
- * cards read, its cost-allocation tag and ADR-0007's 99.9 % availability SLO.
+ * cards read, its cost-allocation tag, the selector of its ArgoCD applications and
+ * ADR-0007's 99.9 % availability SLO.
  */
 import type { Entity } from '@backstage/catalog-model';
 import { eksClusterConsoleUrl } from '../aws/console';
@@ -32,6 +33,9 @@ export interface ClusterEntityFacts {
   owner: string;
   system?: string;
 }
+
+/** The label eks-platform:argocd:register puts on the environment's ArgoCD applications. */
+export const ENVIRONMENT_NAME_LABEL = 'eks-platform/environment-name';
 
 const LIFECYCLES: Record<string, string> = {
   dev: 'development',
@@ -69,6 +73,8 @@ export function clusterEntityFor(facts: ClusterEntityFacts): Entity {
         // Every resource of the environment carries this tag; activate it as a
         // cost-allocation tag in the billing console for Cost Explorer to filter on it.
         [COST_ANNOTATIONS.allocationTags]: `${ENVIRONMENT_NAME_TAG}=${facts.environmentName}`,
+        // The ArgoCD plugins list the applications eks-platform:argocd:register labels.
+        'argocd/app-selector': `${ENVIRONMENT_NAME_LABEL}=${facts.environmentName}`,
         [SLO_ANNOTATIONS.objective]: String(DEFAULT_SLO_OBJECTIVE_PERCENT),
         [SLO_ANNOTATIONS.total]: `http_requests_total{${selector}}`,
         [SLO_ANNOTATIONS.bad]: `http_requests_total{${selector},code=~"5.."}`,

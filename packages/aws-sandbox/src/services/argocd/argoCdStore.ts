@@ -10,6 +10,8 @@ export interface ObjectMeta {
   resourceVersion?: string;
   generation?: number;
   creationTimestamp?: string;
+  /** Set when a delete waits for finalizers (ArgoCD's cascade deletion). */
+  deletionTimestamp?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   finalizers?: string[];
@@ -100,6 +102,8 @@ export class ArgoCdStore {
   readonly sessions = new Set<string>();
   /** Sandbox-clock millis of each application's last spec change, for its sync status. */
   readonly specChangedAt = new Map<string, number>();
+  /** Sandbox-clock millis at which each application being deleted was asked to be. */
+  readonly deletionRequestedAt = new Map<string, number>();
   private version = 1000;
   private uidCounter = 0;
 

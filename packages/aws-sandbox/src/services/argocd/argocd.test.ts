@@ -151,7 +151,15 @@ describe('aws-sandbox ArgoCD API', () => {
       spec: { description: 'changed' },
       metadata: { generation: 2 },
     });
-    const put = await call('PUT', '/api/v1/projects/dpj', { project });
+    const put = await call('PUT', '/api/v1/projects/dpj', {
+      project: {
+        ...project,
+        metadata: {
+          ...project.metadata,
+          resourceVersion: upserted.body.metadata.resourceVersion,
+        },
+      },
+    });
     expect(put.body.spec.description).toBe('DPJ applications');
     expect(
       (await call('GET', '/api/v1/projects/dpj')).body.spec.description,
@@ -225,7 +233,7 @@ describe('aws-sandbox ArgoCD API', () => {
     }
   });
 
-  it('creates applications that sync, refuses a changed spec without upsert, 404s unknown ones', async () => {
+  it('creates applications that sync, refuses a changed spec without upsert, hides unknown ones', async () => {
     const created = await call(
       'POST',
       '/api/v1/applications',
@@ -285,7 +293,16 @@ describe('aws-sandbox ArgoCD API', () => {
       (await call('GET', `/api/v1/clusters/${encodeURIComponent(PROD_SERVER)}`))
         .body.info.applicationsCount,
     ).toBe(1);
+    // Without a project, an unknown application is indistinguishable from a forbidden one.
     expect(await call('GET', '/api/v1/applications/nope')).toEqual({
+      status: 403,
+      body: {
+        error: 'permission denied',
+        code: 7,
+        message: 'permission denied',
+      },
+    });
+    expect(await call('GET', '/api/v1/applications/nope?project=dpj')).toEqual({
       status: 404,
       body: {
         error: 'applications.argoproj.io "nope" not found',
@@ -303,7 +320,7 @@ describe('aws-sandbox ArgoCD API', () => {
     );
     expect(noProject.status).toBe(400);
     expect(noProject.body.message).toBe(
-      'application references project ghost which does not exist',
+      'app is not allowed in project "ghost", or the project does not exist',
     );
     const noCluster = await call(
       'POST',
@@ -357,9 +374,33 @@ describe('aws-sandbox ArgoCD API', () => {
       status: 200,
       body: {},
     });
+    // A cascaded delete lasts 30 s × timeScale (see the cascade test below).
+    await sleep(50);
     expect((await call('DELETE', '/api/v1/applications/tooling')).status).toBe(
-      404,
+      403,
     );
+    expect(
+      (await call('DELETE', '/api/v1/applications/tooling?project=default'))
+        .status,
+    ).toBe(404);
+    // Without cascade the application goes at once.
+    await call('POST', '/api/v1/applications', {
+      ...application('scratch', { project: 'default' }),
+      metadata: { name: 'scratch' },
+    });
+    expect(
+      (await call('DELETE', '/api/v1/applications/scratch?cascade=false'))
+        .status,
+    ).toBe(200);
+    expect(await names('')).toEqual(['dpj-api', 'dpj-web']);
+    expect(
+      (
+        await call(
+          'DELETE',
+          '/api/v1/applications/dpj-web?propagationPolicy=sideways',
+        )
+      ).body.message,
+    ).toBe('invalid propagation policy: sideways');
   });
 
   it.each([
@@ -381,4 +422,277 @@ describe('aws-sandbox ArgoCD API', () => {
       expect((await call('GET', '/api/v1/applications')).status).toBe(200);
     },
   );
+
+  it('fails only the calls a failure is aimed at, and takes failures over HTTP too', async () => {
+    argocd.failNext(403, 'permission denied: applications, create', {
+      method: 'POST',
+      path: '/api/v1/applications',
+    });
+    expect((await call('GET', '/api/v1/applications')).status).toBe(200);
+    expect(
+      await call('POST', '/api/v1/applications', application('dpj-api')),
+    ).toEqual({
+      status: 403,
+      body: {
+        error: 'permission denied: applications, create',
+        code: 7,
+        message: 'permission denied: applications, create',
+      },
+    });
+    expect(
+      (await call('POST', '/api/v1/applications', application('dpj-api')))
+        .status,
+    ).toBe(200);
+
+    const admin = (method: string, body?: unknown) =>
+      fetch(`${sandbox.url}/argocd/_sandbox/fail-next`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const queued = await admin('POST', {
+      status: 500,
+      message: 'rpc error: code = Internal',
+      method: 'GET',
+      path: '/api/v1/projects/dpj',
+    });
+    expect(await queued.json()).toEqual({ queued: 1 });
+    expect((await call('GET', '/api/v1/projects/default')).status).toBe(200);
+    expect(await call('GET', '/api/v1/projects/dpj')).toMatchObject({
+      status: 500,
+      body: { code: 13, message: 'rpc error: code = Internal' },
+    });
+    expect((await admin('POST', { status: 'x' })).status).toBe(400);
+    await admin('POST', { status: 503, message: 'unavailable' });
+    expect(await (await admin('DELETE')).json()).toEqual({ queued: 0 });
+    expect((await call('GET', '/api/v1/projects/dpj')).status).toBe(200);
+    argocd.failNext(500, 'boom');
+    argocd.clearFailures();
+    expect((await call('GET', '/api/v1/projects/dpj')).status).toBe(200);
+  });
+
+  it('answers for one application by project as getAppEnforceRBAC does', async () => {
+    const otherProject = await call(
+      'GET',
+      '/api/v1/applications/dpj-api?project=default',
+    );
+    expect(otherProject.status).toBe(404);
+    expect(otherProject.body.message).toBe(
+      'applications.argoproj.io "dpj-api" not found',
+    );
+    expect(
+      (await call('GET', '/api/v1/applications/dpj-api?projects=dpj')).status,
+    ).toBe(200);
+    expect(
+      await call('GET', '/api/v1/applications/dpj-api?project=dpj&projects=x'),
+    ).toMatchObject({
+      status: 400,
+      body: {
+        code: 3,
+        message:
+          'multiple projects specified - the get endpoint accepts either zero or one project',
+      },
+    });
+    const put = await call(
+      'PUT',
+      '/api/v1/applications/ghost-app',
+      application('ghost-app'),
+    );
+    expect(put.status).toBe(403);
+    expect(
+      (
+        await call(
+          'PUT',
+          '/api/v1/applications/ghost-app?project=dpj',
+          application('ghost-app'),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'DELETE',
+          '/api/v1/applications/dpj-api?project=dpj&cascade=false&propagationPolicy=foreground',
+        )
+      ).body.message,
+    ).toBe('cannot set propagation policy when cascading is disabled');
+  });
+
+  it('merges labels on an upsert, replaces them and the finalizers on an update, normalizes the spec', async () => {
+    const created = await call('POST', '/api/v1/applications', {
+      metadata: {
+        name: 'dpj-labels',
+        labels: { owner: 'platform', tier: 'backend' },
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: {
+        ...application('dpj-labels').spec,
+        syncPolicy: {},
+        source: {
+          ...application('dpj-labels').spec.source,
+          helm: { valueFiles: [] },
+        },
+      },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.spec.syncPolicy).toBeUndefined();
+    expect(created.body.spec.source.helm).toBeUndefined();
+    const upserted = await call('POST', '/api/v1/applications?upsert=true', {
+      metadata: {
+        name: 'dpj-labels',
+        labels: { tier: 'frontend' },
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: application('dpj-labels').spec,
+      operation: { sync: { revision: 'main' } },
+    });
+    expect(upserted.body.metadata.labels).toEqual({
+      owner: 'platform',
+      tier: 'frontend',
+    });
+    expect(upserted.body.operation).toBeUndefined();
+    const put = await call('PUT', '/api/v1/applications/dpj-labels', {
+      metadata: { name: 'ignored-name', labels: { only: 'this' } },
+      spec: application('dpj-labels').spec,
+    });
+    expect(put.body.metadata).toMatchObject({
+      name: 'dpj-labels',
+      labels: { only: 'this' },
+      uid: created.body.metadata.uid,
+      creationTimestamp: created.body.metadata.creationTimestamp,
+    });
+    expect(put.body.metadata.finalizers).toBeUndefined();
+    await call('DELETE', '/api/v1/applications/dpj-labels');
+  });
+
+  it('updates projects as a Kubernetes update: resourceVersion, spec-only upsert, applications kept valid', async () => {
+    const project = {
+      metadata: { name: 'team', labels: { owner: 'platform' } },
+      spec: {
+        sourceRepos: ['https://git.dpj.example/*'],
+        destinations: [{ server: PROD_SERVER, namespace: 'team' }],
+      },
+    };
+    const created = await call('POST', '/api/v1/projects', { project });
+    const upserted = await call('POST', '/api/v1/projects', {
+      project: {
+        metadata: { name: 'team', labels: { owner: 'someone-else' } },
+        spec: { ...project.spec, description: 'Team apps' },
+      },
+      upsert: true,
+    });
+    // An upsert replaces the spec only.
+    expect(upserted.body.metadata.labels).toEqual({ owner: 'platform' });
+    expect(upserted.body.spec.description).toBe('Team apps');
+    expect(await call('PUT', '/api/v1/projects/team', { project })).toEqual({
+      status: 400,
+      body: {
+        error:
+          'AppProject.argoproj.io "team" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update',
+        code: 3,
+        message:
+          'AppProject.argoproj.io "team" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update',
+      },
+    });
+    const stale = await call('PUT', '/api/v1/projects/team', {
+      project: { ...project, metadata: created.body.metadata },
+    });
+    expect(stale).toMatchObject({
+      status: 409,
+      body: {
+        code: 10,
+        message:
+          'Operation cannot be fulfilled on appprojects.argoproj.io "team": the object has been modified; please apply your changes to the latest version and try again',
+      },
+    });
+    const put = await call('PUT', '/api/v1/projects/team', {
+      project: {
+        metadata: {
+          name: 'team',
+          resourceVersion: upserted.body.metadata.resourceVersion,
+          labels: { owner: 'platform', cost: 'shared' },
+        },
+        spec: project.spec,
+      },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.metadata).toMatchObject({
+      labels: { owner: 'platform', cost: 'shared' },
+      uid: created.body.metadata.uid,
+      generation: 3,
+    });
+    await call('POST', '/api/v1/applications', {
+      metadata: { name: 'team-app' },
+      spec: {
+        ...application('team-app').spec,
+        project: 'team',
+        destination: { server: PROD_SERVER, namespace: 'team' },
+      },
+    });
+    const narrowed = await call('PUT', '/api/v1/projects/team', {
+      project: {
+        metadata: put.body.metadata,
+        spec: { ...project.spec, destinations: [] },
+      },
+    });
+    expect(narrowed).toMatchObject({
+      status: 400,
+      body: {
+        message:
+          'as a result of project update 1 applications destination became invalid',
+      },
+    });
+    expect(await call('DELETE', '/api/v1/projects/default')).toMatchObject({
+      status: 400,
+      body: { message: "name 'default' is reserved and cannot be deleted" },
+    });
+  });
+});
+
+describe('aws-sandbox ArgoCD cascaded deletion', () => {
+  let sandbox: RunningSandbox;
+  beforeAll(async () => {
+    // 30 s of resource deletion take 300 ms here: long enough to see the application linger.
+    sandbox = await startSandbox({
+      httpServices: [createArgoCdService()],
+      timeScale: 0.01,
+    });
+  });
+  afterAll(() => sandbox.close());
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${sandbox.url}/argocd${path}`, {
+      method,
+      headers: { authorization: 'Bearer sandbox-argocd-token' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('keeps a cascaded application, with a deletionTimestamp, until its resources are gone', async () => {
+    await call('POST', '/api/v1/applications', {
+      metadata: { name: 'web' },
+      spec: {
+        source: { repoURL: 'https://git.example/web.git', path: '.' },
+        destination: {
+          server: 'https://kubernetes.default.svc',
+          namespace: 'web',
+        },
+      },
+    });
+    expect(
+      await call('DELETE', '/api/v1/applications/web?cascade=true'),
+    ).toEqual({ status: 200, body: {} });
+    const deleting = await call('GET', '/api/v1/applications/web');
+    expect(deleting.body.metadata).toMatchObject({
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      deletionTimestamp: expect.stringMatching(/Z$/),
+    });
+    // Deleting it again while it goes is accepted, as Kubernetes accepts it.
+    expect((await call('DELETE', '/api/v1/applications/web')).status).toBe(200);
+    await sleep(350);
+    expect((await call('GET', '/api/v1/applications/web')).status).toBe(403);
+    expect(
+      (await call('GET', '/api/v1/applications?name=web')).body.items,
+    ).toEqual([]);
+  });
 });

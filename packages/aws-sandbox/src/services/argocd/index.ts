@@ -1,7 +1,11 @@
 /**
  * The ArgoCD REST API subset the platform uses (sessions, projects, clusters,
  * applications), as argocd-server's grpc-gateway serves it under `/argocd`.
- * State lives in the sandbox state, so `/_sandbox/reset` clears it.
+ * State lives in the sandbox state, so `/_sandbox/reset` clears it (but not the failures
+ * queued with `failNext`: `DELETE /argocd/_sandbox/fail-next` or `clearFailures()` does).
+ *
+ * `POST /argocd/_sandbox/fail-next` with `{ status, message, method?, path? }` queues a
+ * failure as `failNext` does, for tests that only hold the sandbox's URL.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -13,7 +17,10 @@ import {
 } from '../../core/types';
 import { ArgoCdError, GRPC } from './argoCdErrors';
 import { ArgoCdStore } from './argoCdStore';
-import { routeApplications } from './applicationRoutes';
+import {
+  purgeDeletedApplications,
+  routeApplications,
+} from './applicationRoutes';
 import { routeClusters } from './clusterRoutes';
 import { routeProjects } from './projectRoutes';
 import { parseBody, ROUTE_PREFIX, RouteContext } from './routeContext';
@@ -25,14 +32,33 @@ export interface ArgoCdServiceOptions {
   tokens?: string[];
 }
 
+/** Which calls a queued failure applies to; both default to any. */
+export interface ArgoCdFailureMatch {
+  /** HTTP method, e.g. `POST`. */
+  method?: string;
+  /** The API path without the `/argocd` prefix, e.g. `/api/v1/applications`, or a pattern. */
+  path?: string | RegExp;
+}
+
 export interface ArgoCdService extends HttpService {
   /**
-   * Makes the next API call (any route but `POST /api/v1/session`) fail with `status`
-   * (e.g. 403, 409, 500) and `message`, in ArgoCD's error shape; the gRPC code is the
-   * one grpc-gateway maps to that status. Calls queue: two calls fail the next two.
+   * Makes the next authenticated API call (any route but `POST /api/v1/session`) that
+   * matches `match` fail with `status` (e.g. 403, 409, 500) and `message`, in ArgoCD's
+   * error shape; the gRPC code is the one grpc-gateway maps to that status. Calls queue:
+   * two calls fail the next two matching calls; calls that match none go through.
    */
-  failNext(status: number, message: string): void;
+  failNext(status: number, message: string, match?: ArgoCdFailureMatch): void;
+  /** Drops every queued failure. */
+  clearFailures(): void;
 }
+
+interface ScriptedFailure {
+  error: ArgoCdError;
+  method?: string;
+  path?: string | RegExp;
+}
+
+const ADMIN_PATH = '/_sandbox/fail-next';
 
 export const DEFAULT_ARGOCD_USERS = { admin: 'sandbox-admin-password' };
 export const DEFAULT_ARGOCD_TOKENS = ['sandbox-argocd-token'];
@@ -71,7 +97,61 @@ export function createArgoCdService(
 ): ArgoCdService {
   const users: Record<string, string> = options.users ?? DEFAULT_ARGOCD_USERS;
   const staticTokens = new Set(options.tokens ?? DEFAULT_ARGOCD_TOKENS);
-  const scriptedFailures: ArgoCdError[] = [];
+  const scriptedFailures: ScriptedFailure[] = [];
+
+  function takeFailure(request: SandboxRequest): ArgoCdError | undefined {
+    const index = scriptedFailures.findIndex(
+      failure =>
+        (!failure.method ||
+          failure.method.toUpperCase() === request.method.toUpperCase()) &&
+        (failure.path === undefined ||
+          (typeof failure.path === 'string'
+            ? failure.path === request.path
+            : failure.path.test(request.path))),
+    );
+    if (index < 0) return undefined;
+    return scriptedFailures.splice(index, 1)[0].error;
+  }
+
+  function queueFailure(
+    status: number,
+    message: string,
+    match: ArgoCdFailureMatch = {},
+  ) {
+    scriptedFailures.push({
+      error: ArgoCdError.fromHttpStatus(status, message),
+      method: match.method,
+      path: match.path,
+    });
+  }
+
+  /** `POST` queues a failure, `DELETE` drops them all: the sandbox's own admin route. */
+  function admin(request: SandboxRequest): SandboxResponse {
+    if (request.method === 'DELETE') {
+      scriptedFailures.length = 0;
+      return jsonResponse(200, { queued: 0 });
+    }
+    if (request.method !== 'POST') {
+      return jsonResponse(405, { message: `use POST or DELETE ${ADMIN_PATH}` });
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(request.body || '{}');
+    } catch (error) {
+      return jsonResponse(400, { message: (error as Error).message });
+    }
+    const { status, message, method, path } = body;
+    if (typeof status !== 'number' || typeof message !== 'string') {
+      return jsonResponse(400, {
+        message: 'status (number) and message (string) are required',
+      });
+    }
+    queueFailure(status, message, {
+      method: typeof method === 'string' ? method : undefined,
+      path: typeof path === 'string' ? path : undefined,
+    });
+    return jsonResponse(200, { queued: scriptedFailures.length });
+  }
 
   function storeOf(context: SandboxContext): ArgoCdStore {
     return context.state.scope(
@@ -132,6 +212,7 @@ export function createArgoCdService(
     request: SandboxRequest,
     context: SandboxContext,
   ): SandboxResponse {
+    if (request.path === ADMIN_PATH) return admin(request);
     const store = storeOf(context);
     const nowMillis = context.clock.nowMillis();
     if (!request.path.startsWith(ROUTE_PREFIX)) {
@@ -146,13 +227,14 @@ export function createArgoCdService(
       return login(request, store, nowMillis);
     }
     authenticate(request, store);
-    const failure = scriptedFailures.shift();
+    const failure = takeFailure(request);
     if (failure) throw failure;
     if (path === '/session' && request.method === 'DELETE') {
       const token = bearerToken(request);
       if (token) store.sessions.delete(token);
       return jsonResponse(200, {});
     }
+    purgeDeletedApplications({ store, clock: context.clock });
     const routeContext: RouteContext = {
       request,
       store,
@@ -175,8 +257,11 @@ export function createArgoCdService(
   return {
     name: 'argocd',
     prefix: '/argocd',
-    failNext(status: number, message: string) {
-      scriptedFailures.push(ArgoCdError.fromHttpStatus(status, message));
+    failNext(status: number, message: string, match?: ArgoCdFailureMatch) {
+      queueFailure(status, message, match);
+    },
+    clearFailures() {
+      scriptedFailures.length = 0;
     },
     handle(request, context) {
       try {

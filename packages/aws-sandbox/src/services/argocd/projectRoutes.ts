@@ -2,12 +2,21 @@
 import { jsonResponse, SandboxResponse } from '../../core/types';
 import { ArgoCdError, GRPC, notFound } from './argoCdErrors';
 import { AppProject, ARGOCD_NAMESPACE } from './argoCdStore';
-import { parseBody, RouteContext, sameJson } from './routeContext';
+import { sourcesOf } from './applicationRoutes';
+import {
+  destinationPermitted,
+  parseBody,
+  RouteContext,
+  sameJson,
+  sourcePermitted,
+} from './routeContext';
 
 interface ProjectCreateRequest {
   project?: AppProject;
   upsert?: boolean;
 }
+
+const DEFAULT_PROJECT = 'default';
 
 function requireProject(context: RouteContext, name: string): AppProject {
   const project = context.store.projects.get(name);
@@ -15,18 +24,17 @@ function requireProject(context: RouteContext, name: string): AppProject {
   return project;
 }
 
-function update(
+/** Stores `next` over `existing`, bumping resourceVersion, and generation if the spec changed. */
+function store(
   context: RouteContext,
   existing: AppProject,
-  next: AppProject,
+  next: Pick<AppProject, 'spec'> & { metadata: AppProject['metadata'] },
 ): AppProject {
   const specChanged = !sameJson(existing.spec, next.spec);
   const updated: AppProject = {
     ...existing,
     metadata: {
-      ...existing.metadata,
-      labels: next.metadata.labels,
-      annotations: next.metadata.annotations,
+      ...next.metadata,
       resourceVersion: context.store.nextResourceVersion(),
       generation: (existing.metadata.generation ?? 1) + (specChanged ? 1 : 0),
     },
@@ -34,6 +42,99 @@ function update(
   };
   context.store.projects.set(existing.metadata.name, updated);
   return updated;
+}
+
+/**
+ * Update's check that no application of the project loses its source or destination:
+ * "as a result of project update 1 applications destination became invalid".
+ */
+function checkApplicationsStayValid(
+  context: RouteContext,
+  existing: AppProject,
+  next: AppProject,
+) {
+  let invalidSources = 0;
+  let invalidDestinations = 0;
+  for (const app of context.store.applications.values()) {
+    if ((app.spec.project || DEFAULT_PROJECT) !== existing.metadata.name) {
+      continue;
+    }
+    const server =
+      app.spec.destination.server ??
+      context.store.clusterByName(app.spec.destination.name ?? '')?.input
+        .server ??
+      '';
+    if (
+      destinationPermitted(existing, app.spec.destination, server) &&
+      !destinationPermitted(next, app.spec.destination, server)
+    ) {
+      invalidDestinations += 1;
+    }
+    const sources = sourcesOf(app);
+    if (
+      sources.every(s => sourcePermitted(existing, s.repoURL)) &&
+      !sources.every(s => sourcePermitted(next, s.repoURL))
+    ) {
+      invalidSources += 1;
+    }
+  }
+  const parts = [
+    ...(invalidSources > 0
+      ? [`${invalidSources} applications source became invalid`]
+      : []),
+    ...(invalidDestinations > 0
+      ? [`${invalidDestinations} applications destination became invalid`]
+      : []),
+  ];
+  if (parts.length > 0) {
+    throw new ArgoCdError(
+      GRPC.InvalidArgument,
+      `as a result of project update ${parts.join(' and ')}`,
+    );
+  }
+}
+
+/**
+ * PUT: a Kubernetes update of the whole object, so the body must carry the
+ * resourceVersion it read (422 Invalid → 400 without one, 409 Conflict → Aborted when
+ * another write came first); labels, annotations and spec are the body's.
+ */
+function replace(context: RouteContext, name: string): SandboxResponse {
+  const { project } = parseBody<ProjectCreateRequest>(context.request);
+  if (!project) {
+    throw new ArgoCdError(GRPC.InvalidArgument, 'project is required');
+  }
+  const existing = requireProject(context, name);
+  // grpc-gateway fills project.metadata.name from the path, over the body's.
+  const next: AppProject = {
+    ...project,
+    metadata: { ...project.metadata, name },
+    spec: project.spec ?? {},
+  };
+  checkApplicationsStayValid(context, existing, next);
+  const resourceVersion = next.metadata.resourceVersion;
+  if (!resourceVersion) {
+    throw new ArgoCdError(
+      GRPC.InvalidArgument,
+      `AppProject.argoproj.io "${name}" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update`,
+    );
+  }
+  if (resourceVersion !== existing.metadata.resourceVersion) {
+    throw new ArgoCdError(
+      GRPC.Aborted,
+      `Operation cannot be fulfilled on appprojects.argoproj.io "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    );
+  }
+  const updated = store(context, existing, {
+    metadata: {
+      ...existing.metadata,
+      labels: next.metadata.labels,
+      annotations: next.metadata.annotations,
+      finalizers: next.metadata.finalizers,
+    },
+    spec: next.spec,
+  });
+  return jsonResponse(200, updated);
 }
 
 function create(context: RouteContext): SandboxResponse {
@@ -55,7 +156,14 @@ function create(context: RouteContext): SandboxResponse {
         'existing project spec is different, use upsert flag to force update',
       );
     }
-    return jsonResponse(200, update(context, existing, project));
+    // An upsert replaces the spec only: labels and annotations stay as they are.
+    return jsonResponse(
+      200,
+      store(context, existing, {
+        metadata: existing.metadata,
+        spec: project.spec ?? {},
+      }),
+    );
   }
   const created: AppProject = {
     apiVersion: 'argoproj.io/v1alpha1',
@@ -101,17 +209,17 @@ export function routeProjects(
   if (!match) return undefined;
   const name = decodeURIComponent(match[1]);
   if (method === 'GET') return jsonResponse(200, requireProject(context, name));
-  if (method === 'PUT') {
-    const existing = requireProject(context, name);
-    const { project } = parseBody<ProjectCreateRequest>(context.request);
-    if (!project)
-      throw new ArgoCdError(GRPC.InvalidArgument, 'project is required');
-    return jsonResponse(200, update(context, existing, project));
-  }
+  if (method === 'PUT') return replace(context, name);
   if (method === 'DELETE') {
+    if (name === DEFAULT_PROJECT) {
+      throw new ArgoCdError(
+        GRPC.InvalidArgument,
+        `name '${name}' is reserved and cannot be deleted`,
+      );
+    }
     requireProject(context, name);
     const referencing = [...context.store.applications.values()].filter(
-      app => (app.spec.project || 'default') === name,
+      app => (app.spec.project || DEFAULT_PROJECT) === name,
     );
     if (referencing.length > 0) {
       throw new ArgoCdError(

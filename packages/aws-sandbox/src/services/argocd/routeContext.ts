@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SandboxClock } from '../../core/clock';
 import type { SandboxRequest } from '../../core/types';
 import { ArgoCdError, GRPC } from './argoCdErrors';
-import type { ArgoCdStore } from './argoCdStore';
+import type { AppProject, ArgoCdStore, Destination } from './argoCdStore';
 
 export interface RouteContext {
   request: SandboxRequest;
@@ -39,6 +39,28 @@ export function globMatches(
     .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
   return new RegExp(`^${regex}$`).test(value);
+}
+
+/** AppProject.IsDestinationPermitted: some allowed destination matches server (or name) and namespace. */
+export function destinationPermitted(
+  project: AppProject,
+  destination: Destination,
+  server: string,
+): boolean {
+  const namespace = destination.namespace ?? '';
+  return (project.spec.destinations ?? []).some(
+    d =>
+      (globMatches(d.server, server) ||
+        globMatches(d.name, destination.name ?? '')) &&
+      globMatches(d.namespace, namespace),
+  );
+}
+
+/** AppProject.IsSourcePermitted: some source repo pattern matches the repo URL. */
+export function sourcePermitted(project: AppProject, repoURL: string): boolean {
+  return (project.spec.sourceRepos ?? []).some(repo =>
+    globMatches(repo, repoURL),
+  );
 }
 
 /** Equality selectors as ArgoCD's `selector` query parameter takes them: a=b,c!=d. */

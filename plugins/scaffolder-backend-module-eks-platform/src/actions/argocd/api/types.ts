@@ -1,0 +1,31 @@
+/** One ArgoCD server the client talks to. */
+export interface ArgoCdInstance {
+  /** The name the configuration gives it, used in every error message. */
+  name: string;
+  /** ArgoCD's base URL, for its UI and its API (`${url}/api/v1/…`), e.g. https://argocd.example.com. */
+  url: string;
+  /** API token of an ArgoCD account: only ever sent as `Authorization: Bearer`. */
+  token: string;
+}
+
+/** What an idempotent upsert did. */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** A cluster as `POST /api/v1/clusters` takes it (ArgoCD's v1alpha1.Cluster). */
+export interface ArgoCdClusterInput {
+  /** The Kubernetes API server URL: the cluster's identity in ArgoCD. */
+  server: string;
+  name: string;
+  /** v1alpha1.ClusterConfig, e.g. `{ awsAuthConfig: { clusterName, roleARN }, tlsClientConfig: { caData } }`. */
+  config: object;
+  /** The AppProject the cluster is scoped to, if any. */
+  project?: string;
+  labels?: Record<string, string>;
+}
+
+export interface ArgoCdClientOptions {
+  /** The fetch to use (tests wrap it to count requests); the global one by default. */
+  fetch?: typeof fetch;
+  /** How long one request may take before it is abandoned; 30 s by default. */
+  timeoutMs?: number;
+}

@@ -1,0 +1,11 @@
+export {
+  createArgoCdRegisterAction,
+  REGISTER_ARGOCD_ACTION_ID,
+} from './registerArgoCd';
+export type { RegisterArgoCdActionOptions } from './registerArgoCd';
+export {
+  createArgoCdDestroyAction,
+  DESTROY_ARGOCD_ACTION_ID,
+} from './destroyArgoCd';
+export { readArgoCdInstances } from './argoCdConfig';
+export type { ConfiguredArgoCdInstance } from './argoCdConfig';

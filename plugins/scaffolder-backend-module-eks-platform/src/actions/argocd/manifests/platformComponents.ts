@@ -1,0 +1,407 @@
+/**
+ * The platform components ADR-0007 lists (metrics and dashboards, tracing, log
+ * shipping, the ALB ingress controller, the DPJ applications), one ArgoCD Application
+ * each, with pinned chart versions and per-environment values.
+ *
+ * Chart versions are exact releases, never ranges: an upgrade is a reviewed change of
+ * this table (a range would let a sync pick up a new chart unannounced). They were
+ * chosen from known releases, not looked up in the chart repositories at build time.
+ */
+import type {
+  EnvironmentName,
+  EnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
+import type { EnvironmentScheduling, Placement } from './scheduling';
+
+export const PLATFORM_COMPONENT_IDS = [
+  'aws-load-balancer-controller',
+  'kube-prometheus-stack',
+  'fluent-bit',
+  'jaeger',
+  'dpj',
+] as const;
+export type PlatformComponentId = (typeof PLATFORM_COMPONENT_IDS)[number];
+
+/** Pod Security Standards level enforced on a namespace the component creates. */
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+
+/** A chart from a Helm repository, at an exact version. */
+export interface HelmRepositoryChart {
+  type: 'helm';
+  repoUrl: string;
+  chart: string;
+  /** Exact chart version (x.y.z). */
+  version: string;
+}
+
+/**
+ * A chart kept in the environment's GitOps repository, at the environment's
+ * revision, with one values file per environment next to it.
+ */
+export interface GitOpsChart {
+  type: 'gitops';
+  /** Folder of the chart, relative to the repository root. */
+  path: string;
+  valueFiles(environment: EnvironmentName): string[];
+}
+
+/** One entry of an Application's spec.ignoreDifferences. */
+export interface IgnoredDifference {
+  group?: string;
+  kind: string;
+  name?: string;
+  jsonPointers?: string[];
+  jqPathExpressions?: string[];
+}
+
+export interface ValuesContext {
+  spec: EnvironmentSpec;
+  environment: EnvironmentName;
+  clusterName: string;
+  scheduling: EnvironmentScheduling;
+}
+
+export interface PlatformComponent {
+  id: PlatformComponentId;
+  description: string;
+  source: HelmRepositoryChart | GitOpsChart;
+  /** Namespace of the component's resources in the environment's cluster. */
+  namespace: string;
+  releaseName: string;
+  /** Order among the environment's applications (argocd.argoproj.io/sync-wave). */
+  syncWave: number;
+  /** Server-side apply, for charts whose CRDs exceed the client-side annotation limit. */
+  serverSideApply: boolean;
+  /** Pod Security Standards level enforced on the namespace; unset leaves it unmanaged. */
+  podSecurity?: PodSecurityLevel;
+  /** Fields a controller or hook rewrites after the sync, not to be reported as drift. */
+  ignoreDifferences?: IgnoredDifference[];
+  /** Helm values for one environment. */
+  values(context: ValuesContext): Record<string, unknown>;
+}
+
+/** A value per environment. */
+export type PerEnvironment<T> = Readonly<Record<EnvironmentName, T>>;
+
+/** Replica count of the components whose chart runs several interchangeable copies. */
+export const REPLICAS: PerEnvironment<number> = {
+  dev: 1,
+  staging: 2,
+  production: 3,
+};
+
+interface Resources {
+  requests: { cpu: string; memory: string };
+  limits: { cpu: string; memory: string };
+}
+
+function resources(
+  requestCpu: string,
+  requestMemory: string,
+  limitCpu: string,
+  limitMemory: string,
+): Resources {
+  return {
+    requests: { cpu: requestCpu, memory: requestMemory },
+    limits: { cpu: limitCpu, memory: limitMemory },
+  };
+}
+
+/** Requests and limits by environment, smallest in dev. */
+function sized(table: PerEnvironment<Resources>) {
+  return (environment: EnvironmentName): Resources => table[environment];
+}
+
+/** The nodeSelector/tolerations pair as chart values (most charts use these two keys). */
+function scheduled(placement: Placement): Record<string, unknown> {
+  return { ...placement };
+}
+
+// Admission webhooks get their certificate from a job (kube-prometheus-stack) or from
+// the chart's template functions (aws-load-balancer-controller) and then carry a
+// caBundle Git does not know.
+const WEBHOOK_CA_BUNDLES: IgnoredDifference[] = [
+  {
+    group: 'admissionregistration.k8s.io',
+    kind: 'MutatingWebhookConfiguration',
+    jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
+  },
+  {
+    group: 'admissionregistration.k8s.io',
+    kind: 'ValidatingWebhookConfiguration',
+    jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
+  },
+];
+
+const prometheusResources = sized({
+  dev: resources('100m', '512Mi', '500m', '1Gi'),
+  staging: resources('250m', '1Gi', '1', '2Gi'),
+  production: resources('500m', '2Gi', '2', '4Gi'),
+});
+const smallControllerResources = sized({
+  dev: resources('50m', '64Mi', '200m', '128Mi'),
+  staging: resources('100m', '128Mi', '500m', '256Mi'),
+  production: resources('100m', '128Mi', '500m', '256Mi'),
+});
+const grafanaResources = sized({
+  dev: resources('50m', '128Mi', '250m', '256Mi'),
+  staging: resources('100m', '256Mi', '500m', '512Mi'),
+  production: resources('200m', '512Mi', '1', '1Gi'),
+});
+const nodeAgentResources = sized({
+  dev: resources('20m', '32Mi', '100m', '64Mi'),
+  staging: resources('50m', '64Mi', '200m', '128Mi'),
+  production: resources('50m', '64Mi', '250m', '128Mi'),
+});
+const fluentBitResources = sized({
+  dev: resources('50m', '64Mi', '200m', '128Mi'),
+  staging: resources('100m', '128Mi', '500m', '256Mi'),
+  production: resources('100m', '128Mi', '500m', '256Mi'),
+});
+const jaegerResources = sized({
+  dev: resources('100m', '256Mi', '500m', '512Mi'),
+  staging: resources('200m', '512Mi', '1', '1Gi'),
+  production: resources('250m', '1Gi', '1', '2Gi'),
+});
+const albControllerResources = sized({
+  dev: resources('50m', '128Mi', '200m', '256Mi'),
+  staging: resources('100m', '128Mi', '500m', '256Mi'),
+  production: resources('100m', '256Mi', '500m', '512Mi'),
+});
+const dpjResources = sized({
+  dev: resources('100m', '256Mi', '500m', '512Mi'),
+  staging: resources('250m', '512Mi', '1', '1Gi'),
+  production: resources('500m', '1Gi', '2', '2Gi'),
+});
+
+const PROMETHEUS_RETENTION: PerEnvironment<string> = {
+  dev: '3d',
+  staging: '7d',
+  production: '15d',
+};
+const LOG_RETENTION_DAYS: PerEnvironment<number> = {
+  dev: 7,
+  staging: 30,
+  production: 90,
+};
+/** Upper bound of the in-memory trace store, so the pod's memory limit holds. */
+const JAEGER_MAX_TRACES: PerEnvironment<number> = {
+  dev: 10000,
+  staging: 25000,
+  production: 50000,
+};
+
+/** Secret (keys admin-user, admin-password) Grafana's admin account reads; see the report. */
+export const GRAFANA_ADMIN_SECRET = 'grafana-admin';
+
+/** Ordered by sync wave: the ingress controller and the monitoring CRDs come first. */
+export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
+  {
+    id: 'aws-load-balancer-controller',
+    description:
+      'AWS Load Balancer Controller: ALBs for Ingresses, NLBs for LoadBalancer Services',
+    source: {
+      type: 'helm',
+      repoUrl: 'https://aws.github.io/eks-charts',
+      chart: 'aws-load-balancer-controller',
+      version: '1.12.0',
+    },
+    namespace: 'kube-system',
+    releaseName: 'aws-load-balancer-controller',
+    syncWave: -3,
+    serverSideApply: false,
+    // No podSecurity: kube-system exists already and its labels are not this
+    // application's to manage.
+    ignoreDifferences: [
+      ...WEBHOOK_CA_BUNDLES,
+      // The chart generates the webhook certificate at every render (genCA).
+      {
+        kind: 'Secret',
+        name: 'aws-load-balancer-tls',
+        jsonPointers: ['/data'],
+      },
+    ],
+    values: ({ spec, environment, clusterName, scheduling }) => ({
+      clusterName,
+      region: spec.region,
+      replicaCount: REPLICAS[environment],
+      resources: albControllerResources(environment),
+      // A fixed name, for the EKS Pod Identity association granting its IAM policy.
+      serviceAccount: { create: true, name: 'aws-load-balancer-controller' },
+      ...scheduled(scheduling.system),
+    }),
+  },
+  {
+    id: 'kube-prometheus-stack',
+    description:
+      'Prometheus, Alertmanager and Grafana with the Prometheus Operator, kube-state-metrics and node-exporter',
+    source: {
+      type: 'helm',
+      repoUrl: 'https://prometheus-community.github.io/helm-charts',
+      chart: 'kube-prometheus-stack',
+      version: '69.8.0',
+    },
+    namespace: 'monitoring',
+    releaseName: 'kube-prometheus-stack',
+    syncWave: -2,
+    // The Prometheus and Alertmanager CRDs exceed the 256 KiB last-applied annotation.
+    serverSideApply: true,
+    // node-exporter uses the host network, PID namespace and filesystem.
+    podSecurity: 'privileged',
+    ignoreDifferences: WEBHOOK_CA_BUNDLES,
+    values: ({ environment, scheduling }) => {
+      const system = scheduled(scheduling.system);
+      return {
+        // EKS runs the control plane: there is no scheduler, controller manager or
+        // etcd endpoint to scrape.
+        kubeControllerManager: { enabled: false },
+        kubeScheduler: { enabled: false },
+        kubeEtcd: { enabled: false },
+        prometheusOperator: {
+          resources: smallControllerResources(environment),
+          ...system,
+          admissionWebhooks: { patch: { ...system } },
+        },
+        prometheus: {
+          prometheusSpec: {
+            replicas: REPLICAS[environment],
+            retention: PROMETHEUS_RETENTION[environment],
+            resources: prometheusResources(environment),
+            // Select the ServiceMonitors and rules of every release, the DPJ chart's too.
+            serviceMonitorSelectorNilUsesHelmValues: false,
+            podMonitorSelectorNilUsesHelmValues: false,
+            ruleSelectorNilUsesHelmValues: false,
+            ...system,
+          },
+        },
+        alertmanager: {
+          alertmanagerSpec: {
+            replicas: REPLICAS[environment],
+            resources: smallControllerResources(environment),
+            ...system,
+          },
+        },
+        grafana: {
+          // One replica: without an external database each replica would keep its own
+          // SQLite users and sessions.
+          replicas: 1,
+          resources: grafanaResources(environment),
+          // Never the chart's default admin password; the secret is created out of Git.
+          admin: {
+            existingSecret: GRAFANA_ADMIN_SECRET,
+            userKey: 'admin-user',
+            passwordKey: 'admin-password',
+          },
+          ...system,
+        },
+        'kube-state-metrics': {
+          resources: smallControllerResources(environment),
+          ...system,
+        },
+        // A node agent: on every node, whatever its taints.
+        'prometheus-node-exporter': {
+          resources: nodeAgentResources(environment),
+          ...scheduled(scheduling.everyNode),
+        },
+      };
+    },
+  },
+  {
+    id: 'fluent-bit',
+    description:
+      'Fluent Bit: ships container logs to CloudWatch Logs (ADR-0007 log aggregation)',
+    source: {
+      type: 'helm',
+      repoUrl: 'https://fluent.github.io/helm-charts',
+      chart: 'fluent-bit',
+      version: '0.47.9',
+    },
+    namespace: 'logging',
+    releaseName: 'fluent-bit',
+    syncWave: -1,
+    serverSideApply: false,
+    // Reads /var/log of the node through hostPath volumes.
+    podSecurity: 'privileged',
+    values: ({ spec, environment, clusterName, scheduling }) => ({
+      kind: 'DaemonSet',
+      resources: fluentBitResources(environment),
+      // A fixed name, for the EKS Pod Identity association granting CloudWatch Logs access.
+      serviceAccount: { create: true, name: 'fluent-bit' },
+      // A log shipper has to run on every node, application and Spot nodes included.
+      ...scheduled(scheduling.everyNode),
+      config: {
+        outputs: [
+          '[OUTPUT]',
+          '    Name cloudwatch_logs',
+          '    Match kube.*',
+          `    region ${spec.region}`,
+          `    log_group_name /aws/eks/${clusterName}/containers`,
+          '    log_stream_prefix fluent-bit-',
+          '    auto_create_group On',
+          `    log_retention_days ${LOG_RETENTION_DAYS[environment]}`,
+          '',
+        ].join('\n'),
+      },
+    }),
+  },
+  {
+    id: 'jaeger',
+    description:
+      'Jaeger all-in-one: collector, query UI and an in-memory trace store',
+    source: {
+      type: 'helm',
+      repoUrl: 'https://jaegertracing.github.io/helm-charts',
+      chart: 'jaeger',
+      version: '3.4.1',
+    },
+    namespace: 'tracing',
+    releaseName: 'jaeger',
+    syncWave: -1,
+    serverSideApply: false,
+    podSecurity: 'baseline',
+    values: ({ environment, scheduling }) => ({
+      // The chart provisions Cassandra by default; traces stay in memory here until a
+      // durable store (Elasticsearch/OpenSearch) is chosen. An in-memory store cannot
+      // be shared, so all-in-one runs a single replica in every environment.
+      provisionDataStore: {
+        cassandra: false,
+        elasticsearch: false,
+        kafka: false,
+      },
+      storage: { type: 'memory' },
+      allInOne: {
+        enabled: true,
+        args: [`--memory.max-traces=${JAEGER_MAX_TRACES[environment]}`],
+        resources: jaegerResources(environment),
+        ...scheduled(scheduling.system),
+      },
+      agent: { enabled: false },
+      collector: { enabled: false },
+      query: { enabled: false },
+    }),
+  },
+  {
+    id: 'dpj',
+    description: 'DPJ application charts, from the GitOps repository',
+    source: {
+      type: 'gitops',
+      path: 'charts/dpj',
+      valueFiles: environment => [`values-${environment}.yaml`],
+    },
+    namespace: 'dpj',
+    releaseName: 'dpj',
+    syncWave: 0,
+    serverSideApply: false,
+    podSecurity: 'baseline',
+    // The keys of a `helm create` chart. These values take precedence over the value
+    // files, which keep the application settings (images, features, endpoints).
+    values: ({ environment, scheduling }) => ({
+      replicaCount: REPLICAS[environment],
+      resources: dpjResources(environment),
+      // Spot capacity for dev and staging; production stays on on-demand nodes.
+      ...scheduled(
+        scheduling.application({ spot: environment !== 'production' }),
+      ),
+    }),
+  },
+];
