@@ -1,5 +1,6 @@
 /** The ArgoCD actions' own input fields, their checks and the instance they select. */
 import { InputError } from '@backstage/errors';
+import { ROLE_ARN } from '../cluster/clusterInput';
 import type { InputProblem, Zod } from '../shared/environmentInput';
 import type { ConfiguredArgoCdInstance } from './argoCdConfig';
 
@@ -9,8 +10,6 @@ export type ArgoCdMode = (typeof ARGOCD_MODES)[number];
 /** The template secret an ArgoCD token may come from, instead of backend config. */
 export const TOKEN_SECRET = 'argocdToken';
 
-const ROLE_ARN =
-  /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
 const REPO_URL = /^(https:\/\/|git@|ssh:\/\/)[^\s]+$/;
 const REPO_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 

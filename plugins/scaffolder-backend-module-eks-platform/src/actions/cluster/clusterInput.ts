@@ -18,7 +18,7 @@ export interface ClusterInputFields {
 
 const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 /** An IAM role ARN (paths allowed, as IAM Identity Center roles have). */
-const ROLE_ARN =
+export const ROLE_ARN =
   /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
 
 /**
