@@ -16,6 +16,7 @@ import {
   dryRunResources,
   dryRunSummary,
   logDryRunRows,
+  resourceOutputSchema,
   resourceSummary,
 } from '../shared/resourceSummary';
 import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
@@ -225,17 +226,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         kmsKeyArn: z => z.string(),
         addons: z =>
           z.array(z.object({ name: z.string(), version: z.string() })),
-        resources: z =>
-          z.array(
-            z.object({
-              type: z.string(),
-              name: z.string(),
-              component: z.string(),
-              id: z.string(),
-              outcome: z.enum(['created', 'reused', 'resumed', 'planned']),
-            }),
-          ),
-        summary: z => z.string().describe('The resources as Markdown'),
+        ...resourceOutputSchema,
         entityRef: z =>
           z
             .string()

@@ -35,12 +35,15 @@ export async function findClusterSecurityGroups(
   );
 }
 
-/** Deletes them; one already gone counts as deleted. */
+/** Finds the cluster's leftover groups in the VPCs and deletes them; returns them. */
 export async function deleteClusterSecurityGroups(
   ec2: EC2Client,
-  groups: SecurityGroup[],
+  clusterName: string,
+  vpcIds: string[],
   logger: Pick<LoggerService, 'info'>,
 ): Promise<SecurityGroup[]> {
+  const groups = await findClusterSecurityGroups(ec2, clusterName, vpcIds);
+  // One already gone counts as deleted.
   for (const group of groups) {
     try {
       await ec2.send(

@@ -23,10 +23,7 @@ import {
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import { WaitSettings } from '../shared/waiting';
-import {
-  deleteClusterSecurityGroups,
-  findClusterSecurityGroups,
-} from './clusterSecurityGroups';
+import { deleteClusterSecurityGroups } from './clusterSecurityGroups';
 import { destroyEnvironmentExamples } from './destroyEnvironment.examples';
 import {
   DestroyedResource,
@@ -279,11 +276,8 @@ export function createEnvironmentDestroyAction(
             ...(
               await deleteClusterSecurityGroups(
                 clients.ec2,
-                await findClusterSecurityGroups(
-                  clients.ec2,
-                  names.cluster,
-                  inventory.vpcIds,
-                ),
+                names.cluster,
+                inventory.vpcIds,
                 logger,
               )
             ).map(g => ({

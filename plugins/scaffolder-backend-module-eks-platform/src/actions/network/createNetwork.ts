@@ -17,6 +17,7 @@ import {
   dryRunResources,
   dryRunSummary,
   logDryRunRows,
+  resourceOutputSchema,
   resourceSummary,
 } from '../shared/resourceSummary';
 import { WaitSettings } from '../shared/waiting';
@@ -176,17 +177,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
               'The public route table, then the private one of each zone',
             ),
         flowLogId: z => z.string(),
-        resources: z =>
-          z.array(
-            z.object({
-              type: z.string(),
-              name: z.string(),
-              component: z.string(),
-              id: z.string(),
-              outcome: z.enum(['created', 'reused', 'resumed', 'planned']),
-            }),
-          ),
-        summary: z => z.string().describe('The resources as Markdown'),
+        ...resourceOutputSchema,
       },
     },
     async handler(ctx) {

@@ -45,6 +45,7 @@ import {
   dryRunResources,
   dryRunSummary,
   logDryRunRows,
+  resourceOutputSchema,
   resourceSummary,
 } from '../shared/resourceSummary';
 import { waitWithProgress, WaitSettings } from '../shared/waiting';
@@ -610,17 +611,7 @@ export function createNodegroupsCreateAction(
           ),
         addons: z =>
           z.array(z.object({ name: z.string(), version: z.string() })),
-        resources: z =>
-          z.array(
-            z.object({
-              type: z.string(),
-              name: z.string(),
-              component: z.string(),
-              id: z.string(),
-              outcome: z.enum(['created', 'reused', 'resumed', 'planned']),
-            }),
-          ),
-        summary: z => z.string().describe('The resources as Markdown'),
+        ...resourceOutputSchema,
       },
     },
     async handler(ctx) {

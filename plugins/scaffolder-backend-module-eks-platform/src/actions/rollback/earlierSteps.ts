@@ -13,10 +13,7 @@ import {
 } from '../cluster/clusterClients';
 import { clusterNames } from '../cluster/clusterPlan';
 import { deleteCluster } from '../cluster/deleteCluster';
-import {
-  deleteClusterSecurityGroups,
-  findClusterSecurityGroups,
-} from '../destroy/clusterSecurityGroups';
+import { deleteClusterSecurityGroups } from '../destroy/clusterSecurityGroups';
 import { deleteNetwork } from '../network/deleteNetwork';
 import { discoverNetwork } from '../network/discovery';
 import type { WaitSettings } from '../shared/waiting';
@@ -62,14 +59,10 @@ export async function rollBackEarlierSteps(
       const network = await discoverNetwork(clients.ec2, spec.name, { taskId });
       // EKS's own security group outlives a just-deleted cluster for a while and
       // would keep the VPC from being deleted.
-      const groups = await findClusterSecurityGroups(
+      for (const group of await deleteClusterSecurityGroups(
         clients.ec2,
         names.cluster,
         network.vpcs.map(vpc => vpc.VpcId!),
-      );
-      for (const group of await deleteClusterSecurityGroups(
-        clients.ec2,
-        groups,
         logger,
       )) {
         deleted.push({ label: `security group ${group.GroupId}` });

@@ -1,4 +1,20 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Zod } from './environmentInput';
+
+/** The `resources` and `summary` outputs every provisioning action ends with. */
+export const resourceOutputSchema = {
+  resources: (z: Zod) =>
+    z.array(
+      z.object({
+        type: z.string(),
+        name: z.string(),
+        component: z.string(),
+        id: z.string(),
+        outcome: z.enum(['created', 'reused', 'resumed', 'planned']),
+      }),
+    ),
+  summary: (z: Zod) => z.string().describe('The resources as Markdown'),
+};
 
 /** The resources of a run as a Markdown table: type, name, id and a note. */
 export function resourceSummary(
