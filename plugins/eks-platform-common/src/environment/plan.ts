@@ -96,6 +96,11 @@ export function planEnvironment(spec: EnvironmentSpec): PlannedResource[] {
     'assumed by ec2.amazonaws.com; AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryPullOnly',
   );
   add(
+    'AWS::IAM::Role',
+    `${cluster}-vpc-cni-role`,
+    'assumed by pods.eks.amazonaws.com for the VPC CNI (EKS Pod Identity); AmazonEKS_CNI_Policy',
+  );
+  add(
     'AWS::KMS::Key',
     `${cluster}-secrets`,
     'envelope encryption of Kubernetes secrets, rotation on',
