@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eksPlatformPermissions } from '@internal/plugin-eks-platform-common';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { createRouter } from './router';
+import { DatabaseLeases } from './shared/databaseLeases';
 
 /**
  * The EKS platform backend: capacity, SLO and cost routes for cluster entities.
@@ -21,6 +22,7 @@ export const eksPlatformPlugin = createBackendPlugin({
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         cache: coreServices.cache,
+        database: coreServices.database,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
@@ -29,12 +31,13 @@ export const eksPlatformPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({ permissionsRegistry, ...deps }) {
+      async init({ permissionsRegistry, database, ...deps }) {
         permissionsRegistry.addPermissions(eksPlatformPermissions);
         deps.httpRouter.use(
           await createRouter({
             ...deps,
             aws: AwsClientFactory.fromConfig(deps.config),
+            leases: await DatabaseLeases.create(database),
           }),
         );
         // Health is probed by load balancers and the dev tooling without a user.

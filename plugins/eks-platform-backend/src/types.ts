@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { Leases } from './shared/leases';
 
 /** What every feature router of the plugin gets. */
 export interface RouterOptions {
@@ -23,4 +24,9 @@ export interface RouterOptions {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   aws: AwsClientFactory;
+  /**
+   * Shared by the backend replicas (the plugin's database), so that each cache entry
+   * is computed by one replica; one process's own when absent.
+   */
+  leases?: Leases;
 }

@@ -1,11 +1,11 @@
 /**
  * Caches computed capacity reports per cluster entity, and lets concurrent
- * requests for the same cluster share one upstream fetch.
+ * requests for the same cluster, on any replica, share one upstream fetch.
  */
 import { CacheService } from '@backstage/backend-plugin-api';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
-import { JsonValue } from '@backstage/types';
-import { Coalescer } from '../shared/coalescer';
+import { CacheFill } from '../shared/cacheFill';
+import { Leases } from '../shared/leases';
 
 /** A report with a source down is retried sooner than a complete one. */
 const PARTIAL_REPORT_TTL_MS = 10_000;
@@ -18,32 +18,25 @@ function isPartial(report: CapacityReport): boolean {
 }
 
 export class CapacityReportCache {
-  private readonly inFlight = new Coalescer<CapacityReport>();
+  private readonly fill: CacheFill;
 
   constructor(
-    private readonly cache: CacheService,
+    cache: CacheService,
     private readonly ttlMs: number,
-  ) {}
+    leases?: Leases,
+  ) {
+    this.fill = new CacheFill(cache, leases);
+  }
 
-  async get(
+  get(
     entityRef: string,
     compute: () => Promise<CapacityReport>,
   ): Promise<CapacityReport> {
-    const key = `capacity:v1:${entityRef}`;
-    return this.inFlight.run(key, () => this.load(key, compute));
-  }
-
-  private async load(
-    key: string,
-    compute: () => Promise<CapacityReport>,
-  ): Promise<CapacityReport> {
-    const cached = await this.cache.get<JsonValue>(key);
-    if (cached) return cached as unknown as CapacityReport;
-    const report = await compute();
-    const ttl = isPartial(report)
-      ? Math.min(this.ttlMs, PARTIAL_REPORT_TTL_MS)
-      : this.ttlMs;
-    await this.cache.set(key, report as unknown as JsonValue, { ttl });
-    return report;
+    return this.fill.get(`capacity:v1:${entityRef}`, compute, {
+      ttlMs: report =>
+        isPartial(report)
+          ? Math.min(this.ttlMs, PARTIAL_REPORT_TTL_MS)
+          : this.ttlMs,
+    });
   }
 }

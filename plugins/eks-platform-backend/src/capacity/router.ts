@@ -32,7 +32,11 @@ export async function createCapacityRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { catalog, httpAuth, logger } = options;
-  const reports = new CapacityReportCache(options.cache, cacheTtlMs(options));
+  const reports = new CapacityReportCache(
+    options.cache,
+    cacheTtlMs(options),
+    options.leases,
+  );
   const reporter = new CapacityReporter(
     options.aws,
     new KubernetesCapacitySource(options.discovery, options.auth),

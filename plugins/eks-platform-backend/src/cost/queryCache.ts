@@ -1,13 +1,13 @@
 /**
  * Caches Cost Explorer answers per query (account + operation + request), not per
  * report: the cost tab and the finance page compose their reports from the same
- * entries. Concurrent identical queries share one call; a refresh bypasses the
- * cache and rewrites it.
+ * entries. Concurrent identical queries, on any replica, share one call; a refresh
+ * bypasses the cache and rewrites it.
  */
 import { createHash } from 'node:crypto';
 import { CacheService } from '@backstage/backend-plugin-api';
-import { JsonValue } from '@backstage/types';
-import { Coalescer } from '../shared/coalescer';
+import { CacheFill } from '../shared/cacheFill';
+import { Leases } from '../shared/leases';
 
 /** JSON with object keys sorted, so equal requests give equal keys. */
 export function stableJson(value: unknown): string {
@@ -29,14 +29,16 @@ export interface CostQuery {
 }
 
 export class CostQueryCache {
-  private readonly inFlight = new Coalescer<unknown>();
-  private readonly refreshing = new Coalescer<unknown>();
   private answersStored = 0;
+  private readonly fill: CacheFill;
 
   constructor(
-    private readonly cache: CacheService,
+    cache: CacheService,
     private readonly ttlMs: number,
-  ) {}
+    leases?: Leases,
+  ) {
+    this.fill = new CacheFill(cache, leases);
+  }
 
   /**
    * Counts the answers this process stored: a report composed before the count last
@@ -55,8 +57,8 @@ export class CostQueryCache {
   }
 
   /**
-   * The cached answer, or `fetch`'s, shared with every concurrent identical query.
-   * `fetch` must answer plain JSON (it is stored as is).
+   * The cached answer, or `fetch`'s, shared with every concurrent identical query of
+   * every replica. `fetch` must answer plain JSON (it is stored as is).
    */
   get<T>(
     query: CostQuery,
@@ -64,25 +66,14 @@ export class CostQueryCache {
     options: { refresh?: boolean } = {},
   ): Promise<T> {
     const key = CostQueryCache.keyOf(query);
-    // A refresh must not be answered by a load that may end on the old entry.
-    const pending = options.refresh ? this.refreshing : this.inFlight;
-    return pending.run(key, () =>
-      this.load(key, fetch, options.refresh ?? false),
-    ) as Promise<T>;
-  }
-
-  private async load<T>(
-    key: string,
-    fetch: () => Promise<T>,
-    refresh: boolean,
-  ): Promise<T> {
-    if (!refresh) {
-      const cached = await this.cache.get<JsonValue>(key);
-      if (cached !== undefined) return cached as unknown as T;
-    }
-    const answer = await fetch();
-    await this.cache.set(key, answer as JsonValue, { ttl: this.ttlMs });
-    this.answersStored += 1;
-    return answer;
+    const fill = {
+      ttlMs: () => this.ttlMs,
+      onStored: () => {
+        this.answersStored += 1;
+      },
+    };
+    return options.refresh
+      ? this.fill.refresh(key, fetch, fill)
+      : this.fill.get(key, fetch, fill);
   }
 }

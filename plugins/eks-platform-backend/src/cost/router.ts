@@ -54,7 +54,7 @@ export async function createCostRouter(
   }
   const reporter = new CostReporter({
     source: new CostExplorerSource(options.aws),
-    cache: new CostQueryCache(options.cache, config.cacheTtlMs),
+    cache: new CostQueryCache(options.cache, config.cacheTtlMs, options.leases),
     config,
     logger,
   });

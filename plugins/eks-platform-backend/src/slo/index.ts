@@ -30,6 +30,7 @@ export async function createSloRouter(
   const baseUrl = config.getOptionalString('eksPlatform.prometheus.baseUrl');
   const service = new SloReportService({
     cache: options.cache,
+    leases: options.leases,
     logger: options.logger,
     prometheus: baseUrl
       ? new PrometheusClient(baseUrl, undefined, overrides.fetch)

@@ -1,11 +1,10 @@
 /**
  * Builds SLO reports: plans the queries, runs them against Prometheus, computes the
  * report in common code, caches it per entity and definition, and lets concurrent
- * identical requests share one computation.
+ * identical requests, on any replica, share one computation.
  */
 import { createHash } from 'crypto';
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import { JsonValue } from '@backstage/types';
 import {
   computeSloReport,
   planSloQueries,
@@ -14,10 +13,13 @@ import {
   SloReportResponse,
 } from '@internal/plugin-eks-platform-common';
 import { PrometheusClient, PrometheusQueryError } from './prometheusClient';
-import { Coalescer } from '../shared/coalescer';
+import { CacheFill } from '../shared/cacheFill';
+import { Leases } from '../shared/leases';
 
 export interface SloReportServiceOptions {
   cache: CacheService;
+  /** Shared by the backend replicas; one process's own when absent. */
+  leases?: Leases;
   logger: LoggerService;
   /** Undefined when `eksPlatform.prometheus.baseUrl` is not configured. */
   prometheus?: PrometheusClient;
@@ -26,28 +28,23 @@ export interface SloReportServiceOptions {
 }
 
 export class SloReportService {
-  private readonly inFlight = new Coalescer<SloReportResponse>();
+  private readonly fill: CacheFill;
 
-  constructor(private readonly options: SloReportServiceOptions) {}
+  constructor(private readonly options: SloReportServiceOptions) {
+    this.fill = new CacheFill(options.cache, options.leases);
+  }
 
-  async report(
+  report(
     entityRef: string,
     definition: SloDefinition,
   ): Promise<SloReportResponse> {
     const key = `slo-report:v1:${entityRef}:${hashOf(definition)}`;
-    const cached = (await this.options.cache.get(key)) as
-      | SloReportResponse
-      | undefined;
-    if (cached) return cached;
-    return this.inFlight.run(key, async () => {
-      const response = await this.compute(entityRef, definition);
+    return this.fill.get(key, () => this.compute(entityRef, definition), {
       // Errors are not cached: the next view retries Prometheus.
-      if (response.status === 'ok') {
-        await this.options.cache.set(key, response as unknown as JsonValue, {
-          ttl: this.options.cacheTtlSeconds * 1000,
-        });
-      }
-      return response;
+      ttlMs: response =>
+        response.status === 'ok'
+          ? this.options.cacheTtlSeconds * 1000
+          : undefined,
     });
   }
 
