@@ -24,6 +24,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // only where auth.providers.development is configured; refuses to start in production.
 backend.add(import('./modules/developmentSignIn'));
 
+// Events reach every replica (catalog, signals), not just the one they were sent on.
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
