@@ -329,28 +329,29 @@ async function main() {
     await clearCalls(sandbox);
     await warmUp(pair.set, pair.tokens[0]);
     const warmUpCalls = await calls(sandbox);
-    const phases = [
-      await runPhase({
-        name: 'cluster pages',
+    const phase = (name: string, page: (cluster: string) => string[]) =>
+      runPhase({
+        name,
         baseUrl: pair.set.url,
         tokens: pair.tokens,
         users,
         durationMs,
-        page: clusterPage,
+        page,
         thinkMs,
         sandbox,
-      }),
-      await runPhase({
-        name: 'baseline: catalog entity',
-        baseUrl: pair.set.url,
-        tokens: pair.tokens,
-        users,
-        durationMs,
-        page: baselinePage,
-        thinkMs,
-        sandbox,
-      }),
-    ];
+      });
+    const pages = await phase('cluster pages', clusterPage);
+    const baseline = await phase('baseline: catalog entity', baselinePage);
+    // Each route of the page alone, as many requests per view as the baseline.
+    const routes = [];
+    for (const [index, route] of ['capacity', 'slo', 'cost'].entries()) {
+      routes.push(
+        await phase(`${route} route alone`, cluster =>
+          Array(4).fill(clusterPage(cluster)[index + 1]),
+        ),
+      );
+    }
+    const phases = [pages, baseline, ...routes];
     const answered = [...pair.set.balancer.answered.values()];
     await pair.set.close();
 
@@ -378,19 +379,22 @@ async function main() {
         `| ${line.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |\n`,
       );
     }
-    const [pages, baseline] = phases;
     const throughput = (r: PhaseResult) => r.requests / r.seconds;
-    process.stdout.write(
-      `\ncluster pages ÷ baseline: throughput ${(
-        throughput(pages) / throughput(baseline)
-      ).toFixed(2)}, ` +
-        `p50 ${(
-          percentile(pages.latencies, 50) / percentile(baseline.latencies, 50)
-        ).toFixed(2)}, ` +
-        `p99 ${(
-          percentile(pages.latencies, 99) / percentile(baseline.latencies, 99)
-        ).toFixed(2)}\n`,
-    );
+    const ratio = (r: PhaseResult, p: number) =>
+      (percentile(r.latencies, p) / percentile(baseline.latencies, p)).toFixed(
+        2,
+      );
+    process.stdout.write('\n');
+    for (const measured of [pages, ...routes]) {
+      process.stdout.write(
+        `${measured.name} ÷ baseline: throughput ${(
+          throughput(measured) / throughput(baseline)
+        ).toFixed(2)}, p50 ${ratio(measured, 50)}, p99 ${ratio(
+          measured,
+          99,
+        )}\n`,
+      );
+    }
     process.stdout.write(
       `upstream calls: ${warmUpCalls.length} warming up (${byService(
         warmUpCalls,
