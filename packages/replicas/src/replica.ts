@@ -127,17 +127,8 @@ export class Replica {
 
   /** Kills the process at once (SIGKILL): no shutdown hook runs, as in a crash. */
   async kill(): Promise<void> {
-    await this.signal('SIGKILL');
-  }
-
-  /** Stops the process gracefully. */
-  async stop(): Promise<void> {
-    await this.signal('SIGTERM');
-  }
-
-  private async signal(signal: NodeJS.Signals): Promise<void> {
     if (!this.running) return;
-    this.child?.kill(signal);
+    this.child?.kill('SIGKILL');
     await this.exited;
     this.log?.end();
   }

@@ -1,9 +1,10 @@
 /**
  * Several backend replicas on one PostgreSQL and one Redis, behind one balancer: the
  * deployment of app-config.production.yaml, on loopback. Each set gets databases and a
- * cache namespace of its own, so runs do not see each other's data; `close` drops them.
+ * cache namespace of its own, so runs do not see each other's data; `close` drops the
+ * databases (the cache entries expire).
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,16 +40,12 @@ export interface ReplicaSetOptions {
   echo?: boolean;
   /** Added to each replica's environment (LOG_LEVEL, say). */
   env?: Record<string, string>;
-  /** Keeps the databases after close (for a developer to look at). */
-  keepData?: boolean;
 }
 
 export interface ReplicaSet {
   url: string;
   replicas: Replica[];
   balancer: RunningBalancer;
-  /** Prefix of this set's databases: `<prefix><pluginId>`. */
-  databasePrefix: string;
   close(): Promise<void>;
 }
 
@@ -120,9 +117,8 @@ export async function startReplicaSet(
   const close = async () => {
     await Promise.all(replicas.map(replica => replica.kill()));
     await balancer.close();
-    if (!options.keepData) {
-      await dropDatabases(options.services, databasePrefix);
-    }
+    await dropDatabases(options.services, databasePrefix);
+    await rm(workDir, { recursive: true, force: true });
   };
   try {
     // One at a time: both migrating the same fresh databases at once only adds waits.
@@ -131,7 +127,7 @@ export async function startReplicaSet(
     await close();
     throw error;
   }
-  return { url: balancer.url, replicas, balancer, databasePrefix, close };
+  return { url: balancer.url, replicas, balancer, close };
 }
 
 /** Drops the databases of one replica set (every plugin has its own). */
