@@ -3,8 +3,9 @@ export interface Config {
     /**
      * Development only: the sign-in page's "Sign in as a catalog user
      * (development)" card, which signs in through the backend's
-     * `development` auth provider (auth.providers.development). Leave unset (or
-     * null) in production, where a real sign-in provider is configured.
+     * `development` auth provider (auth.providers.development). Only
+     * app-config.development.yaml sets it, next to that provider; production
+     * leaves it unset and configures a real sign-in provider.
      */
     developmentSignIn?: {
       /**

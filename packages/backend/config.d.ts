@@ -1,4 +1,17 @@
 export interface Config {
+  auth?: {
+    providers?: {
+      /**
+       * Development only: sign in as any catalog user, without a password, by
+       * name in the `x-development-user` header
+       * (src/modules/developmentSignIn.ts). Only app-config.development.yaml
+       * configures it (`development: {}`); the backend refuses to start with it
+       * unless NODE_ENV is `development` or `test` and `auth.environment` is
+       * unset or `development`.
+       */
+      development?: object;
+    };
+  };
   eksPlatform?: {
     /** The product's permission policy (packages/backend/src/modules/permissionPolicy.ts). */
     permissions?: {

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { REPLICA_CONFIG_FILES } from './replicaSet';
 
 const read = (file: string) =>
   parse(readFileSync(resolve(__dirname, '../../..', file), 'utf8'));
@@ -14,6 +15,16 @@ describe('app-config.replicas.yaml', () => {
     expect(production.backend.database.client).toBe('pg');
     expect(replicas.backend.cache).toEqual(production.backend.cache);
     expect(production.backend.cache.store).toBe('redis');
+  });
+
+  it('is loaded after the development sign-in the tests and bench/load use', () => {
+    for (const file of REPLICA_CONFIG_FILES) {
+      expect(existsSync(resolve(__dirname, '../../..', file))).toBe(true);
+    }
+    expect(REPLICA_CONFIG_FILES).toContain('app-config.development.yaml');
+    expect(read('app-config.development.yaml').auth.providers).toEqual({
+      development: {},
+    });
   });
 
   it('recovers scaffolder tasks as production does', () => {

@@ -5,8 +5,9 @@ import { startLocalServices } from './services';
 const USAGE = `Usage: start-replicas [--replicas 2]
 
 Starts PostgreSQL and Redis on loopback (scripts/local-services.sh), then that many
-backend replicas (ports 7101, 7102, …) with app-config.yaml, the sandbox's config and
-app-config.replicas.yaml, behind one balancer on http://localhost:7007. Development only.`;
+backend replicas (ports 7101, 7102, …) with app-config.yaml, app-config.development.yaml,
+the sandbox's config and app-config.replicas.yaml, behind one balancer on
+http://localhost:7007. Development only.`;
 
 async function main() {
   const { values } = parseArgs({

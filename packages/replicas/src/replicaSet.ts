@@ -13,9 +13,13 @@ import { startBalancer, RunningBalancer } from './balancer';
 import { Replica } from './replica';
 import { ServiceSettings } from './services';
 
-/** Loaded by every replica, in this order, before the set's own overrides. */
+/**
+ * Loaded by every replica, in this order, before the set's own overrides. The
+ * development sign-in is how the tests and bench/load sign their users in.
+ */
 export const REPLICA_CONFIG_FILES = [
   'app-config.yaml',
+  'app-config.development.yaml',
   'packages/aws-sandbox/app-config.sandbox.yaml',
   'app-config.replicas.yaml',
 ];

@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import type { AuthResolverContext } from '@backstage/plugin-auth-node';
 import authPlugin from '@backstage/plugin-auth-backend';
+import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import {
@@ -18,6 +26,43 @@ const withProvider = new ConfigReader({
   auth: { providers: { development: {} } },
 });
 
+const REPOSITORY = resolve(__dirname, '../../../..');
+
+/** The repository's config files merged by Backstage's own loader, as `--config` does. */
+async function loadRepositoryConfig(...files: string[]): Promise<Config> {
+  let loaded: Config | undefined;
+  const capture = createBackendPlugin({
+    pluginId: 'config-capture',
+    register(reg) {
+      reg.registerInit({
+        deps: { config: coreServices.rootConfig },
+        async init({ config }) {
+          loaded = config;
+        },
+      });
+    },
+  });
+  // The loader prints the files it reads; the test names them already.
+  const log = jest.spyOn(console, 'log').mockImplementation(() => {});
+  const backend = await startTestBackend({
+    features: [
+      rootConfigServiceFactory({
+        argv: files.flatMap(file => ['--config', resolve(REPOSITORY, file)]),
+        watch: false,
+      }),
+      capture,
+    ],
+  });
+  await backend.stop();
+  log.mockRestore();
+  if (!loaded) throw new Error(`no config loaded from ${files.join(', ')}`);
+  return loaded;
+}
+
+const BASE = 'app-config.yaml';
+const PRODUCTION = 'app-config.production.yaml';
+const DEVELOPMENT = 'app-config.development.yaml';
+
 describe('assertDevelopmentSignInAllowed', () => {
   it('is off when auth.providers.development is not configured', () => {
     expect(
@@ -25,26 +70,20 @@ describe('assertDevelopmentSignInAllowed', () => {
     ).toBe(false);
   });
 
-  it('is off when a later config file sets it to null', () => {
-    const config = ConfigReader.fromConfigs([
-      {
-        context: 'app-config.yaml',
-        data: { auth: { providers: { development: {} } } },
-      },
-      {
-        context: 'app-config.production.yaml',
-        data: { auth: { providers: { development: null } } },
-      },
-    ]);
-    expect(assertDevelopmentSignInAllowed(config, 'production')).toBe(false);
-  });
-
   it.each(['development', 'test'])('is on in NODE_ENV %s', nodeEnv => {
     expect(assertDevelopmentSignInAllowed(withProvider, nodeEnv)).toBe(true);
   });
 
-  it.each(['production', undefined, ''])(
-    'refuses to start in NODE_ENV %p',
+  it('is on with auth.environment development', () => {
+    const config = new ConfigReader({
+      auth: { environment: 'development', providers: { development: {} } },
+    });
+    expect(assertDevelopmentSignInAllowed(config, 'development')).toBe(true);
+  });
+
+  // auth.environment unset: NODE_ENV alone decides, and only development/test pass.
+  it.each(['production', 'staging', undefined, ''])(
+    'refuses to start in NODE_ENV %p with auth.environment unset',
     nodeEnv => {
       expect(() =>
         assertDevelopmentSignInAllowed(withProvider, nodeEnv),
@@ -52,13 +91,76 @@ describe('assertDevelopmentSignInAllowed', () => {
     },
   );
 
-  it('refuses to start when auth.environment is production', () => {
-    const config = new ConfigReader({
-      auth: { environment: 'production', providers: { development: {} } },
-    });
-    expect(() => assertDevelopmentSignInAllowed(config, 'development')).toThrow(
-      /auth.environment is 'production'/,
+  it.each(['production', 'staging'])(
+    'refuses to start when auth.environment is %s, whatever NODE_ENV',
+    authEnvironment => {
+      const config = new ConfigReader({
+        auth: { environment: authEnvironment, providers: { development: {} } },
+      });
+      for (const nodeEnv of ['development', 'test', 'production']) {
+        expect(() => assertDevelopmentSignInAllowed(config, nodeEnv)).toThrow(
+          `auth.environment is '${authEnvironment}'`,
+        );
+      }
+    },
+  );
+});
+
+describe('the repository configuration', () => {
+  it('enables no development sign-in in app-config.yaml alone', async () => {
+    const config = await loadRepositoryConfig(BASE);
+    expect(config.has('auth.providers.development')).toBe(false);
+    expect(config.has('app.developmentSignIn')).toBe(false);
+    expect(assertDevelopmentSignInAllowed(config, 'production')).toBe(false);
+  });
+
+  it('enables none in production, which sets auth.environment production', async () => {
+    const config = await loadRepositoryConfig(BASE, PRODUCTION);
+    expect(config.has('auth.providers.development')).toBe(false);
+    expect(config.has('app.developmentSignIn')).toBe(false);
+    expect(config.getOptionalString('auth.environment')).toBe('production');
+    expect(assertDevelopmentSignInAllowed(config, 'production')).toBe(false);
+    // The stock guest module is registered everywhere and reads this key at start.
+    expect(config.has('auth.providers.guest')).toBe(true);
+  });
+
+  it('enables it in development, with the personas of the sign-in page', async () => {
+    const config = await loadRepositoryConfig(BASE, DEVELOPMENT);
+    expect(assertDevelopmentSignInAllowed(config, 'development')).toBe(true);
+    expect(
+      config
+        .getConfigArray('app.developmentSignIn.users')
+        .map(user => user.getString('name')),
+    ).toEqual(['alice.martin', 'chloe.durand', 'emma.bernard', 'gaelle.roux']);
+  });
+
+  it('refuses to start with the development file under NODE_ENV production', async () => {
+    const config = await loadRepositoryConfig(BASE, DEVELOPMENT);
+    expect(() => assertDevelopmentSignInAllowed(config, 'production')).toThrow(
+      /only allowed in development/,
     );
+  });
+
+  it.each([
+    [[BASE, PRODUCTION, DEVELOPMENT]],
+    [[BASE, DEVELOPMENT, PRODUCTION]],
+  ])(
+    'refuses to start when the development file joins production: %j',
+    async files => {
+      const config = await loadRepositoryConfig(...files);
+      expect(() =>
+        assertDevelopmentSignInAllowed(config, 'development'),
+      ).toThrow(/auth.environment is 'production'/);
+    },
+  );
+
+  it('is loaded by yarn start and yarn start:replicas', () => {
+    const { scripts } = JSON.parse(
+      readFileSync(resolve(REPOSITORY, 'package.json'), 'utf8'),
+    );
+    for (const script of ['start', 'start:replicas']) {
+      expect(scripts[script]).toContain(`--config ../../${DEVELOPMENT}`);
+    }
   });
 });
 
@@ -200,6 +302,25 @@ describe('authModuleDevelopmentUserProvider', () => {
 
   it('is absent when auth.providers.development is not configured', async () => {
     const server = await startAuth({ guest: {} });
+    const res = await request(server)
+      .get('/api/auth/development/refresh')
+      .set(DEVELOPMENT_USER_HEADER, 'emma.bernard');
+    expect(res.status).toBe(404);
+  });
+
+  it('is absent with the production configuration, which still starts', async () => {
+    const production = await loadRepositoryConfig(BASE, PRODUCTION);
+    const { server } = await startTestBackend({
+      features: [
+        authPlugin,
+        guestProviderModule,
+        authModuleDevelopmentUserProvider,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: { app: production.get('app'), auth: production.get('auth') },
+        }),
+      ],
+    });
     const res = await request(server)
       .get('/api/auth/development/refresh')
       .set(DEVELOPMENT_USER_HEADER, 'emma.bernard');

@@ -10,10 +10,12 @@
  * There is no password: anyone who can reach the backend can be anyone. It is
  * therefore impossible to enable outside development:
  * - it is only registered when `auth.providers.development` is configured, which
- *   only app-config.yaml does (app-config.production.yaml sets it to null);
+ *   only app-config.development.yaml does (loaded by `yarn start` and the local
+ *   harnesses, never by a deployment);
  * - the backend refuses to start (throws here) when it is configured while
- *   `auth.environment` is `production` or NODE_ENV is anything but `development`
- *   (`yarn start`) or `test` (Jest) — the production image sets NODE_ENV=production.
+ *   `auth.environment` is anything but unset or `development` (production sets
+ *   `production`), or NODE_ENV is anything but `development` (`yarn start`) or
+ *   `test` (Jest), unset included — the production image sets NODE_ENV=production.
  */
 import {
   coreServices,
@@ -37,6 +39,12 @@ export const DEVELOPMENT_PROVIDER_ID = 'development';
 
 const NODE_ENVS_ALLOWED = ['development', 'test'];
 
+/** auth.environment values it may run with; unset means Backstage's default, development. */
+const AUTH_ENVIRONMENTS_ALLOWED = [undefined, 'development'];
+
+const REMEDY =
+  'remove it from the configuration (only app-config.development.yaml may configure it) and configure a real sign-in provider';
+
 /** A catalog entity name (metadata.name): 1-63 letters, digits and single [-_.] separators. */
 const ENTITY_NAME = /^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/;
 
@@ -55,16 +63,16 @@ export function assertDevelopmentSignInAllowed(
     return false;
   }
   const authEnvironment = config.getOptionalString('auth.environment');
-  if (authEnvironment === 'production') {
+  if (!AUTH_ENVIRONMENTS_ALLOWED.includes(authEnvironment)) {
     throw new Error(
-      `auth.providers.${DEVELOPMENT_PROVIDER_ID} (sign-in as any catalog user, without a password) is configured while auth.environment is 'production': remove it from the production configuration (app-config.production.yaml sets it to null) and configure a real sign-in provider`,
+      `auth.providers.${DEVELOPMENT_PROVIDER_ID} (sign-in as any catalog user, without a password) is configured while auth.environment is '${authEnvironment}': ${REMEDY}`,
     );
   }
   if (!nodeEnv || !NODE_ENVS_ALLOWED.includes(nodeEnv)) {
     throw new Error(
       `auth.providers.${DEVELOPMENT_PROVIDER_ID} (sign-in as any catalog user, without a password) is only allowed in development (NODE_ENV 'development' or 'test'), but NODE_ENV is '${
         nodeEnv ?? ''
-      }': remove it from the configuration (app-config.production.yaml sets it to null) and configure a real sign-in provider`,
+      }': ${REMEDY}`,
     );
   }
   return true;

@@ -141,6 +141,35 @@ const BAD_INPUTS: BadInput[] = [
     dev({ 'endpointAccess.publicAccessCidrs': [] }),
     ['endpointAccess.publicAccessCidrs'],
   ],
+  [
+    'public endpoint open to the world in two halves',
+    dev({ 'endpointAccess.publicAccessCidrs': ['0.0.0.0/1', '128.0.0.0/1'] }),
+    [
+      'endpointAccess.publicAccessCidrs[0]',
+      'endpointAccess.publicAccessCidrs[1]',
+    ],
+  ],
+  [
+    'public CIDR in a private range',
+    dev({ 'endpointAccess.publicAccessCidrs[0]': '10.10.0.0/16' }),
+    ['endpointAccess.publicAccessCidrs[0]'],
+  ],
+  [
+    'public endpoint in staging',
+    presetWith('staging', {
+      'endpointAccess.public': true,
+      'endpointAccess.publicAccessCidrs': ['203.0.113.0/24'],
+    }),
+    ['endpointAccess.publicAccessCidrs[0]'],
+  ],
+  [
+    'public endpoint in production',
+    prod({
+      'endpointAccess.public': true,
+      'endpointAccess.publicAccessCidrs': ['203.0.113.0/24'],
+    }),
+    ['endpointAccess.publicAccessCidrs[0]'],
+  ],
   // node groups
   ['node groups as an object', prod({ nodeGroups: {} }), ['nodeGroups']],
   ['no node groups', prod({ nodeGroups: [] }), ['nodeGroups']],

@@ -32,10 +32,6 @@ const fails = (variant: Variant, path: string, messageContains?: string) => ({
 const range = (count: number) => Array.from({ length: count }, (_, i) => i);
 const PARIS = ['eu-west-3a', 'eu-west-3b', 'eu-west-3c'];
 const SUPPORTED = { supportedKubernetesVersions: ['1.35', '1.34', '1.33'] };
-const RESTRICTED_PUBLIC = {
-  'endpointAccess.public': true,
-  'endpointAccess.publicAccessCidrs': ['203.0.113.0/24'],
-};
 const manyTags = (count: number) =>
   Object.fromEntries(range(count).map(i => [`tag-${i}`, 'x']));
 const manyTaints = (count: number) =>
@@ -288,6 +284,43 @@ const CASES: RuleCase[] = [
     ),
   },
   {
+    rule: 'endpoint-public-environment',
+    passing: on('staging', { 'endpointAccess.publicAccessCidrs': [] }),
+    failing: fails(
+      on('staging', {
+        'endpointAccess.publicAccessCidrs': ['198.51.100.0/24'],
+      }),
+      'endpointAccess.publicAccessCidrs[0]',
+      'the staging preset refuses public API endpoint access, got 198.51.100.0/24',
+    ),
+  },
+  {
+    rule: 'endpoint-public-cidr-broad',
+    passing: on('dev', {
+      'endpointAccess.publicAccessCidrs': ['198.51.0.0/16'],
+    }),
+    failing: fails(
+      on('dev', {
+        'endpointAccess.publicAccessCidrs': ['0.0.0.0/1', '128.0.0.0/1'],
+      }),
+      'endpointAccess.publicAccessCidrs[1]',
+      '128.0.0.0/1 is too broad',
+    ),
+  },
+  {
+    rule: 'endpoint-public-cidr-reserved',
+    passing: on('dev', {
+      'endpointAccess.publicAccessCidrs': ['172.32.0.0/16'],
+    }),
+    failing: fails(
+      on('dev', {
+        'endpointAccess.publicAccessCidrs': ['203.0.113.0/24', '172.16.8.0/24'],
+      }),
+      'endpointAccess.publicAccessCidrs[1]',
+      '172.16.8.0/24 is inside 172.16.0.0/12',
+    ),
+  },
+  {
     rule: 'endpoint-public-cidr-count',
     passing: on('dev', {
       'endpointAccess.publicAccessCidrs': range(40).map(
@@ -306,12 +339,9 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'endpoint-production-private',
-    passing: on('production', RESTRICTED_PUBLIC),
+    passing: on('production', { 'endpointAccess.private': true }),
     failing: fails(
-      on('production', {
-        ...RESTRICTED_PUBLIC,
-        'endpointAccess.private': false,
-      }),
+      on('production', { 'endpointAccess.private': false }),
       'endpointAccess.private',
     ),
   },

@@ -37,6 +37,9 @@ export const VALIDATION_RULE_IDS = [
   'nat-production',
   'endpoint-access-none',
   'endpoint-public-open',
+  'endpoint-public-environment',
+  'endpoint-public-cidr-broad',
+  'endpoint-public-cidr-reserved',
   'endpoint-public-cidr-count',
   'endpoint-production-private',
   // node groups
