@@ -70,6 +70,7 @@ test('a platform engineer creates a dev environment and opens its cluster page',
   });
   await expect(catalogLink).toBeVisible({ timeout: 480_000 });
   const steps = {
+    check: 'Check the request and the permission',
     network: 'Network (VPC, subnets, NAT)',
     cluster: 'EKS cluster, IAM roles, KMS key, add-ons',
     nodegroups: 'Managed node groups and their add-ons',
@@ -89,6 +90,10 @@ test('a platform engineer creates a dev environment and opens its cluster page',
     await page.getByRole('textbox', { name: 'Search' }).fill(text);
     await expect(page.getByText(text).first()).toBeVisible();
   };
+  await logLine(
+    steps.check,
+    `user:default/${PLATFORM_ENGINEER} may create the dev environment`,
+  );
   await logLine(steps.network, `Network of ${ENVIRONMENT} ready`);
   await logLine(steps.cluster, `Creating the cluster ${CLUSTER}`);
   await logLine(steps.nodegroups, `Node groups of ${CLUSTER} ready`);

@@ -37,3 +37,4 @@ export {
 export * from './capacity';
 export * from './slo';
 export * from './cost';
+export * from './permissions';

@@ -5,3 +5,15 @@
  */
 export { AwsClientFactory } from './AwsClientFactory';
 export type { AwsClientSettings, AwsTarget } from './AwsClientFactory';
+export {
+  createEksEnvironmentConditionalDecision,
+  eksEnvironmentConditions,
+  eksEnvironmentPermissionRules,
+  eksEnvironmentResourceRef,
+} from './permissions/environmentRules';
+export {
+  DEFAULT_ENVIRONMENT_ADMINS,
+  DEFAULT_PRODUCTION_ADMINS,
+  readEnvironmentAdmins,
+} from './permissions/environmentAdmins';
+export type { EnvironmentAdmins } from './permissions/environmentAdmins';

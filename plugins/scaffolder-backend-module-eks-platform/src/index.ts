@@ -74,6 +74,23 @@ export type {
 } from './actions/destroy';
 export { createCatalogWaitAction } from './actions/catalog';
 export {
+  CHECK_ENVIRONMENT_ACTION_ID,
+  createEnvironmentCheckAction,
+} from './actions/check';
+export type { CheckEnvironmentActionOptions } from './actions/check';
+export {
+  ADOPT_FIELD,
+  CONFIRM_FIELD,
+  DatabaseEnvironmentLeases,
+  EnvironmentGuard,
+  scaffolderTaskActivity,
+} from './actions/access';
+export type {
+  EnvironmentGuardOptions,
+  EnvironmentLeases,
+  EnvironmentTarget,
+} from './actions/access';
+export {
   createArgoCdDestroyAction,
   createArgoCdRegisterAction,
   DESTROY_ARGOCD_ACTION_ID,

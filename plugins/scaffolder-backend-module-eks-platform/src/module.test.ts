@@ -27,6 +27,7 @@ describe('scaffolderModuleEksPlatform', () => {
     });
     expect(actions.map(a => a.id)).toEqual([
       'eks-platform:environment:plan',
+      'eks-platform:environment:check',
       'eks-platform:network:create',
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',

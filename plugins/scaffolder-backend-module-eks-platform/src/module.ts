@@ -3,14 +3,27 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { eksPlatformEnvironmentPermissions } from '@internal/plugin-eks-platform-common';
+import {
+  AwsClientFactory,
+  eksEnvironmentPermissionRules,
+  eksEnvironmentResourceRef,
+  readEnvironmentAdmins,
+} from '@internal/plugin-eks-platform-node';
+import {
+  DatabaseEnvironmentLeases,
+  EnvironmentGuard,
+  scaffolderTaskActivity,
+} from './actions/access';
 import {
   createArgoCdDestroyAction,
   createArgoCdRegisterAction,
   readArgoCdInstances,
 } from './actions/argocd';
 import { createCatalogWaitAction } from './actions/catalog';
+import { createEnvironmentCheckAction } from './actions/check';
 import { createClusterCreateAction } from './actions/cluster';
 import { createEnvironmentDestroyAction } from './actions/destroy';
 import { createNetworkCreateAction } from './actions/network';
@@ -31,23 +44,56 @@ export const scaffolderModuleEksPlatform = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, catalog }) {
+      async init(deps) {
+        const { scaffolder, config, catalog, permissionsRegistry } = deps;
         const aws = AwsClientFactory.fromConfig(config);
         const argocdInstances = readArgoCdInstances(config);
+        permissionsRegistry.addResourceType({
+          resourceRef: eksEnvironmentResourceRef,
+          permissions: eksPlatformEnvironmentPermissions,
+          rules: Object.values(eksEnvironmentPermissionRules),
+        });
+        const admins = readEnvironmentAdmins(config);
+        const adminPrincipalAccounts = config.getOptionalStringArray(
+          'eksPlatform.permissions.adminPrincipalAccounts',
+        );
+        const guard = new EnvironmentGuard({
+          aws,
+          permissions: deps.permissions,
+          isAuthorized: createConditionAuthorizer(
+            permissionsRegistry.getPermissionRuleset(eksEnvironmentResourceRef),
+          ),
+          leases: new DatabaseEnvironmentLeases(
+            deps.database,
+            scaffolderTaskActivity(deps),
+          ),
+          admins,
+        });
         scaffolder.addActions(
           createPlanEnvironmentAction(),
+          createEnvironmentCheckAction({
+            guard,
+            instances: argocdInstances,
+            adminPrincipalAccounts,
+          }),
           createNetworkCreateAction({
             aws,
+            guard,
             vpcsPerRegion: config.getOptionalNumber(
               'eksPlatform.network.vpcsPerRegion',
             ),
           }),
-          createClusterCreateAction({ aws }),
-          createNodegroupsCreateAction({ aws }),
-          createEnvironmentDestroyAction({ aws }),
-          createArgoCdRegisterAction({ instances: argocdInstances }),
-          createArgoCdDestroyAction({ instances: argocdInstances }),
+          createClusterCreateAction({ aws, guard, adminPrincipalAccounts }),
+          createNodegroupsCreateAction({ aws, guard }),
+          createEnvironmentDestroyAction({ aws, guard }),
+          createArgoCdRegisterAction({ instances: argocdInstances, guard }),
+          createArgoCdDestroyAction({ instances: argocdInstances, guard }),
           createCatalogWaitAction({ catalog }),
         );
       },

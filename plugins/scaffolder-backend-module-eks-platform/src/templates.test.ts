@@ -137,6 +137,7 @@ describe('templates', () => {
       templates.find(t => t.dir === 'eks-environment')!.text,
     );
     expect(template.spec.steps.map((s: Step) => s.action)).toEqual([
+      'eks-platform:environment:check',
       'eks-platform:network:create',
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',

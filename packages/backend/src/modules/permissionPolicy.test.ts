@@ -13,7 +13,19 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { eksPlatformCostReadPermission } from '@internal/plugin-eks-platform-common';
+import {
+  EksEnvironmentResource,
+  eksPlatformCostReadPermission,
+  eksPlatformEnvironmentAdoptPermission,
+  eksPlatformEnvironmentCreatePermission,
+  eksPlatformEnvironmentDeletePermission,
+} from '@internal/plugin-eks-platform-common';
+import {
+  eksEnvironmentPermissionRules,
+  readEnvironmentAdmins,
+} from '@internal/plugin-eks-platform-node';
+import { ConfigReader } from '@backstage/config';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   DEFAULT_COST_READERS,
   EksPlatformPermissionPolicy,
@@ -76,10 +88,32 @@ const kubernetesProxy = createPermission({
   attributes: {},
 });
 
+const DEFAULT_ADMINS = readEnvironmentAdmins(new ConfigReader({}));
+
+/** Applies the policy's conditions the way the scaffolder module does. */
+const rules = Object.values(eksEnvironmentPermissionRules);
+const isAuthorized = createConditionAuthorizer({
+  getRuleByName: (name: string) => rules.find(r => r.name === name)!,
+} as any);
+
+function environment(
+  preset: EksEnvironmentResource['preset'],
+  owner = 'group:default/platform-team',
+): EksEnvironmentResource {
+  return {
+    preset,
+    owner,
+    name: 'x',
+    account: '111111111111',
+    region: 'eu-west-3',
+  };
+}
+
 describe('EksPlatformPermissionPolicy', () => {
   const policy = new EksPlatformPermissionPolicy({
     costReaders: DEFAULT_COST_READERS,
     userInfo,
+    admins: DEFAULT_ADMINS,
   });
   const cost = { permission: eksPlatformCostReadPermission };
 
@@ -125,6 +159,7 @@ describe('EksPlatformPermissionPolicy', () => {
     const upper = new EksPlatformPermissionPolicy({
       costReaders: ['Group:default/Finance'],
       userInfo,
+      admins: DEFAULT_ADMINS,
     });
     await expect(
       upper.handle(cost, asUser('user:default/emma.bernard')),
@@ -140,6 +175,88 @@ describe('EksPlatformPermissionPolicy', () => {
       await expect(policy.handle({ permission }, user)).resolves.toEqual({
         result: AuthorizeResult.ALLOW,
       });
+    }
+  });
+});
+
+describe('EksPlatformPermissionPolicy on environments', () => {
+  const policy = new EksPlatformPermissionPolicy({
+    costReaders: DEFAULT_COST_READERS,
+    userInfo,
+    admins: {
+      environmentAdmins: ['group:default/platform-team'],
+      productionAdmins: ['group:default/sre'],
+    },
+  });
+  const permissions = [
+    eksPlatformEnvironmentCreatePermission,
+    eksPlatformEnvironmentDeletePermission,
+    eksPlatformEnvironmentAdoptPermission,
+  ];
+
+  async function allowed(
+    user: string | undefined,
+    resource: EksEnvironmentResource,
+  ): Promise<boolean[]> {
+    return Promise.all(
+      permissions.map(async permission => {
+        const decision = await policy.handle(
+          { permission },
+          user ? asUser(user) : undefined,
+        );
+        return isAuthorized(decision, resource);
+      }),
+    );
+  }
+
+  it('lets environment admins touch dev and staging their group owns, not production', async () => {
+    const alice = 'user:default/alice.martin';
+    expect(await allowed(alice, environment('dev'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(await allowed(alice, environment('staging'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(await allowed(alice, environment('production'))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('refuses environment admins an environment another group owns', async () => {
+    expect(
+      await allowed(
+        'user:default/alice.martin',
+        environment('dev', 'group:default/dpj-developers'),
+      ),
+    ).toEqual([false, false, false]);
+  });
+
+  it('lets production admins touch every preset, for any owner', async () => {
+    const chloe = 'user:default/chloe.durand';
+    for (const preset of ['dev', 'staging', 'production'] as const) {
+      expect(
+        await allowed(chloe, environment(preset, 'group:default/finance')),
+      ).toEqual([true, true, true]);
+    }
+  });
+
+  it('refuses everyone else and requests without a user', async () => {
+    for (const user of [
+      'user:default/gaelle.roux',
+      'user:default/emma.bernard',
+      undefined,
+    ]) {
+      expect(await allowed(user, environment('dev'))).toEqual([
+        false,
+        false,
+        false,
+      ]);
     }
   });
 });
@@ -178,6 +295,22 @@ describe('permissionModuleEksPlatformPolicy', () => {
       await expect(policy.handle(cost, asUser(user))).resolves.toEqual({
         result,
       });
+    }
+  });
+
+  it('reads the production admins from eksPlatform.permissions.productionAdmins', async () => {
+    const policy = await installedPolicy({
+      eksPlatform: { permissions: { productionAdmins: ['group:default/sre'] } },
+    });
+    const create = { permission: eksPlatformEnvironmentCreatePermission };
+    const production = environment('production');
+    for (const [user, result] of [
+      ['user:default/chloe.durand', true],
+      ['user:default/alice.martin', false],
+    ] as const) {
+      expect(
+        isAuthorized(await policy.handle(create, asUser(user)), production),
+      ).toBe(result);
     }
   });
 

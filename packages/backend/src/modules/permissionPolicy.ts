@@ -7,7 +7,9 @@ import type { Config } from '@backstage/config';
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -15,7 +17,16 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { eksPlatformCostReadPermission } from '@internal/plugin-eks-platform-common';
+import {
+  EKS_ENVIRONMENT_RESOURCE_TYPE,
+  eksPlatformCostReadPermission,
+} from '@internal/plugin-eks-platform-common';
+import {
+  createEksEnvironmentConditionalDecision,
+  EnvironmentAdmins,
+  eksEnvironmentConditions,
+  readEnvironmentAdmins,
+} from '@internal/plugin-eks-platform-node';
 
 /** Groups granted `eks-platform.cost.read` when `eksPlatform.permissions.costReaders` is unset. */
 export const DEFAULT_COST_READERS: readonly string[] = [
@@ -38,6 +49,11 @@ export function readCostReaders(config: Config): string[] {
  *   to a signed-in user whose ownership entity refs (the user and the groups it is
  *   a member of) include one of the configured cost readers; DENY otherwise,
  *   including requests that carry no user.
+ * - `eks-platform.environment.create`, `.delete` and `.adopt` (the scaffolder actions
+ *   that create, destroy or take over an environment): ALLOW to the production admins;
+ *   to the environment admins, only for dev and staging environments owned by one of
+ *   their groups (a condition the scaffolder module applies to the environment); DENY to
+ *   everyone else, including requests that carry no user.
  * - Every other permission: ALLOW, as the allow-all policy this replaces did. This
  *   keeps the stock plugins (catalog, scaffolder, techdocs, search, notifications,
  *   Kubernetes, ...) working as before, including `kubernetes.proxy`, which the
@@ -46,13 +62,16 @@ export function readCostReaders(config: Config): string[] {
 export class EksPlatformPermissionPolicy implements PermissionPolicy {
   private readonly costReaders: ReadonlySet<string>;
   private readonly userInfo: Pick<UserInfoService, 'getUserInfo'>;
+  private readonly admins: EnvironmentAdmins;
 
   constructor(options: {
     costReaders: readonly string[];
     userInfo: Pick<UserInfoService, 'getUserInfo'>;
+    admins: EnvironmentAdmins;
   }) {
     this.costReaders = new Set(options.costReaders.map(r => r.toLowerCase()));
     this.userInfo = options.userInfo;
+    this.admins = options.admins;
   }
 
   async handle(
@@ -73,7 +92,35 @@ export class EksPlatformPermissionPolicy implements PermissionPolicy {
         result: isCostReader ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
     }
+    if (
+      isResourcePermission(request.permission, EKS_ENVIRONMENT_RESOURCE_TYPE)
+    ) {
+      return this.environmentDecision(request.permission, user);
+    }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  private environmentDecision(
+    permission: ResourcePermission<typeof EKS_ENVIRONMENT_RESOURCE_TYPE>,
+    user?: PolicyQueryUser,
+  ): PolicyDecision {
+    if (!user) return { result: AuthorizeResult.DENY };
+    const refs = user.info.ownershipEntityRefs.map(r => r.toLowerCase());
+    const isIn = (groups: string[]) => refs.some(r => groups.includes(r));
+    if (isIn(this.admins.productionAdmins)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (isIn(this.admins.environmentAdmins)) {
+      return createEksEnvironmentConditionalDecision(permission, {
+        allOf: [
+          eksEnvironmentConditions.isEnvironmentPreset({
+            presets: ['dev', 'staging'],
+          }),
+          eksEnvironmentConditions.isEnvironmentOwnedBy({ owners: refs }),
+        ],
+      });
+    }
+    return { result: AuthorizeResult.DENY };
   }
 }
 
@@ -91,11 +138,16 @@ export const permissionModuleEksPlatformPolicy = createBackendModule({
       },
       async init({ policy, config, userInfo, logger }) {
         const costReaders = readCostReaders(config);
+        const admins = readEnvironmentAdmins(config);
         logger.info(
-          `eks-platform.cost.read is granted to ${costReaders.join(', ')}`,
+          `eks-platform.cost.read is granted to ${costReaders.join(
+            ', ',
+          )}; environments: dev and staging to ${admins.environmentAdmins.join(
+            ', ',
+          )} for their groups, all to ${admins.productionAdmins.join(', ')}`,
         );
         policy.setPolicy(
-          new EksPlatformPermissionPolicy({ costReaders, userInfo }),
+          new EksPlatformPermissionPolicy({ costReaders, userInfo, admins }),
         );
       },
     });

@@ -1,5 +1,4 @@
 export * from './types';
-export * from './permissions';
 export * from './costExplorer';
 export * from './periods';
 export * from './allocation';

@@ -16,6 +16,7 @@ export const destroyArgoCdExamples: TemplateExample[] = [
             name: 'payments-dev',
             owner: 'group:default/platform-team',
             account: '111111111111',
+            confirmEnvironmentName: 'payments-dev',
             mode: 'api',
           },
         },

@@ -2,6 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ENVIRONMENT_NAME_LABEL } from '@internal/plugin-eks-platform-common';
 import {
+  confirmationInputSchema,
+  confirmationProblems,
+  type EnvironmentGuard,
+} from '../access';
+import {
   environmentInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
@@ -27,6 +32,8 @@ const DELETION_TIMEOUT_MS = 5 * 60 * 1000;
  */
 export function createArgoCdDestroyAction(options: {
   instances: ConfiguredArgoCdInstance[];
+  /** Who may destroy which environment, decided before the first ArgoCD call. */
+  guard: Pick<EnvironmentGuard, 'admitDestroy'>;
   now?: () => Date;
   fetch?: typeof fetch;
   /** Time between two checks that the applications are gone. */
@@ -42,6 +49,7 @@ export function createArgoCdDestroyAction(options: {
     schema: {
       input: {
         ...environmentInputSchema,
+        ...confirmationInputSchema,
         mode: argoCdInputSchema.mode,
         argocdInstance: argoCdInputSchema.argocdInstance,
         path: argoCdInputSchema.path,
@@ -55,10 +63,14 @@ export function createArgoCdDestroyAction(options: {
     },
     async handler(ctx) {
       const { input, logger } = ctx;
-      const spec = validateEnvironmentInput(input, {
+      // As for the AWS resources: an environment on a version out of support must still
+      // be destroyable.
+      const { kubernetesVersion: _ignored, ...named } = input;
+      const spec = validateEnvironmentInput(named, {
         today: now(),
-        extraProblems: () =>
-          input.mode === undefined ||
+        extraProblems: s => [
+          ...confirmationProblems(input, s),
+          ...(input.mode === undefined ||
           ARGOCD_MODES.includes(input.mode as ArgoCdMode)
             ? []
             : [
@@ -68,8 +80,11 @@ export function createArgoCdDestroyAction(options: {
                     input.mode,
                   )}`,
                 },
-              ],
+              ]),
+        ],
       });
+      // Cascading deletion removes every workload: decided before the first ArgoCD call.
+      await options.guard.admitDestroy(ctx, spec);
       const mode: ArgoCdMode = (input.mode as ArgoCdMode) ?? 'gitops';
       if (mode === 'gitops') {
         logger.info(

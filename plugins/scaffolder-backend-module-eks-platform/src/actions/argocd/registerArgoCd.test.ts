@@ -1,3 +1,4 @@
+import { testGuard } from '../__testUtils__/testGuard';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
@@ -57,6 +58,7 @@ describe('eks-platform:argocd:register', () => {
   function register(fetchImpl?: typeof fetch) {
     return createArgoCdRegisterAction({
       instances: instances(),
+      guard: testGuard(fixture.aws),
       now: () => TODAY,
       fetch: fetchImpl,
     });
@@ -241,6 +243,7 @@ describe('eks-platform:argocd:register', () => {
     );
     const destroy = createArgoCdDestroyAction({
       instances: instances(),
+      guard: testGuard(fixture.aws),
       now: () => TODAY,
       pollMs: 10,
     });

@@ -2,8 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { EnvironmentGuard } from '../access';
 import {
   environmentInputSchema,
+  provisioningInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import { ArgoCdClient, type UpsertOutcome } from './api';
@@ -22,6 +24,8 @@ export const REGISTER_ARGOCD_ACTION_ID = 'eks-platform:argocd:register';
 
 export interface RegisterArgoCdActionOptions {
   instances: ConfiguredArgoCdInstance[];
+  /** Who may create which environment, decided before the first ArgoCD call. */
+  guard: Pick<EnvironmentGuard, 'admitCreate'>;
   now?: () => Date;
   fetch?: typeof fetch;
 }
@@ -42,7 +46,11 @@ export function createArgoCdRegisterAction(
     examples: registerArgoCdExamples,
     supportsDryRun: true,
     schema: {
-      input: { ...environmentInputSchema, ...argoCdInputSchema },
+      input: {
+        ...environmentInputSchema,
+        ...argoCdInputSchema,
+        adopt: provisioningInputSchema.adopt,
+      },
       output: {
         mode: z => z.enum(['gitops', 'api']),
         project: z => z.string().describe('The AppProject name'),
@@ -69,8 +77,10 @@ export function createArgoCdRegisterAction(
       const mode: ArgoCdMode = (input.mode as ArgoCdMode) ?? 'gitops';
       const spec = validateEnvironmentInput(input, {
         today: now(),
+        extraBooleans: ['adopt'],
         extraProblems: () => argoCdInputProblems(input, { needsCluster: true }),
       });
+      await options.guard.admitCreate(ctx, spec, { adopt: input.adopt });
       const rendered = renderArgoCdManifests(argoCdEnvironmentOf(spec, input));
       const project = rendered.project.metadata.name as string;
       const appNames = rendered.applications.map(

@@ -40,10 +40,26 @@ export function withEndpointAccess(
   };
 }
 
+/** Accounts besides the environment's whose roles may administer its cluster. */
+export interface AdminPrincipalPolicy {
+  adminPrincipalAccounts?: readonly string[];
+}
+
 export function clusterInputProblems(
   input: ClusterInputFields,
   spec: EnvironmentSpec,
   today: Date,
+  policy: AdminPrincipalPolicy = {},
+): InputProblem[] {
+  return [
+    ...subnetProblems(input, spec),
+    ...clusterFormProblems(input, spec, today, policy),
+  ];
+}
+
+function subnetProblems(
+  input: ClusterInputFields,
+  spec: EnvironmentSpec,
 ): InputProblem[] {
   const problems: InputProblem[] = [];
   const subnets = input.privateSubnetIds;
@@ -83,6 +99,20 @@ export function clusterInputProblems(
       });
     }
   }
+  return problems;
+}
+
+/**
+ * The fields the form fills in (the administrator role, the public endpoint), which the
+ * template's first step checks before anything is created.
+ */
+export function clusterFormProblems(
+  input: ClusterInputFields,
+  spec: EnvironmentSpec,
+  today: Date,
+  policy: AdminPrincipalPolicy = {},
+): InputProblem[] {
+  const problems: InputProblem[] = [];
   const admin = input.adminPrincipalArn;
   if (typeof admin !== 'string' || !ROLE_ARN.test(admin)) {
     problems.push({
@@ -92,6 +122,26 @@ export function clusterInputProblems(
         admin,
       )}`,
     });
+  } else {
+    // Cluster-admin for a role of another account would hand the cluster to whoever
+    // controls that account.
+    const account = admin.split(':')[4];
+    const allowed = [spec.account, ...(policy.adminPrincipalAccounts ?? [])];
+    if (!allowed.includes(account)) {
+      problems.push({
+        path: ADMIN_PRINCIPAL_FIELD,
+        rule: 'role-account',
+        message: `${ADMIN_PRINCIPAL_FIELD} must be a role of the environment's account ${
+          spec.account
+        }${
+          policy.adminPrincipalAccounts?.length
+            ? ` or of ${policy.adminPrincipalAccounts.join(
+                ', ',
+              )} (eksPlatform.permissions.adminPrincipalAccounts)`
+            : ''
+        }, got a role of account ${account}`,
+      });
+    }
   }
   const cidrs = input.endpointPublicAccessCidrs;
   if (cidrs !== undefined) {

@@ -23,7 +23,7 @@ import {
 } from './__testUtils__/clusterTestUtils';
 import { clusterNames, createClusterClients, deleteCluster } from './index';
 import { securityDriftOf } from './preflight';
-import { keyPolicyFor } from './provisionCluster';
+import { keyPolicyFor } from './provisionSecretsKey';
 
 const CLUSTER = 'dpj-prod-cluster';
 const DEV_CLUSTER = 'dpj-dev-cluster';
@@ -131,10 +131,22 @@ describe('eks-platform:cluster:create', () => {
       'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly',
       'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
     ]);
+    // Only this account's EKS, for this cluster's Pod Identity associations.
     expect(trust('vpc-cni-role').Statement).toEqual([
-      expect.objectContaining({
+      {
+        Effect: 'Allow',
         Principal: { Service: 'pods.eks.amazonaws.com' },
-      }),
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Condition: {
+          StringEquals: {
+            'aws:SourceAccount': '333333333333',
+            'aws:RequestTag/eks-cluster-arn': cluster.arn,
+          },
+          ArnLike: {
+            'aws:SourceArn': `arn:aws:eks:eu-west-3:333333333333:podidentityassociation/${CLUSTER}/*`,
+          },
+        },
+      },
     ]);
     expect(role('vpc-cni-role').policies).toEqual([
       'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
@@ -294,13 +306,30 @@ describe('eks-platform:cluster:create', () => {
       outputOf(again, 'resources').every((r: any) => r.outcome === 'resumed'),
     ).toBe(true);
 
-    // Another task (its checkpoints lost) finds everything by name, alias and tags.
+    // Another task may not take the environment over: refused before any change.
     const other = actionContext({ input: productionInput(), taskId: 'task-2' });
-    await action().handler(other);
+    await expect(action().handler(other)).rejects.toThrow(
+      /Environment dpj-prod already exists: .*EKS cluster dpj-prod-cluster.* created by task task-1 \(eks-platform:task-id\), owner group:default\/platform-team\. A different task may not take it over/,
+    );
+    expect(await mutating()).toEqual([]);
+
+    // Adopting on purpose finds everything by name, alias and tags, and says so.
+    const adopting = actionContext({
+      input: { ...productionInput(), adopt: true },
+      taskId: 'task-2',
+    });
+    await action().handler(adopting);
     expect(await mutating()).toEqual([]);
     expect(
-      outputOf(other, 'resources').every((r: any) => r.outcome === 'reused'),
+      outputOf(adopting, 'resources').every((r: any) => r.outcome === 'reused'),
     ).toBe(true);
+    expect(logLines(adopting.logger, 'warn')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Adopting environment dpj-prod on request of .* \(adopt: true\): .*created by task task-1/,
+        ),
+      ]),
+    );
     expect(await countCluster(clients, CLUSTER)).toEqual(
       PRODUCTION_CLUSTER_COUNTS,
     );

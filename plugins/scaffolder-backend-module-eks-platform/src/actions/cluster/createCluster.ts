@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
 import { CheckpointedSteps } from '../shared/checkpointedSteps';
 import {
@@ -27,6 +28,7 @@ import {
 } from './clusterClients';
 import {
   ADMIN_PRINCIPAL_FIELD,
+  AdminPrincipalPolicy,
   clusterInputProblems,
   PRIVATE_SUBNETS_FIELD,
   PUBLIC_CIDRS_FIELD,
@@ -61,9 +63,11 @@ export const CLUSTER_WAIT_SETTINGS: WaitSettings = {
   maxDelaySeconds: 30,
 };
 
-export interface CreateClusterActionOptions {
+export interface CreateClusterActionOptions extends AdminPrincipalPolicy {
   /** Builds the AWS clients of the environment's account and region. */
   aws: Pick<AwsClientFactory, 'create'>;
+  /** Who may create which environment, decided before the first AWS call. */
+  guard: Pick<EnvironmentGuard, 'admitCreate'>;
   /** Today, for the Kubernetes versions the spec is validated against. */
   now?: () => Date;
   waitSettings?: Partial<WaitSettings>;
@@ -247,9 +251,10 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
       const today = now();
       const baseSpec = validateEnvironmentInput(input, {
         today,
-        extraBooleans: ['rollbackOnFailure'],
-        extraProblems: s => clusterInputProblems(input, s, today),
+        extraBooleans: ['rollbackOnFailure', 'adopt'],
+        extraProblems: s => clusterInputProblems(input, s, today, options),
       });
+      await options.guard.admitCreate(ctx, baseSpec, { adopt: input.adopt });
       const spec = withEndpointAccess(
         baseSpec,
         input.endpointPublicAccessCidrs,

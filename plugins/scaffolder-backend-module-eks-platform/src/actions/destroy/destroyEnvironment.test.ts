@@ -1,3 +1,9 @@
+import { eksPlatformEnvironmentDeletePermission } from '@internal/plugin-eks-platform-common';
+import {
+  createEksEnvironmentConditionalDecision,
+  eksEnvironmentConditions,
+} from '@internal/plugin-eks-platform-node';
+import { testGuard } from '../__testUtils__/testGuard';
 import { InputError } from '@backstage/errors';
 import yaml from 'yaml';
 import {
@@ -36,6 +42,8 @@ const DEV_EXISTING = {
 // Each test creates a whole environment with the three create actions first.
 jest.setTimeout(30_000);
 
+const CONFIRMED_DEV = { ...DEV, confirmEnvironmentName: 'dpj-dev' };
+
 describe('eks-platform:environment:destroy', () => {
   const fixture = useSandboxActionFixture();
   const action = () => destroyAction(fixture.aws);
@@ -53,7 +61,7 @@ describe('eks-platform:environment:destroy', () => {
     expect(before.launchTemplates).toBeGreaterThan(0);
     await fixture.clearCalls();
 
-    const ctx = actionContext({ input: DEV, taskId: 'task-destroy' });
+    const ctx = actionContext({ input: CONFIRMED_DEV, taskId: 'task-destroy' });
     await action().handler(ctx);
 
     expect(await readEnvironment(fixture.aws, DEV.account, 'dpj-dev')).toEqual(
@@ -130,7 +138,10 @@ describe('eks-platform:environment:destroy', () => {
 
     // A second task: nothing left, nothing deleted, no mutating call.
     await fixture.clearCalls();
-    const again = actionContext({ input: DEV, taskId: 'task-destroy-2' });
+    const again = actionContext({
+      input: CONFIRMED_DEV,
+      taskId: 'task-destroy-2',
+    });
     await action().handler(again);
     expect(outputOf(again, 'deleted')).toEqual([]);
     expect(outputOf(again, 'summary')).toMatch(/^Nothing of dpj-dev was left/);
@@ -140,7 +151,7 @@ describe('eks-platform:environment:destroy', () => {
   it('dry run: lists what exists and makes no mutating call', async () => {
     await createEnvironment(fixture.aws, DEV);
     await fixture.clearCalls();
-    const ctx = actionContext({ input: DEV, isDryRun: true });
+    const ctx = actionContext({ input: CONFIRMED_DEV, isDryRun: true });
     await action().handler(ctx);
     expect(await mutatingCalls()).toEqual([]);
     expect((await fixture.calls()).length).toBeGreaterThan(0);
@@ -183,25 +194,28 @@ describe('eks-platform:environment:destroy', () => {
     ).toMatchObject(DEV_EXISTING);
   });
 
-  it('refuses production without confirmEnvironmentName before any AWS call', async () => {
-    const create = jest.fn();
-    for (const confirmEnvironmentName of [undefined, '', 'dpj-dev']) {
-      const ctx = actionContext({
-        input: {
-          environment: 'production' as const,
-          owner: 'group:default/platform-team',
-          account: '333333333333',
-          ...(confirmEnvironmentName !== undefined
-            ? { confirmEnvironmentName }
-            : {}),
-        },
-      });
-      const attempt = destroyAction({ create }).handler(ctx);
-      await expect(attempt).rejects.toThrow(InputError);
-      await expect(attempt).rejects.toThrow(/confirmEnvironmentName/);
-    }
-    expect(create).not.toHaveBeenCalled();
-  });
+  it.each(['dev', 'staging', 'production'] as const)(
+    'refuses %s without confirmEnvironmentName before any AWS call',
+    async environment => {
+      const create = jest.fn();
+      for (const confirmEnvironmentName of [undefined, '', 'dpj-other']) {
+        const ctx = actionContext({
+          input: {
+            environment,
+            owner: 'group:default/platform-team',
+            account: '333333333333',
+            ...(confirmEnvironmentName !== undefined
+              ? { confirmEnvironmentName }
+              : {}),
+          } as any,
+        });
+        const attempt = destroyAction({ create }).handler(ctx);
+        await expect(attempt).rejects.toThrow(InputError);
+        await expect(attempt).rejects.toThrow(/confirmEnvironmentName/);
+      }
+      expect(create).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses a wrong confirmation and a malformed field for any environment, before any AWS call', async () => {
     const create = jest.fn();
@@ -223,14 +237,14 @@ describe('eks-platform:environment:destroy', () => {
   it('accepts a Kubernetes version no longer supported: it names nothing', async () => {
     await createEnvironment(fixture.aws, DEV);
     const ctx = actionContext({
-      input: { ...DEV, kubernetesVersion: '1.28' },
+      input: { ...CONFIRMED_DEV, kubernetesVersion: '1.28' },
       isDryRun: true,
     });
     await action().handler(ctx);
     expect(outputOf(ctx, 'deleted').length).toBeGreaterThan(0);
   });
 
-  it('refuses resources tagged environment=production under another preset unless confirmed', async () => {
+  it('decides on the preset the resources carry: production disguised as dev is refused to a dev-only user', async () => {
     await createEnvironment(fixture.aws, {
       environment: 'production',
       owner: 'group:default/platform-team',
@@ -242,11 +256,21 @@ describe('eks-platform:environment:destroy', () => {
       name: 'dpj-prod',
       owner: 'group:default/platform-team',
       account: '333333333333',
+      confirmEnvironmentName: 'dpj-prod',
     };
+    const devOnly = testGuard(fixture.aws, {
+      decide: () =>
+        createEksEnvironmentConditionalDecision(
+          eksPlatformEnvironmentDeletePermission,
+          eksEnvironmentConditions.isEnvironmentPreset({ presets: ['dev'] }),
+        ),
+    });
     await expect(
-      action().handler(actionContext({ input: disguised })),
+      destroyAction(fixture.aws, devOnly).handler(
+        actionContext({ input: disguised }),
+      ),
     ).rejects.toThrow(
-      /confirmEnvironmentName: resources of dpj-prod carry the tag environment=production/,
+      /may not destroy the production environment dpj-prod owned by group:default\/platform-team: the permission policy refuses eks-platform.environment.delete/,
     );
     expect(await mutatingCalls()).toEqual([]);
   });
@@ -255,7 +279,11 @@ describe('eks-platform:environment:destroy', () => {
     await createEnvironment(fixture.aws, DEV);
     const checkpoints = new CheckpointStore();
     checkpoints.abortAtKey = 'destroy.111111111111/eu-west-3/dpj-dev.network';
-    const first = actionContext({ input: DEV, taskId: 'task-d', checkpoints });
+    const first = actionContext({
+      input: CONFIRMED_DEV,
+      taskId: 'task-d',
+      checkpoints,
+    });
     const failed = action().handler(first);
     await expect(failed).rejects.toThrow(EnvironmentDestroyError);
     await expect(failed).rejects.toThrow(/stopped in phase 3\/3 \(network\)/);
@@ -263,7 +291,11 @@ describe('eks-platform:environment:destroy', () => {
     expect(partial).toMatchObject({ clusters: 0, roles: 0, vpcs: 1 });
 
     checkpoints.abortAtKey = undefined;
-    const retry = actionContext({ input: DEV, taskId: 'task-d', checkpoints });
+    const retry = actionContext({
+      input: CONFIRMED_DEV,
+      taskId: 'task-d',
+      checkpoints,
+    });
     await action().handler(retry);
     expect(await readEnvironment(fixture.aws, DEV.account, 'dpj-dev')).toEqual(
       NOTHING,

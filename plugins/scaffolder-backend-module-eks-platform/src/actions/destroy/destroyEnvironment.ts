@@ -14,11 +14,16 @@ import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
 import { deleteCluster } from '../cluster/deleteCluster';
 import { deleteNetwork } from '../network/deleteNetwork';
 import { deleteNodegroups } from '../nodegroup/deleteNodegroups';
+import {
+  CONFIRM_FIELD,
+  confirmationInputSchema,
+  confirmationProblems,
+  type EnvironmentGuard,
+} from '../access';
 import { errorMessage } from '../shared/awsErrors';
 import {
   environmentInputSchema,
   InputProblem,
-  throwIfProblems,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
@@ -34,12 +39,13 @@ import {
 } from './destroyInventory';
 
 export const DESTROY_ENVIRONMENT_ACTION_ID = 'eks-platform:environment:destroy';
-export const CONFIRM_FIELD = 'confirmEnvironmentName';
 export const ADMIN_PRINCIPAL_FIELD = 'adminPrincipalArn';
 
 export interface DestroyEnvironmentActionOptions {
   /** Builds the AWS clients of the environment's account and region. */
   aws: Pick<AwsClientFactory, 'create'>;
+  /** Who may destroy which environment, decided before the first AWS call. */
+  guard: Pick<EnvironmentGuard, 'admitDestroy'>;
   /** Today, for the Kubernetes versions the spec is validated against. */
   now?: () => Date;
   /** Overrides both the network/node group waits and the (longer) cluster wait. */
@@ -86,37 +92,14 @@ function summaryOf(
 }
 
 /** The checks of the destroy action's own fields, against the spec's name. */
-function confirmationProblems(
+function destroyInputProblems(
   input: {
-    environment?: unknown;
     [CONFIRM_FIELD]?: unknown;
     [ADMIN_PRINCIPAL_FIELD]?: unknown;
   },
   spec: EnvironmentSpec,
 ): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const confirmation = input[CONFIRM_FIELD];
-  if (confirmation !== undefined && typeof confirmation !== 'string') {
-    problems.push({
-      path: CONFIRM_FIELD,
-      rule: 'type',
-      message: `${CONFIRM_FIELD} must be a string`,
-    });
-  } else if (confirmation === undefined || confirmation === '') {
-    if (input.environment === 'production') {
-      problems.push({
-        path: CONFIRM_FIELD,
-        rule: 'required',
-        message: `destroying the production environment ${spec.name} deletes its cluster, node groups and network: set ${CONFIRM_FIELD} to "${spec.name}" to confirm`,
-      });
-    }
-  } else if (confirmation !== spec.name) {
-    problems.push({
-      path: CONFIRM_FIELD,
-      rule: 'confirmation',
-      message: `${CONFIRM_FIELD} is "${confirmation}" but the environment to destroy is "${spec.name}"`,
-    });
-  }
+  const problems = confirmationProblems(input, spec);
   const admin = input[ADMIN_PRINCIPAL_FIELD];
   if (
     admin !== undefined &&
@@ -154,19 +137,13 @@ export function createEnvironmentDestroyAction(
   return createTemplateAction({
     id: DESTROY_ENVIRONMENT_ACTION_ID,
     description:
-      "Deletes everything an EKS environment's create actions made, found by the environment's tags, in dependency order: after-nodes add-ons, node groups and launch templates; the cluster (with its add-ons and access entries), the secrets KMS key (alias deleted, key scheduled for deletion in 7 days) and the IAM roles; then flow logs, route tables, NAT gateways, Elastic IPs, the internet gateway, subnets and the VPC. Safe to re-run. Production needs confirmEnvironmentName. Dry run lists what it would delete.",
+      "Deletes everything an EKS environment's create actions made, found by the environment's tags, in dependency order: after-nodes add-ons, node groups and launch templates; the cluster (with its add-ons and access entries), the secrets KMS key (alias deleted, key scheduled for deletion in 7 days) and the IAM roles; then flow logs, route tables, NAT gateways, Elastic IPs, the internet gateway, subnets and the VPC. Safe to re-run. Refused unless confirmEnvironmentName repeats the name and the permission policy grants eks-platform.environment.delete on the environment as tagged (its preset and owner). Dry run lists what it would delete.",
     examples: destroyEnvironmentExamples,
     supportsDryRun: true,
     schema: {
       input: {
         ...environmentInputSchema,
-        [CONFIRM_FIELD]: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The environment's name (e.g. dpj-prod), typed again: required for production, checked whenever given",
-            ),
+        ...confirmationInputSchema,
         [ADMIN_PRINCIPAL_FIELD]: z =>
           z
             .string()
@@ -194,10 +171,10 @@ export function createEnvironmentDestroyAction(
       const { kubernetesVersion: _ignored, ...named } = input;
       const spec = validateEnvironmentInput(named, {
         today: now(),
-        extraProblems: s => confirmationProblems(input, s),
+        extraProblems: s => destroyInputProblems(input, s),
       });
+      await options.guard.admitDestroy(ctx, spec);
       const names = clusterNames(spec);
-      const confirmed = input[CONFIRM_FIELD] === spec.name;
       const clients = await createClusterClients(options.aws, {
         accountId: spec.account,
         region: spec.region,
@@ -209,15 +186,6 @@ export function createEnvironmentDestroyAction(
           spec.name,
           input[ADMIN_PRINCIPAL_FIELD],
         );
-        if (inventory.presetTags.has('production') && !confirmed) {
-          throwIfProblems(input.environment, [
-            {
-              path: CONFIRM_FIELD,
-              rule: 'required',
-              message: `resources of ${spec.name} carry the tag environment=production: set ${CONFIRM_FIELD} to "${spec.name}" to confirm destroying them`,
-            },
-          ]);
-        }
         const planned = PHASES.flatMap(({ phase }) =>
           inventory.resources[phase].map(r => ({ ...r, phase })),
         );

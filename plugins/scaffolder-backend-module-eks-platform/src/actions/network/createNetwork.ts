@@ -3,6 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
 import { CheckpointedSteps } from '../shared/checkpointedSteps';
 import {
@@ -46,6 +47,8 @@ export const WAIT_FOR_NAT_FIELD = 'waitForNatGateways';
 export interface CreateNetworkActionOptions {
   /** Builds the EC2 client of the environment's account and region. */
   aws: Pick<AwsClientFactory, 'create'>;
+  /** Who may create which environment, decided before the first AWS call. */
+  guard: Pick<EnvironmentGuard, 'admitCreate'>;
   /** Today, for the Kubernetes versions the spec is validated against. */
   now?: () => Date;
   waitSettings?: Partial<WaitSettings>;
@@ -184,9 +187,10 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
       const { input, logger } = ctx;
       const spec = validateEnvironmentInput(input, {
         today: now(),
-        extraBooleans: ['rollbackOnFailure', WAIT_FOR_NAT_FIELD],
+        extraBooleans: ['rollbackOnFailure', 'adopt', WAIT_FOR_NAT_FIELD],
         extraProblems: s => readFlowLogDestination(input, s).problems,
       });
+      await options.guard.admitCreate(ctx, spec, { adopt: input.adopt });
       const destination = readFlowLogDestination(input, spec).destination!;
       const plan = planNetwork(spec, destination);
       const ec2 = await options.aws.create(EC2Client, {

@@ -68,7 +68,8 @@ describe('eks-platform:nodegroup:create after a network that did not wait for it
     );
     const privateSubnetIds = Subnets.map(s => s.SubnetId!).sort();
     expect(privateSubnetIds).toHaveLength(3);
-    await createTestClusterOn(clients, privateSubnetIds);
+    // As the task's cluster step would have, between its two network runs.
+    await createTestClusterOn(clients, privateSubnetIds, { taskId: 'task-env' });
 
     checkpoints.abortAtKey = undefined;
     const network = actionContext({ input, taskId: 'task-env', checkpoints });

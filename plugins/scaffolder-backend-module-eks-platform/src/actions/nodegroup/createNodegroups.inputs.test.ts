@@ -85,6 +85,11 @@ describe('eks-platform:nodegroup:create input validation', () => {
         '- clusterName: "dpj prod!" is not an EKS cluster name',
       ],
       [
+        "another environment's cluster",
+        ids => ({ ...productionInput(ids), clusterName: 'dpj-dev-cluster' }),
+        '- clusterName: clusterName must be the cluster of environment dpj-prod (dpj-prod-cluster), got "dpj-dev-cluster"',
+      ],
+      [
         'role ARN malformed',
         ids => ({ ...productionInput(ids), nodeRoleArn: 'dpj-node-role' }),
         '- nodeRoleArn: "dpj-node-role" is not an IAM role ARN',
@@ -182,7 +187,11 @@ describe('eks-platform:nodegroup:create input validation', () => {
   ][] = [
     [
       'cluster that does not exist',
-      ids => ({ ...productionInput(ids), clusterName: 'dpj-other-cluster' }),
+      ids => ({
+        ...productionInput(ids),
+        name: 'dpj-other',
+        clusterName: 'dpj-other-cluster',
+      }),
       '- clusterName: no EKS cluster dpj-other-cluster',
     ],
     [

@@ -251,7 +251,7 @@ describe('eks-platform:nodegroup:create', () => {
     );
   });
 
-  it('creates nothing on a rerun, by the same task or by another', async () => {
+  it('creates nothing on a rerun, by the same task or by another that adopts it', async () => {
     const checkpoints = new CheckpointStore();
     const input = productionInput(subnetIds);
     await action().handler(
@@ -262,7 +262,15 @@ describe('eks-platform:nodegroup:create', () => {
       actionContext({ input, taskId: 'task-1', checkpoints }),
     );
     expect(await mutatingCalls()).toEqual([]);
-    const other = actionContext({ input, taskId: 'task-2' });
+    await expect(
+      action().handler(
+        actionContext({ input: { ...input, adopt: false }, taskId: 'task-2' }),
+      ),
+    ).rejects.toThrow(/A different task may not take it over/);
+    const other = actionContext({
+      input: { ...input, adopt: true },
+      taskId: 'task-2',
+    });
     await action().handler(other);
     expect(await mutatingCalls()).toEqual([]);
     expect(
@@ -443,6 +451,9 @@ describe('eks-platform:nodegroup:create', () => {
       expect(step.action).toBe('eks-platform:nodegroup:create');
       const input = {
         ...step.input,
+        // Run against the test cluster, dpj-prod-cluster, made outside the product.
+        name: 'dpj-prod',
+        adopt: true,
         account: '333333333333',
         clusterName: 'dpj-prod-cluster',
         nodeRoleArn: productionInput(subnetIds).nodeRoleArn,

@@ -23,6 +23,7 @@ import {
   NodeGroupSpec,
 } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import type { EnvironmentGuard } from '../access';
 import { awsErrorCode, errorMessage } from '../shared/awsErrors';
 import { CheckpointedSteps, StepOutcome } from '../shared/checkpointedSteps';
 import {
@@ -79,6 +80,8 @@ export const CREATE_NODEGROUPS_ACTION_ID = 'eks-platform:nodegroup:create';
 export interface CreateNodegroupsActionOptions {
   /** Builds the EKS, EC2 and IAM clients of the environment's account and region. */
   aws: Pick<AwsClientFactory, 'create'>;
+  /** Who may create which environment, decided before the first AWS call. */
+  guard: Pick<EnvironmentGuard, 'admitCreate'>;
   /** Today, for the Kubernetes versions the spec is validated against. */
   now?: () => Date;
   waitSettings?: Partial<WaitSettings>;
@@ -619,9 +622,10 @@ export function createNodegroupsCreateAction(
       const today = now();
       const validated = validateEnvironmentInput(input, {
         today,
-        extraBooleans: ['rollbackOnFailure'],
+        extraBooleans: ['rollbackOnFailure', 'adopt'],
         extraProblems: s => nodegroupInputProblems(input, s, today),
       });
+      await options.guard.admitCreate(ctx, validated, { adopt: input.adopt });
       const spec: EnvironmentSpec = input.nodeGroups
         ? { ...validated, nodeGroups: input.nodeGroups }
         : validated;

@@ -11,6 +11,7 @@ import {
   kubernetesVersionsSupportedOn,
   NodeGroupSpec,
   validateEnvironmentSpec,
+  clusterName as environmentClusterName,
 } from '@internal/plugin-eks-platform-common';
 import type { InputProblem } from '../shared/environmentInput';
 import { componentTags, TagMap, toTagList } from '../shared/tagging';
@@ -66,6 +67,15 @@ export function nodegroupInputProblems(
       path: CLUSTER_NAME_FIELD,
       rule: 'format',
       message: `"${clusterName}" is not an EKS cluster name (1-100 letters, digits, hyphens and underscores, starting with a letter or digit)`,
+    });
+  } else if (clusterName !== environmentClusterName(spec)) {
+    // Permission is decided on the environment: its node groups join its own cluster only.
+    problems.push({
+      path: CLUSTER_NAME_FIELD,
+      rule: 'environment-cluster',
+      message: `clusterName must be the cluster of environment ${
+        spec.name
+      } (${environmentClusterName(spec)}), got "${clusterName}"`,
     });
   }
   if (typeof nodeRoleArn !== 'string') {

@@ -45,10 +45,15 @@ describe('rollback of a failed environment template run', () => {
     return outputOf(ctx, 'privateSubnetIds') as string[];
   }
 
-  async function createCluster(taskId: string, privateSubnetIds: string[]) {
+  async function createCluster(
+    taskId: string,
+    privateSubnetIds: string[],
+    adopt = false,
+  ) {
     const ctx = actionContext({
       input: {
         ...DEV,
+        adopt,
         privateSubnetIds,
         adminPrincipalArn: adminOf(DEV.account),
       },
@@ -65,9 +70,10 @@ describe('rollback of a failed environment template run', () => {
     taskId: string,
     privateSubnetIds: string[],
     cluster: { clusterName: string; nodeRoleArn: string },
+    adopt = false,
   ) {
     const ctx = actionContext({
-      input: { ...DEV, ...cluster, privateSubnetIds },
+      input: { ...DEV, ...cluster, privateSubnetIds, adopt },
       taskId,
     });
     return nodegroupAction(fixture.aws)
@@ -117,12 +123,12 @@ describe('rollback of a failed environment template run', () => {
     );
   });
 
-  it("keeps what another task created: only the failed task's resources go", async () => {
+  it("keeps what other tasks created, adopted on purpose: only the failed task's resources go", async () => {
     const subnets = await createNetwork('task-network');
-    const cluster = await createCluster('task-cluster', subnets);
+    const cluster = await createCluster('task-cluster', subnets, true);
     await fixture.faults({ scripted: [NO_CAPACITY] });
 
-    const error = await failingNodegroups('task-nodes', subnets, cluster);
+    const error = await failingNodegroups('task-nodes', subnets, cluster, true);
 
     expect(error?.message).toContain('Rolled back');
     const left = await readEnvironment(fixture.aws, DEV.account, 'dpj-dev');

@@ -76,6 +76,13 @@ export const environmentInputSchema = {
 
 /** Fields of the provisioning actions beyond the environment's. */
 export const provisioningInputSchema = {
+  adopt: (z: Zod) =>
+    z
+      .boolean()
+      .optional()
+      .describe(
+        'Take over an environment of this name that another task created (its resources answer to this task from then on). Refused unless the permission policy grants eks-platform.environment.adopt on it; logged',
+      ),
   rollbackOnFailure: (z: Zod) =>
     z
       .boolean()

@@ -2,6 +2,8 @@
  * Inputs, a VPC with private subnets to build clusters on, and an independent read-back of
  * what the cluster action created, for its tests. The read-back uses the SDK directly.
  */
+import type { EnvironmentGuard } from '../../access';
+import { testGuard } from '../../__testUtils__/testGuard';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -49,9 +51,13 @@ export function productionClusterInput(privateSubnetIds: string[]) {
   };
 }
 
-export function clusterAction(aws: Pick<AwsClientFactory, 'create'>) {
+export function clusterAction(
+  aws: Pick<AwsClientFactory, 'create'>,
+  guard: EnvironmentGuard = testGuard(aws),
+) {
   return createClusterCreateAction({
     aws,
+    guard,
     now: () => TODAY,
     waitSettings: FAST_WAITS,
   });

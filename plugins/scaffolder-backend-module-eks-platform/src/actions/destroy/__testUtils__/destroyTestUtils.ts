@@ -3,6 +3,8 @@
  * groups), and an independent read-back of everything that carries its tags, for the
  * destroy action's tests. The read-back uses the SDK directly.
  */
+import type { EnvironmentGuard } from '../../access';
+import { testGuard } from '../../__testUtils__/testGuard';
 import {
   DescribeLaunchTemplatesCommand,
   DescribeSecurityGroupsCommand,
@@ -26,9 +28,13 @@ import {
 import { nodegroupAction } from '../../nodegroup/__testUtils__/nodegroupTestUtils';
 import { createEnvironmentDestroyAction } from '../destroyEnvironment';
 
-export function destroyAction(aws: Pick<AwsClientFactory, 'create'>) {
+export function destroyAction(
+  aws: Pick<AwsClientFactory, 'create'>,
+  guard: EnvironmentGuard = testGuard(aws),
+) {
   return createEnvironmentDestroyAction({
     aws,
+    guard,
     now: () => TODAY,
     waitSettings: FAST_WAITS,
   });

@@ -2,6 +2,8 @@
  * Inputs and independent read-back of an environment's network for the network action's
  * tests. The read-back uses the SDK directly (not the action's own discovery code).
  */
+import type { EnvironmentGuard } from '../../access';
+import { testGuard } from '../../__testUtils__/testGuard';
 import {
   DescribeAddressesCommand,
   DescribeFlowLogsCommand,
@@ -38,10 +40,11 @@ export const DEV_INPUT = {
 
 export function networkAction(
   aws: Pick<AwsClientFactory, 'create'>,
-  options: { vpcsPerRegion?: number } = {},
+  options: { vpcsPerRegion?: number; guard?: EnvironmentGuard } = {},
 ) {
   return createNetworkCreateAction({
     aws,
+    guard: options.guard ?? testGuard(aws),
     now: () => TODAY,
     waitSettings: FAST_WAITS,
     notFoundRetryDelaysMs: [5, 10],

@@ -3,6 +3,8 @@
  * EKS cluster made directly with the SDK clients (not with the other actions), and an
  * independent read-back of what the action created.
  */
+import type { EnvironmentGuard } from '../../access';
+import { testGuard } from '../../__testUtils__/testGuard';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -31,9 +33,13 @@ export const ACCOUNT = '333333333333';
 export const CLUSTER = 'dpj-prod-cluster';
 export const NODE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${CLUSTER}-node-role`;
 
-export function nodegroupAction(aws: Pick<AwsClientFactory, 'create'>) {
+export function nodegroupAction(
+  aws: Pick<AwsClientFactory, 'create'>,
+  guard: EnvironmentGuard = testGuard(aws),
+) {
   return createNodegroupsCreateAction({
     aws,
+    guard,
     now: () => TODAY,
     waitSettings: FAST_WAITS,
   });
@@ -108,7 +114,7 @@ export async function createTestCluster(
 export async function createTestClusterOn(
   clients: TestClients,
   subnetIds: string[],
-  options: { name?: string; version?: string } = {},
+  options: { name?: string; version?: string; taskId?: string } = {},
 ): Promise<void> {
   const { eks, iam } = clients;
   const name = options.name ?? CLUSTER;
@@ -131,6 +137,13 @@ export async function createTestClusterOn(
       roleArn: clusterRole.Role!.Arn,
       resourcesVpcConfig: { subnetIds },
       accessConfig: { authenticationMode: 'API' },
+      // As the cluster step tags it: created by the task the node group tests run as.
+      tags: {
+        'eks-platform:environment-name': name.replace(/-cluster$/, ''),
+        'eks-platform:task-id': options.taskId ?? 'task-1',
+        environment: 'production',
+        owner: 'group:default/platform-team',
+      },
     }),
   );
   await waitUntilClusterActive(
@@ -218,8 +231,13 @@ export async function readNodegroups(clients: TestClients, cluster = CLUSTER) {
   };
 }
 
+/**
+ * The node group action's input over the test cluster. The test cluster is made outside
+ * the product's steps, so the action adopts it, as an operator would have to.
+ */
 export function productionInput(subnetIds: string[]) {
   return {
+    adopt: true,
     environment: 'production' as const,
     owner: 'group:default/platform-team',
     account: ACCOUNT,

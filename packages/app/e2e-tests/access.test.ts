@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { signInAsCatalogUser, waitForBackend } from './session';
+
+/**
+ * An application developer (dpj-developers) may open the environment templates, but the
+ * server refuses to create or destroy an environment for them: their task's first step
+ * fails with a message naming the permission and who it is granted to, before any AWS
+ * or ArgoCD call.
+ */
+const DEVELOPER = 'gaelle.roux';
+
+test.use({ actionTimeout: 30_000 });
+
+const REFUSAL =
+  /user:default\/gaelle\.roux may not (create or change|destroy) the dev environment .* the permission policy refuses eks-platform\.environment\.(create|delete)/;
+
+test('an application developer is refused creating an environment', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await waitForBackend();
+  await signInAsCatalogUser(page, DEVELOPER);
+
+  await page.goto('/create/templates/default/eks-environment');
+  await page.getByRole('textbox', { name: 'Name' }).fill('gaelle-dev');
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.click();
+  await owner.fill('DPJ');
+  await page
+    .getByRole('option', { name: /DPJ developers/ })
+    .first()
+    .click();
+  await page
+    .getByRole('textbox', { name: 'Cluster administrator role' })
+    .fill('arn:aws:iam::111111111111:role/dpj-platform-team');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('eu-west-3a')).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Subnets per availability zone' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page
+    .getByRole('textbox', { name: 'ArgoCD role' })
+    .fill('arn:aws:iam::111111111111:role/argocd-manager');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page.getByText(REFUSAL).first()).toBeVisible({
+    timeout: 120_000,
+  });
+  // The network step never started.
+  await expect(page.getByText('Network of gaelle-dev ready')).toHaveCount(0);
+});
+
+test('an application developer is refused destroying an environment', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await waitForBackend();
+  await signInAsCatalogUser(page, DEVELOPER);
+
+  await page.goto('/create/templates/default/eks-environment-destroy');
+  await page.getByRole('textbox', { name: 'Environment name' }).fill('dpj-dev');
+  await page
+    .getByRole('textbox', {
+      name: 'Type the environment name again to confirm',
+    })
+    .fill('dpj-dev');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page.getByText(REFUSAL).first()).toBeVisible({
+    timeout: 120_000,
+  });
+});
