@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { submitNewEnvironment } from './environmentForm';
 import { signInAsCatalogUser, waitForBackend } from './session';
 
 /**
@@ -21,30 +22,11 @@ test('an application developer is refused creating an environment', async ({
   await waitForBackend();
   await signInAsCatalogUser(page, DEVELOPER);
 
-  await page.goto('/create/templates/default/eks-environment');
-  await page.getByRole('textbox', { name: 'Name' }).fill('gaelle-dev');
-  const owner = page.getByRole('textbox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill('DPJ');
-  await page
-    .getByRole('option', { name: /DPJ developers/ })
-    .first()
-    .click();
-  await page
-    .getByRole('textbox', { name: 'Cluster administrator role' })
-    .fill('arn:aws:iam::111111111111:role/dpj-platform-team');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('eu-west-3a')).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(
-    page.getByRole('table', { name: 'Subnets per availability zone' }),
-  ).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page
-    .getByRole('textbox', { name: 'ArgoCD role' })
-    .fill('arn:aws:iam::111111111111:role/argocd-manager');
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+  await submitNewEnvironment(page, {
+    name: 'gaelle-dev',
+    ownerSearch: 'DPJ',
+    ownerOption: /DPJ developers/,
+  });
 
   await expect(page.getByText(REFUSAL).first()).toBeVisible({
     timeout: 120_000,
@@ -61,7 +43,7 @@ test('an application developer is refused destroying an environment', async ({
   await signInAsCatalogUser(page, DEVELOPER);
 
   await page.goto('/create/templates/default/eks-environment-destroy');
-  await page.getByRole('textbox', { name: 'Environment name' }).fill('dpj-dev');
+  await page.getByRole('textbox', { name: 'Environment name', exact: true }).fill('dpj-dev');
   await page
     .getByRole('textbox', {
       name: 'Type the environment name again to confirm',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { submitNewEnvironment } from './environmentForm';
 import { signInAsCatalogUser, waitForBackend } from './session';
 
 /**
@@ -29,40 +30,13 @@ test('a platform engineer creates a dev environment and opens its cluster page',
 
   await page.goto('/create');
   await expect(page.getByText('New EKS environment').first()).toBeVisible();
-  await page.goto('/create/templates/default/eks-environment');
-
-  // Environment: preset dev (default), name, owner, account (default), admin role.
-  await page.getByRole('textbox', { name: 'Name' }).fill(ENVIRONMENT);
-  const owner = page.getByRole('textbox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill('Platform');
-  await page
-    .getByRole('option', { name: /Platform team/ })
-    .first()
-    .click();
-  await page
-    .getByRole('textbox', { name: 'Cluster administrator role' })
-    .fill('arn:aws:iam::111111111111:role/dpj-platform-team');
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // Region and Kubernetes: Paris and its three zones, the newest supported version.
-  await expect(page.getByText('eu-west-3a')).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // Network and nodes: the preset's address plan, which holds the node groups.
-  await expect(
-    page.getByRole('table', { name: 'Subnets per availability zone' }),
-  ).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // GitOps and ArgoCD: the sandbox's ArgoCD, through its API.
-  await page
-    .getByRole('textbox', { name: 'ArgoCD role' })
-    .fill('arn:aws:iam::111111111111:role/argocd-manager');
-  await page.getByRole('button', { name: /^Registration/ }).click();
-  await page.getByRole('option', { name: 'ArgoCD API' }).click();
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+  await submitNewEnvironment(page, {
+    name: ENVIRONMENT,
+    ownerSearch: 'Platform',
+    ownerOption: /Platform team/,
+    // The sandbox's ArgoCD, through its API.
+    argocdApi: true,
+  });
 
   // The task page: every step succeeds, with its log on screen.
   const catalogLink = page.getByRole('link', {
