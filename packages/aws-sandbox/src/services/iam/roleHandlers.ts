@@ -9,8 +9,15 @@ import { AwsError } from '../../core/types';
 import { readList, readTags } from '../../protocols/queryParams';
 import { asXmlFields, IamHandler } from './handlerTypes';
 import { pageByMarker } from './pagination';
+import { checkPolicyDocument } from './policyDocument';
 import { existingRole, requiredParam } from './roleChecks';
-import { checkTagCount, createRole, describeRole, tagList } from './roles';
+import {
+  checkTagCount,
+  createRole,
+  describeRole,
+  encodePolicyDocument,
+  tagList,
+} from './roles';
 
 const createRoleHandler: IamHandler = ({ params, accountId, context }) => {
   const tags: Tag[] = Object.entries(readTags(params, 'Tags.member')).map(
@@ -81,6 +88,20 @@ const listRoles: IamHandler = ({ params, store }) => {
   return asXmlFields(result);
 };
 
+/**
+ * Replaces a role's trust policy, checked as CreateRole checks it: NoSuchEntity for an
+ * unknown role, MalformedPolicyDocument for a document IAM would refuse
+ * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html).
+ */
+const updateAssumeRolePolicy: IamHandler = ({ params, store }) => {
+  const roleName = requiredParam(params, 'RoleName');
+  const document = requiredParam(params, 'PolicyDocument');
+  const stored = existingRole(store, roleName);
+  checkPolicyDocument(document, 'trust');
+  stored.role.AssumeRolePolicyDocument = encodePolicyDocument(document);
+  return {};
+};
+
 const tagRole: IamHandler = ({ params, store }) => {
   const stored = existingRole(store, requiredParam(params, 'RoleName'));
   const merged = new Map([
@@ -118,6 +139,7 @@ export const ROLE_HANDLERS: Record<string, IamHandler> = {
   GetRole: getRole,
   DeleteRole: deleteRole,
   ListRoles: listRoles,
+  UpdateAssumeRolePolicy: updateAssumeRolePolicy,
   TagRole: tagRole,
   UntagRole: untagRole,
   ListRoleTags: listRoleTags,

@@ -7,6 +7,7 @@ import {
   paginateListRoles,
   TagRoleCommand,
   UntagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { roleExists } from '.';
 import { ECR_READ, TRUST_EKS, useIamSandbox } from './testIam';
@@ -102,6 +103,71 @@ describe('aws-sandbox IAM roles', () => {
       message: 'The role with name ghost cannot be found.',
       $metadata: { httpStatusCode: 404 },
     });
+  });
+
+  it('replaces a trust policy with UpdateAssumeRolePolicy, checked like CreateRole', async () => {
+    await t.createRole('pod-identity-role');
+    const scoped = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+        },
+      ],
+    });
+    const updated = await t.iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: 'pod-identity-role',
+        PolicyDocument: scoped,
+      }),
+    );
+    expect(updated.$metadata.httpStatusCode).toBe(200);
+    const { Role } = await t.iam.send(
+      new GetRoleCommand({ RoleName: 'pod-identity-role' }),
+    );
+    expect(
+      JSON.parse(decodeURIComponent(Role?.AssumeRolePolicyDocument ?? '')),
+    ).toEqual(JSON.parse(scoped));
+
+    await expect(
+      t.iam.send(
+        new UpdateAssumeRolePolicyCommand({
+          RoleName: 'ghost',
+          PolicyDocument: scoped,
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'The role with name ghost cannot be found.',
+      $metadata: { httpStatusCode: 404 },
+    });
+    for (const [PolicyDocument, message] of [
+      ['{"Version":', 'This policy contains invalid Json'],
+      [ECR_READ, 'Missing required field Principal'],
+    ]) {
+      await expect(
+        t.iam.send(
+          new UpdateAssumeRolePolicyCommand({
+            RoleName: 'pod-identity-role',
+            PolicyDocument,
+          }),
+        ),
+      ).rejects.toMatchObject({
+        name: 'MalformedPolicyDocumentException',
+        message,
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    // A refused update leaves the trust policy as it was.
+    const after = await t.iam.send(
+      new GetRoleCommand({ RoleName: 'pod-identity-role' }),
+    );
+    expect(after.Role?.AssumeRolePolicyDocument).toBe(
+      Role?.AssumeRolePolicyDocument,
+    );
   });
 
   it('tags and untags a role', async () => {

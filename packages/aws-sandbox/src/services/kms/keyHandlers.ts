@@ -3,6 +3,8 @@ import {
   CreateKeyResponse,
   DescribeKeyResponse,
   GetKeyRotationStatusResponse,
+  KeyListEntry,
+  ListKeysResponse,
   ListResourceTagsResponse,
   ScheduleKeyDeletionResponse,
   Tag,
@@ -35,6 +37,25 @@ const createKeyHandler: KmsHandler = ({
 const describeKey: KmsHandler = ({ input, store }) => {
   const stored = resolveKey(store, input.KeyId as string, { allowAlias: true });
   const result: DescribeKeyResponse = { KeyMetadata: stored.metadata };
+  return result;
+};
+
+/**
+ * Every key of the account and Region, whatever its state (a key pending deletion is listed
+ * until it is deleted), ids and ARNs only, paged by Limit and Marker
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html).
+ */
+const listKeys: KmsHandler = ({ input, store }) => {
+  const keys: KeyListEntry[] = [...store.keys.values()].map(stored => ({
+    KeyId: stored.metadata.KeyId,
+    KeyArn: stored.metadata.Arn,
+  }));
+  const page = pageByLimit(keys, input.Marker, input.Limit);
+  const result: ListKeysResponse = {
+    Keys: page.items,
+    NextMarker: page.NextMarker,
+    Truncated: page.Truncated,
+  };
   return result;
 };
 
@@ -153,6 +174,7 @@ const listResourceTags: KmsHandler = ({ input, store }) => {
 export const KEY_HANDLERS: Record<string, KmsHandler> = {
   CreateKey: createKeyHandler,
   DescribeKey: describeKey,
+  ListKeys: listKeys,
   EnableKeyRotation: enableKeyRotation,
   GetKeyRotationStatus: getKeyRotationStatus,
   ScheduleKeyDeletion: scheduleKeyDeletion,

@@ -5,9 +5,13 @@ import {
   DescribeKeyCommand,
   EnableKeyRotationCommand,
   GetKeyRotationStatusCommand,
+  KeyListEntry,
+  KeyMetadata,
   KMSClient,
   ListAliasesCommand,
+  ListKeysCommand,
   ListResourceTagsCommand,
+  paginateListKeys,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
   UntagResourceCommand,
@@ -259,5 +263,49 @@ describe('aws-sandbox KMS', () => {
       Tags: [{ TagKey: 'cost-center', TagValue: 'dpj' }],
       Truncated: false,
     });
+  });
+
+  it('lists every key of the account and Region, pending deletion included, page by page', async () => {
+    // A Region no other test uses, so the listing is exactly these keys.
+    const ireland = new KMSClient({
+      region: 'eu-west-1',
+      endpoint: sandbox.url,
+      credentials: { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    const created: KeyMetadata[] = [];
+    for (const Description of ['a', 'b', 'c']) {
+      created.push(
+        (await ireland.send(new CreateKeyCommand({ Description })))
+          .KeyMetadata!,
+      );
+    }
+    await ireland.send(
+      new ScheduleKeyDeletionCommand({
+        KeyId: created[1].KeyId,
+        PendingWindowInDays: 7,
+      }),
+    );
+    const first = await ireland.send(new ListKeysCommand({ Limit: 2 }));
+    expect(first).toMatchObject({ Truncated: true });
+    expect(first.Keys).toHaveLength(2);
+    const listed: KeyListEntry[] = [];
+    for await (const page of paginateListKeys(
+      { client: ireland, pageSize: 2 },
+      {},
+    )) {
+      listed.push(...(page.Keys ?? []));
+    }
+    expect(listed).toEqual(
+      created.map(k => ({ KeyId: k.KeyId, KeyArn: k.Arn })),
+    );
+    const elsewhere = await kms.send(new ListKeysCommand({}));
+    expect(
+      elsewhere.Keys?.some(k => created.some(c => c.KeyId === k.KeyId)),
+    ).toBe(false);
+    await expect(
+      ireland.send(new ListKeysCommand({ Limit: 0 })),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+    ireland.destroy();
   });
 });

@@ -57,17 +57,51 @@ export const NODE_ROLE_TRUST = {
   ],
 };
 
-/** Trust of an EKS Pod Identity role (the agent assumes it for one service account). */
-export const POD_IDENTITY_TRUST = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Service: 'pods.eks.amazonaws.com' },
-      Action: ['sts:AssumeRole', 'sts:TagSession'],
-    },
-  ],
-};
+/** What a Pod Identity role is scoped to: the cluster (not yet created) it serves. */
+export interface PodIdentityScope {
+  account: string;
+  region: string;
+  cluster: string;
+}
+
+export const clusterArnOf = ({ account, region, cluster }: PodIdentityScope) =>
+  `arn:aws:eks:${region}:${account}:cluster/${cluster}`;
+
+/**
+ * Trust of an EKS Pod Identity role (EKS assumes it for one service account): the
+ * only builder of such trust policies. Without conditions any cluster of the account (any
+ * association someone may create) could take the role; these keep it to this account's
+ * EKS and this cluster:
+ * - `aws:SourceAccount` with StringEquals, as AWS's confused-deputy guidance for EKS
+ *   roles writes it (https://docs.aws.amazon.com/eks/latest/userguide/cross-service-confused-deputy-prevention.html);
+ * - `aws:SourceArn` with ArnLike (as that page writes it): the source of a Pod Identity
+ *   request is its association, `podidentityassociation/<cluster>/<id>`, not the cluster
+ *   (an exact cluster ARN would never match), so only this cluster's associations do;
+ * - `aws:RequestTag/eks-cluster-arn` with StringEquals: the session tag Pod Identity sets
+ *   to the cluster's ARN (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html).
+ */
+export function podIdentityTrustPolicy(scope: PodIdentityScope) {
+  const { account, region, cluster } = scope;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'pods.eks.amazonaws.com' },
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Condition: {
+          StringEquals: {
+            'aws:SourceAccount': account,
+            'aws:RequestTag/eks-cluster-arn': clusterArnOf(scope),
+          },
+          ArnLike: {
+            'aws:SourceArn': `arn:aws:eks:${region}:${account}:podidentityassociation/${cluster}/*`,
+          },
+        },
+      },
+    ],
+  };
+}
 
 export const CLUSTER_ROLE_POLICIES = [managed('AmazonEKSClusterPolicy')];
 
@@ -95,6 +129,8 @@ export const VPC_CNI_CONFIGURATION = JSON.stringify({
 });
 
 export interface ClusterNames {
+  /** The environment's name, as its `eks-platform:environment-name` tag carries it. */
+  environment: string;
   cluster: string;
   clusterRole: string;
   nodeRole: string;
@@ -107,6 +143,7 @@ export function clusterNames(
 ): ClusterNames {
   const cluster = clusterName(spec);
   return {
+    environment: spec.name,
     cluster,
     clusterRole: `${cluster}-cluster-role`,
     nodeRole: `${cluster}-node-role`,
@@ -148,7 +185,7 @@ export function planCluster(
       type: 'AWS::IAM::Role',
       name: names.vpcCniRole,
       component: C.vpcCniRole,
-      detail: `assumed by pods.eks.amazonaws.com for ${VPC_CNI_SERVICE_ACCOUNT}; AmazonEKS_CNI_Policy`,
+      detail: `assumed by pods.eks.amazonaws.com for ${VPC_CNI_SERVICE_ACCOUNT}, from this account and cluster only; AmazonEKS_CNI_Policy`,
     },
     {
       type: 'AWS::KMS::Key',

@@ -13,8 +13,11 @@ import {
   testClients,
 } from './__testUtils__/clusterTestUtils';
 
-/** 3 roles and their policies, key and its rotation, cluster, admin access, 3 add-ons. */
-const PRODUCTION_STEPS = 13;
+/**
+ * 3 roles with their trust and policies, key with its alias and rotation, cluster, admin
+ * access, 3 add-ons.
+ */
+const PRODUCTION_STEPS = 17;
 
 const CREATES = [
   'CreateRole',
@@ -47,12 +50,16 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
     expect(checkpoints.ran).toBe(PRODUCTION_STEPS);
     expect([...checkpoints.values.keys()]).toEqual([
       'cluster.cluster-role',
+      'cluster.cluster-role-trust',
       'cluster.cluster-role-policies',
       'cluster.node-role',
+      'cluster.node-role-trust',
       'cluster.node-role-policies',
       'cluster.vpc-cni-role',
+      'cluster.vpc-cni-role-trust',
       'cluster.vpc-cni-role-policies',
       'cluster.secrets-key',
+      'cluster.secrets-key-alias',
       'cluster.secrets-key-rotation',
       'cluster.cluster',
       'cluster.admin-access',

@@ -2,7 +2,8 @@
  * Tears down what the cluster action creates, found by name, alias and tags, in reverse
  * dependency order: add-ons (only when the cluster itself stays), the admin access entry
  * (likewise), the cluster (waiting until deleted, as the roles and the key serve it), the
- * KMS key (alias deleted, key scheduled for deletion: KMS never deletes a key at once),
+ * KMS keys (alias deleted, key scheduled for deletion: KMS never deletes a key at once;
+ * a key tagged as the environment's but never aliased goes too),
  * then the IAM roles (policies detached and inline ones deleted first).
  *
  * Safe to run again: it starts from what exists, and a resource already gone counts as
@@ -189,28 +190,37 @@ export async function deleteCluster(
   const clusterStays =
     cluster !== undefined && (!clusterGoes || failures.length > 0);
 
-  if (inventory.key && owned(inventory.key.tags)) {
-    if (clusterStays) {
+  // The aliased key and any tagged one without alias (a create stopped before its alias).
+  const encryptsCluster = (arn: string | undefined) =>
+    (cluster?.encryptionConfig ?? []).some(e => e.provider?.keyArn === arn);
+  const keys = [
+    ...(inventory.key ? [inventory.key] : []),
+    ...inventory.otherKeys.map(k => ({ ...k, aliased: false })),
+  ].filter(k => owned(k.tags));
+  for (const key of keys) {
+    const keyId = key.metadata.KeyId!;
+    if (clusterStays && (key.aliased || encryptsCluster(key.metadata.Arn))) {
       failures.push(
-        `KMS key ${inventory.key.metadata.KeyId} kept: cluster ${names.cluster} still encrypts its secrets with it`,
+        `KMS key ${keyId} kept: cluster ${names.cluster} still encrypts its secrets with it`,
       );
-    } else {
-      const keyId = inventory.key.metadata.KeyId!;
+      continue;
+    }
+    if (key.aliased) {
       await attempt('KMS alias', names.kmsAlias, () =>
         kms.send(new DeleteAliasCommand({ AliasName: names.kmsAlias })),
       );
-      await attempt(
-        `KMS key (deletion scheduled in ${KEY_DELETION_WINDOW_DAYS} days)`,
-        keyId,
-        () =>
-          kms.send(
-            new ScheduleKeyDeletionCommand({
-              KeyId: keyId,
-              PendingWindowInDays: KEY_DELETION_WINDOW_DAYS,
-            }),
-          ),
-      );
     }
+    await attempt(
+      `KMS key (deletion scheduled in ${KEY_DELETION_WINDOW_DAYS} days)`,
+      keyId,
+      () =>
+        kms.send(
+          new ScheduleKeyDeletionCommand({
+            KeyId: keyId,
+            PendingWindowInDays: KEY_DELETION_WINDOW_DAYS,
+          }),
+        ),
+    );
   }
 
   for (const role of Object.values(inventory.roles)) {

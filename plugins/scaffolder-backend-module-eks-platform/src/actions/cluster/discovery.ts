@@ -1,8 +1,8 @@
 /**
  * Read-only inventory of what the cluster action manages for an environment: its IAM roles
- * and KMS key (found by name and alias), the cluster, the admin access entry and the
- * add-ons. Taken before any change: the preflight, the dry run, the checkpoint liveness and
- * the rollback all work from it.
+ * (found by name), KMS key (by alias, and by tags for one whose alias was never made), the
+ * cluster, the admin access entry and the add-ons. Taken before any change: the preflight,
+ * the dry run, the checkpoint liveness and the rollback all work from it.
  */
 import {
   Addon,
@@ -21,14 +21,27 @@ import {
   paginateListAliases,
 } from '@aws-sdk/client-kms';
 import { ADDONS_BEFORE_NODES } from '@internal/plugin-eks-platform-common';
-import { TagMap } from '../shared/tagging';
+import { COMPONENT_TAG, ENVIRONMENT_NAME_TAG, TagMap } from '../shared/tagging';
 import { ClusterClients, unlessMissing } from './clusterClients';
-import { ClusterNames, EKS_CLUSTER_ADMIN_POLICY_ARN } from './clusterPlan';
+import {
+  CLUSTER_COMPONENTS,
+  ClusterNames,
+  EKS_CLUSTER_ADMIN_POLICY_ARN,
+} from './clusterPlan';
+import { findKeysByTags, TaggedKey } from './kmsKeysByTag';
 
 export interface ClusterInventory {
   roles: { clusterRole?: Role; nodeRole?: Role; vpcCniRole?: Role };
-  /** The key the alias names, unless it is pending deletion. */
-  key?: { metadata: KeyMetadata; tags: TagMap };
+  /**
+   * The key to use: the one the alias names when it is enabled, else the oldest enabled key
+   * tagged as the environment's secrets key (a create interrupted before its alias).
+   */
+  key?: { metadata: KeyMetadata; tags: TagMap; aliased: boolean };
+  /**
+   * The other keys tagged as the environment's secrets key, not pending deletion: left by
+   * interrupted creates, or disabled. They go with the environment.
+   */
+  otherKeys: TaggedKey[];
   /** The alias exists but names a key pending deletion (or disabled): re-pointed on create. */
   staleAlias: boolean;
   /** A cluster of that name in any state. */
@@ -72,7 +85,7 @@ export async function discoverCluster(
       break;
     }
   }
-  let key: ClusterInventory['key'];
+  let aliasedKey: TaggedKey | undefined;
   let staleAlias = false;
   if (aliasTarget) {
     const metadata = (
@@ -84,7 +97,7 @@ export async function discoverCluster(
       const { Tags = [] } = await kms.send(
         new ListResourceTagsCommand({ KeyId: metadata.KeyId }),
       );
-      key = {
+      aliasedKey = {
         metadata,
         tags: Object.fromEntries(Tags.map(t => [t.TagKey!, t.TagValue!])),
       };
@@ -92,6 +105,20 @@ export async function discoverCluster(
       staleAlias = true;
     }
   }
+  const tagged = (
+    await findKeysByTags(kms, {
+      [ENVIRONMENT_NAME_TAG]: names.environment,
+      [COMPONENT_TAG]: CLUSTER_COMPONENTS.kmsKey,
+    })
+  ).filter(k => k.metadata.KeyId !== aliasedKey?.metadata.KeyId);
+  // Without a usable alias, the oldest enabled key tagged as ours is the one to alias.
+  const unaliased = aliasedKey
+    ? undefined
+    : tagged.find(k => k.metadata.KeyState === 'Enabled');
+  let key: ClusterInventory['key'];
+  if (aliasedKey) key = { ...aliasedKey, aliased: true };
+  else if (unaliased) key = { ...unaliased, aliased: false };
+  const otherKeys = tagged.filter(k => k !== unaliased);
 
   const cluster = (
     await unlessMissing(() =>
@@ -149,6 +176,7 @@ export async function discoverCluster(
   return {
     roles: { clusterRole, nodeRole, vpcCniRole },
     key,
+    otherKeys,
     staleAlias,
     cluster,
     adminAccess,
@@ -182,6 +210,7 @@ export function describeClusterInventory(
       .filter((r): r is Role => r !== undefined)
       .map(r => `IAM role ${r.RoleName}`),
     ...(inventory.key ? [`KMS key ${inventory.key.metadata.KeyId}`] : []),
+    ...inventory.otherKeys.map(k => `KMS key ${k.metadata.KeyId} (no alias)`),
     ...(inventory.cluster
       ? [`EKS cluster ${inventory.cluster.name} (${inventory.cluster.status})`]
       : []),

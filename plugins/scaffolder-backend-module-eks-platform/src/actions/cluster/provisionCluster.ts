@@ -17,19 +17,6 @@ import {
   waitUntilAddonActive,
   waitUntilClusterActive,
 } from '@aws-sdk/client-eks';
-import {
-  AttachRolePolicyCommand,
-  CreateRoleCommand,
-  DetachRolePolicyCommand,
-  ListAttachedRolePoliciesCommand,
-} from '@aws-sdk/client-iam';
-import {
-  CreateAliasCommand,
-  CreateKeyCommand,
-  DeleteAliasCommand,
-  EnableKeyRotationCommand,
-  GetKeyRotationStatusCommand,
-} from '@aws-sdk/client-kms';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ADDONS_BEFORE_NODES,
@@ -53,13 +40,17 @@ import {
   NODE_ROLE_POLICIES,
   NODE_ROLE_TRUST,
   planCluster,
-  POD_IDENTITY_TRUST,
+  podIdentityTrustPolicy,
   VPC_CNI_CONFIGURATION,
   VPC_CNI_ROLE_POLICIES,
   VPC_CNI_SERVICE_ACCOUNT,
 } from './clusterPlan';
 import { ClusterInventory, isLiveAddon, isLiveCluster } from './discovery';
 import { AddonVersions } from './preflight';
+import { provisionRole } from './provisionRole';
+import { provisionSecretsKey } from './provisionSecretsKey';
+
+export { keyPolicyFor } from './provisionSecretsKey';
 
 export interface CreatedClusterResource {
   type: string;
@@ -101,27 +92,6 @@ export interface ProvisionClusterOptions {
 
 /** EKS wants a plain tag map; its keys may not start with `aws:`. */
 const eksTags = (tags: TagMap) => tags;
-const iamTags = (tags: TagMap) =>
-  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-const kmsTags = (tags: TagMap) =>
-  Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
-
-/** A key policy that delegates to the account's IAM policies and to nobody outside it. */
-export function keyPolicyFor(account: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Id: 'eks-secrets',
-    Statement: [
-      {
-        Sid: 'AccountAdministersThroughIam',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${account}:root` },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-    ],
-  });
-}
 
 export async function provisionCluster(
   options: ProvisionClusterOptions,
@@ -145,7 +115,7 @@ export async function provisionCluster(
   const tagsOf = (component: string, name: string) =>
     componentTags(options.tags, component, name);
 
-  // IAM roles, then exactly their policies.
+  // IAM roles, each with exactly its trust policy and managed policies.
   const ROLE_KEYS: Record<string, keyof ClusterInventory['roles']> = {
     [C.clusterRole]: 'clusterRole',
     [C.nodeRole]: 'nodeRole',
@@ -159,51 +129,18 @@ export async function provisionCluster(
     description: string,
   ) => {
     const existing = inventory.roles[ROLE_KEYS[component]];
-    const { id: arn, outcome } = await steps.resource({
-      component,
-      kind: 'IAM role',
-      name,
-      find: async () => ({
-        live: existing ? [{ id: existing.Arn!, label: name }] : [],
-      }),
-      create: async () => {
-        const { Role } = await iam.send(
-          new CreateRoleCommand({
-            RoleName: name,
-            AssumeRolePolicyDocument: JSON.stringify(trust),
-            Description: description,
-            Tags: iamTags(tagsOf(component, name)),
-          }),
-        );
-        return Role!.Arn!;
+    const { id, outcome } = await provisionRole(
+      { iam, steps, logger, existing },
+      {
+        component,
+        name,
+        trust,
+        policies,
+        description,
+        tags: tagsOf(component, name),
       },
-    });
-    record(component, arn, outcome);
-    await steps.run(
-      `${component}-policies`,
-      async () => {
-        const { AttachedPolicies = [] } = await iam.send(
-          new ListAttachedRolePoliciesCommand({ RoleName: name }),
-        );
-        const attached = AttachedPolicies.map(p => p.PolicyArn!);
-        for (const policy of policies.filter(p => !attached.includes(p))) {
-          await iam.send(
-            new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policy }),
-          );
-          logger.info(`Attached ${policy} to IAM role ${name}`);
-        }
-        // Least privilege: whatever else is attached to the role goes.
-        for (const policy of attached.filter(p => !policies.includes(p))) {
-          await iam.send(
-            new DetachRolePolicyCommand({ RoleName: name, PolicyArn: policy }),
-          );
-          logger.warn(`Detached ${policy} from IAM role ${name}: not needed`);
-        }
-        return arn;
-      },
-      value => steps.isLive(value),
     );
-    return arn;
+    return record(component, id, outcome);
   };
   const clusterRoleArn = await role(
     C.clusterRole,
@@ -222,62 +159,26 @@ export async function provisionCluster(
   const vpcCniRoleArn = await role(
     C.vpcCniRole,
     names.vpcCniRole,
-    POD_IDENTITY_TRUST,
+    podIdentityTrustPolicy({
+      account: spec.account,
+      region: spec.region,
+      cluster: names.cluster,
+    }),
     VPC_CNI_ROLE_POLICIES,
     `VPC CNI (${VPC_CNI_SERVICE_ACCOUNT}) of ${names.cluster}, via EKS Pod Identity`,
   );
 
-  // KMS key: created, aliased at once (the alias is how it is found again), rotation on.
-  const { id: kmsKeyArn, outcome: keyOutcome } = await steps.resource({
-    component: C.kmsKey,
-    kind: 'KMS key',
-    name: names.kmsAlias,
-    find: async () => ({
-      live: inventory.key
-        ? [{ id: inventory.key.metadata.Arn!, label: names.kmsAlias }]
-        : [],
-      gone: inventory.staleAlias ? 1 : 0,
-    }),
-    create: async () => {
-      const { KeyMetadata } = await kms.send(
-        new CreateKeyCommand({
-          Description: `Envelope encryption of the Kubernetes secrets of ${names.cluster}`,
-          KeyUsage: 'ENCRYPT_DECRYPT',
-          KeySpec: 'SYMMETRIC_DEFAULT',
-          Policy: keyPolicyFor(spec.account),
-          Tags: kmsTags(tagsOf(C.kmsKey, names.kmsAlias)),
-        }),
-      );
-      if (inventory.staleAlias) {
-        // The alias of a key pending deletion (an earlier rollback or destroy).
-        await unlessMissing(() =>
-          kms.send(new DeleteAliasCommand({ AliasName: names.kmsAlias })),
-        );
-      }
-      await kms.send(
-        new CreateAliasCommand({
-          AliasName: names.kmsAlias,
-          TargetKeyId: KeyMetadata!.KeyId,
-        }),
-      );
-      return KeyMetadata!.Arn!;
-    },
+  // KMS key for secrets encryption, with its alias and rotation.
+  const { id: kmsKeyArn, outcome: keyOutcome } = await provisionSecretsKey({
+    kms,
+    steps,
+    logger,
+    names,
+    account: spec.account,
+    inventory,
+    tags: tagsOf(C.kmsKey, names.kmsAlias),
   });
   record(C.kmsKey, kmsKeyArn, keyOutcome);
-  await steps.run(
-    `${C.kmsKey}-rotation`,
-    async () => {
-      const { KeyRotationEnabled } = await kms.send(
-        new GetKeyRotationStatusCommand({ KeyId: kmsKeyArn }),
-      );
-      if (!KeyRotationEnabled) {
-        await kms.send(new EnableKeyRotationCommand({ KeyId: kmsKeyArn }));
-        logger.info(`Enabled yearly rotation of KMS key ${kmsKeyArn}`);
-      }
-      return kmsKeyArn;
-    },
-    value => steps.isLive(value),
-  );
 
   // The cluster.
   const { endpointAccess } = spec;

@@ -117,6 +117,7 @@ export async function discoverEnvironment(
   const {
     cluster: eksCluster,
     key,
+    otherKeys,
     roles,
     addons,
     adminAccess,
@@ -146,15 +147,22 @@ export async function discoverEnvironment(
       });
     }
   }
-  if (key && ours(key.tags)) {
-    cluster.push(
-      { type: 'AWS::KMS::Alias', name: names.kmsAlias, id: names.kmsAlias },
-      {
+  if (key?.aliased && ours(key.tags)) {
+    cluster.push({
+      type: 'AWS::KMS::Alias',
+      name: names.kmsAlias,
+      id: names.kmsAlias,
+    });
+  }
+  // Keys without alias too: tagged as the environment's, left by an interrupted create.
+  for (const k of [...(key ? [key] : []), ...otherKeys]) {
+    if (ours(k.tags)) {
+      cluster.push({
         type: 'AWS::KMS::Key',
         name: names.kmsAlias,
-        id: key.metadata.KeyId!,
-      },
-    );
+        id: k.metadata.KeyId!,
+      });
+    }
   }
   for (const role of Object.values(roles)) {
     if (role && ours(roleTags(role))) {
