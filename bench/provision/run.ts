@@ -39,6 +39,7 @@ import {
 import { createClusterCreateAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/cluster';
 import { createNetworkCreateAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/network';
 import { createNodegroupsCreateAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/nodegroup';
+import { testGuard } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/__testUtils__/testGuard';
 import type { WaitSettings } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/shared/waiting';
 
 // createMockActionContext and the mock logger it builds call jest.fn(): outside Jest, the
@@ -304,19 +305,24 @@ async function main() {
       maxDelaySeconds: pollSeconds,
       progressIntervalSeconds: Math.max(1, scaled(30)),
     };
+    // The real guard (existing environment, lease) with a policy that allows the run.
+    const guard = testGuard(aws);
     const actions = {
       network: createNetworkCreateAction({
         aws,
+        guard,
         now: () => TODAY,
         waitSettings,
       }),
       cluster: createClusterCreateAction({
         aws,
+        guard,
         now: () => TODAY,
         waitSettings,
       }),
       nodegroup: createNodegroupsCreateAction({
         aws,
+        guard,
         now: () => TODAY,
         waitSettings,
       }),
