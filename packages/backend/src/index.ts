@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { kubernetesModuleEksPlatformClusters } from '@internal/plugin-eks-platform-backend';
 
 const backend = createBackend();
 
@@ -46,6 +47,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 // The stock Kubernetes plugin, locating clusters from kubernetes-cluster entities.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// ...of the entities the product manages only: its EKS catalog provider's and those of
+// catalog.locations, in configured accounts (replaces the stock catalog locator).
+backend.add(kubernetesModuleEksPlatformClusters);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -11,13 +11,18 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import {
+  EKS_CLUSTER_PROVIDER_NAME,
+  eksClusterProviderLocation,
+} from '@internal/plugin-eks-platform-common';
 import type {
   AwsClientFactory,
   AwsTarget,
 } from '@internal/plugin-eks-platform-node';
 import { discoverClustersIn } from './discoverClusters';
 
-export const PROVIDER_NAME = 'eks-platform-clusters';
+/** The eks-platform backend trusts the cluster annotations of this provider's entities only. */
+export const PROVIDER_NAME = EKS_CLUSTER_PROVIDER_NAME;
 
 /**
  * Keeps one `kubernetes-cluster` Resource per platform-created EKS cluster in the catalog:
@@ -64,7 +69,7 @@ export class EksClusterEntityProvider implements EntityProvider {
     }
     const entities: Entity[] = [];
     for (const target of this.options.targets) {
-      const location = `${PROVIDER_NAME}:${target.accountId}/${target.region}`;
+      const location = eksClusterProviderLocation(target);
       for (const entity of await discoverClustersIn(this.options.aws, target)) {
         entity.metadata.annotations = {
           ...entity.metadata.annotations,

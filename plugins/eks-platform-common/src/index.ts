@@ -19,6 +19,7 @@ export * from './environment/validate';
 export * from './environment/plan';
 export * from './catalog/clusterEntity';
 export * from './catalog/clusterEntityFor';
+export * from './catalog/managedCluster';
 export type { ValidationOptions } from './environment/validation/options';
 export { DEFAULT_MAX_NODES_PER_NODE_GROUP } from './environment/validation/options';
 export type {

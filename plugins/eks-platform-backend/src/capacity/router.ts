@@ -1,7 +1,7 @@
 /**
  * `GET /capacity/:namespace/:name`: the capacity report of a kubernetes-cluster
- * resource. The caller must be able to read the entity; the report itself is
- * the same for every such caller, so it is cached per entity.
+ * resource the product manages. The caller must be able to read the entity; the
+ * report itself is the same for every such caller, so it is cached per entity.
  */
 import { NotFoundError } from '@backstage/errors';
 import express from 'express';
@@ -9,6 +9,7 @@ import Router from 'express-promise-router';
 import { isKubernetesClusterEntity } from '@internal/plugin-eks-platform-common';
 import { RouterOptions } from '../types';
 import { entityNameParam } from '../shared/entityNameParam';
+import { ClusterEntityTrust } from '../shared/trustedClusterEntity';
 import { CapacityReportCache } from './reportCache';
 import { CapacityReporter } from './capacityReporter';
 import { KubernetesCapacitySource } from './kubernetesCapacitySource';
@@ -32,6 +33,7 @@ export async function createCapacityRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { catalog, httpAuth, logger } = options;
+  const trust = ClusterEntityTrust.fromConfig(options.config);
   const reports = new CapacityReportCache(
     options.cache,
     cacheTtlMs(options),
@@ -58,6 +60,8 @@ export async function createCapacityRouter(
         `No kubernetes-cluster resource named ${namespace}/${name}`,
       );
     }
+    // Before the cache and any AWS or Kubernetes call: its annotations pick both.
+    trust.assertManaged(entity);
     res.json(await reports.get(entityRef, () => reporter.report(entity)));
   });
 

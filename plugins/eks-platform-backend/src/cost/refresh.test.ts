@@ -1,17 +1,47 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ClusterEntityTrust } from '../shared/trustedClusterEntity';
 import { CostReporter } from './costReporter';
 import { refreshCostCache } from './refresh';
 
-function resource(name: string, type: string): Entity {
+const PROVIDER_LOCATION = 'eks-platform-clusters:111111111111/eu-west-3';
+
+function resource(
+  name: string,
+  type: string,
+  location = PROVIDER_LOCATION,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name, namespace: 'default' },
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        'kubernetes.io/aws-account-id': '111111111111',
+      },
+    },
     spec: { type },
   };
 }
+
+const trust = ClusterEntityTrust.fromConfig(
+  new ConfigReader({
+    aws: {
+      accounts: [
+        {
+          accountId: '111111111111',
+          accessKeyId: 'AKIDTEST',
+          secretAccessKey: 'test',
+        },
+      ],
+    },
+  }),
+);
 
 const ENTITIES = [
   resource('alpha', 'kubernetes-cluster'),
@@ -36,6 +66,7 @@ describe('refreshCostCache', () => {
       auth: mockServices.auth({ pluginId: 'eks-platform' }),
       reporter: { warm } as unknown as CostReporter,
       logger,
+      trust,
     });
     expect(summary).toEqual({ clusters: 3, queries: 5 * 6, failures: 1 });
     expect(
@@ -72,10 +103,42 @@ describe('refreshCostCache', () => {
       auth: mockServices.auth({ pluginId: 'eks-platform' }),
       reporter: { warm } as unknown as CostReporter,
       logger: mockServices.logger.mock(),
+      trust,
       signal: controller.signal,
     });
     // The run in progress completes; no other metric or cluster starts.
     expect(warm).toHaveBeenCalledTimes(1);
     expect(summary).toEqual({ clusters: 3, queries: 6, failures: 0 });
+  });
+
+  it('skips the cluster entities it does not manage and names them in one warning', async () => {
+    const warm = jest.fn(async () => 6);
+    const logger = mockServices.logger.mock();
+    const summary = await refreshCostCache({
+      catalog: catalogServiceMock({
+        entities: [
+          ...ENTITIES,
+          resource(
+            'evil',
+            'kubernetes-cluster',
+            'url:https://evil.example/catalog-info.yaml',
+          ),
+        ],
+      }),
+      auth: mockServices.auth({ pluginId: 'eks-platform' }),
+      reporter: { warm } as unknown as CostReporter,
+      logger,
+      trust,
+    });
+    expect(summary).toEqual({ clusters: 3, queries: 6 * 6, failures: 0 });
+    expect(
+      warm.mock.calls.map(
+        call => (call as unknown as [Entity])[0].metadata.name,
+      ),
+    ).not.toContain('evil');
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      "Cost refresh skips the cluster entities it does not manage: resource:default/evil is not a managed cluster: its annotations come from url:https://evil.example/catalog-info.yaml, which is not this product's EKS catalog provider or a configured catalog location",
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
   DEFAULT_FINANCE_COST_METRIC,
   isKubernetesClusterEntity,
 } from '@internal/plugin-eks-platform-common';
+import { ClusterEntityTrust } from '../shared/trustedClusterEntity';
 import { CostReporter, mapLimit } from './costReporter';
 
 export const COST_REFRESH_TASK_ID = 'eks-platform-cost-refresh';
@@ -44,6 +45,8 @@ export interface CostRefreshOptions {
   auth: AuthService;
   reporter: CostReporter;
   logger: LoggerService;
+  /** Only managed clusters are refreshed: each refresh is billed by Cost Explorer. */
+  trust: ClusterEntityTrust;
   signal?: AbortSignal;
 }
 
@@ -51,11 +54,20 @@ export interface CostRefreshOptions {
 export async function refreshCostCache(
   options: CostRefreshOptions,
 ): Promise<CostRefreshSummary> {
-  const { catalog, auth, reporter, logger, signal } = options;
+  const { catalog, auth, reporter, logger, trust, signal } = options;
   const { items } = await catalog.getEntities(CLUSTER_ENTITIES_REQUEST, {
     credentials: await auth.getOwnServiceCredentials(),
   });
-  const clusters = items.filter(isKubernetesClusterEntity);
+  const { trusted: clusters, untrusted } = trust.partition(
+    items.filter(isKubernetesClusterEntity),
+  );
+  if (untrusted.length > 0) {
+    logger.warn(
+      `Cost refresh skips the cluster entities it does not manage: ${untrusted
+        .map(({ reason }) => reason)
+        .join('; ')}`,
+    );
+  }
   const metrics = [
     ...new Set([DEFAULT_COST_METRIC, DEFAULT_FINANCE_COST_METRIC]),
   ];

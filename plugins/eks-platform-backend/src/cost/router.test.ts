@@ -10,6 +10,7 @@ import {
 } from '@internal/plugin-eks-platform-common';
 import request from 'supertest';
 import {
+  CATALOG_INFO_LOCATION,
   clusterEntity,
   CostFixture,
   DPJ_CLUSTERS,
@@ -349,5 +350,89 @@ describe('cost routes', () => {
       8,
     );
     expect(report.totals.budget).toBe(9000 + 2500.5);
+  });
+
+  describe('entities the product does not manage', () => {
+    const EVIL_LOCATION = 'url:https://evil.example/catalog-info.yaml';
+    /** Registered by anyone, naming the dev account and the dev environment's tags. */
+    const registered = clusterEntity(
+      { ...DPJ_CLUSTERS[0], name: 'borrowed-cluster' },
+      {
+        'backstage.io/managed-by-location': EVIL_LOCATION,
+        'backstage.io/managed-by-origin-location': EVIL_LOCATION,
+        'eks-platform/cost-allocation-tags': 'environment=dev,project=dpj',
+      },
+    );
+    /** From catalog-info.yaml, but naming an account the configuration does not list. */
+    const unlisted = clusterEntity({
+      name: 'unlisted-cluster',
+      environment: 'dev',
+      accountId: '999999999999',
+    });
+
+    it('refuses the cost tab of a cluster registered from another location, before Cost Explorer', async () => {
+      const backend = await startCostBackend(fixture, {
+        entities: [...DPJ_ENTITIES, registered],
+      });
+      const response = await backend.get('/cost/default/borrowed-cluster');
+      expect(await fixture.ceCalls()).toEqual([]);
+      expect(response.status).toBe(404);
+      expect(response.body.error).toMatchObject({
+        name: 'NotManagedClusterError',
+        message: `resource:default/borrowed-cluster is not a managed cluster: its annotations come from ${EVIL_LOCATION}, which is not this product's EKS catalog provider or a configured catalog location`,
+      });
+    });
+
+    it('refuses a configured location that names an account missing from aws.accounts', async () => {
+      expect(unlisted.metadata.annotations).toMatchObject({
+        'backstage.io/managed-by-location': CATALOG_INFO_LOCATION,
+      });
+      const backend = await startCostBackend(fixture, {
+        entities: [...DPJ_ENTITIES, unlisted],
+      });
+      const response = await backend.get('/cost/default/unlisted-cluster');
+      expect(await fixture.ceCalls()).toEqual([]);
+      expect(response.status).toBe(404);
+      expect(response.body.error).toMatchObject({
+        name: 'NotManagedClusterError',
+        message:
+          'resource:default/unlisted-cluster is not a managed cluster: it names AWS account "999999999999", which is not configured (aws.accounts, eksPlatform.catalog.clusterDiscovery.accountIds)',
+      });
+    });
+
+    it('leaves them out of the finance totals and the scheduled refresh', async () => {
+      const byOperation = (
+        calls: Array<{ operation: string; accountId: string }>,
+      ) => calls.map(c => `${c.accountId} ${c.operation}`).sort();
+      // The same views without them: what Cost Explorer must be asked, and no more.
+      const reference = await startCostBackend(fixture);
+      const expected = (await reference.get('/cost/environments'))
+        .body as FinanceCostReport;
+      const expectedCalls = byOperation(await fixture.ceCalls());
+      await fixture.clearCalls();
+      await reference.refreshTask().fn(new AbortController().signal);
+      const expectedRefreshCalls = byOperation(await fixture.ceCalls());
+      await fixture.clearCalls();
+
+      const backend = await startCostBackend(fixture, {
+        entities: [...DPJ_ENTITIES, registered, unlisted],
+      });
+      const response = await backend.get('/cost/environments');
+      expect(response.status).toBe(200);
+      const report = response.body as FinanceCostReport;
+      expect(report.environments.map(e => e.entityRef)).toEqual([
+        'resource:default/dpj-dev-cluster',
+        'resource:default/dpj-prod-cluster',
+        'resource:default/dpj-staging-cluster',
+      ]);
+      expect(report.totals).toEqual(expected.totals);
+      expect(byOperation(await fixture.ceCalls())).toEqual(expectedCalls);
+      await fixture.clearCalls();
+
+      await backend.refreshTask().fn(new AbortController().signal);
+      expect(byOperation(await fixture.ceCalls())).toEqual(
+        expectedRefreshCalls,
+      );
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `GET /cost/:namespace/:name` (a cluster's cost tab) and `GET /cost/environments`
  * (the finance page). Both require `eksPlatformCostReadPermission`, checked before any
- * cache lookup or AWS call, and read entities with the caller's credentials.
+ * cache lookup or AWS call, read entities with the caller's credentials, and report on
+ * the clusters the product manages only (`ClusterEntityTrust`).
  */
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
@@ -24,6 +25,7 @@ import {
 } from '@internal/plugin-eks-platform-common';
 import { RouterOptions } from '../types';
 import { entityNameParam } from '../shared/entityNameParam';
+import { ClusterEntityTrust } from '../shared/trustedClusterEntity';
 import { readCostConfig } from './config';
 import { CostExplorerError, CostExplorerSource } from './costExplorerSource';
 import { CostReporter } from './costReporter';
@@ -47,6 +49,7 @@ export async function createCostRouter(
 ): Promise<express.Router> {
   const { catalog, httpAuth, permissions, logger } = options;
   const config = readCostConfig(options.config);
+  const trust = ClusterEntityTrust.fromConfig(options.config);
   if (config.refreshIntervalMinutes * 60_000 >= config.cacheTtlMs) {
     logger.warn(
       'eksPlatform.cost.refreshIntervalMinutes is not shorter than eksPlatform.cost.cacheTtlSeconds: cost entries will expire before they are refreshed',
@@ -63,6 +66,7 @@ export async function createCostRouter(
     auth: options.auth,
     reporter,
     logger,
+    trust,
   });
 
   async function authorizedCredentials(
@@ -102,16 +106,15 @@ export async function createCostRouter(
     const metric: CostMetric = queryParam(() =>
       parseCostMetric(req.query.metric, DEFAULT_FINANCE_COST_METRIC),
     );
-    // Only the clusters the caller may see are summed.
+    // Only the managed clusters the caller may see are summed; the others' account and
+    // tags are anyone's choice (the scheduled refresh logs them).
     const { items } = await catalog.getEntities(CLUSTER_ENTITIES_REQUEST, {
       credentials,
     });
-    res.json(
-      await reporter.financeReport(
-        items.filter(isKubernetesClusterEntity),
-        metric,
-      ),
+    const { trusted } = trust.partition(
+      items.filter(isKubernetesClusterEntity),
     );
+    res.json(await reporter.financeReport(trusted, metric));
   });
 
   router.get('/cost/:namespace/:name', async (req, res) => {
@@ -132,6 +135,8 @@ export async function createCostRouter(
         `No kubernetes-cluster resource named ${namespace}/${name}`,
       );
     }
+    // Before the cache and Cost Explorer: its annotations pick the account and tags.
+    trust.assertManaged(entity);
     res.json(
       await upstream(() => reporter.clusterReport(entity, metric, months)),
     );

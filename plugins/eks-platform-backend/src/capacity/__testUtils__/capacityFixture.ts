@@ -14,6 +14,7 @@ import {
 } from '@internal/aws-sandbox';
 import {
   clusterName,
+  eksClusterProviderLocation,
   EnvironmentName,
   presetFor,
 } from '@internal/plugin-eks-platform-common';
@@ -34,6 +35,8 @@ export interface CapacityFixture {
   sandbox: RunningSandbox;
   kubernetes: KubernetesProxyStandIn;
   clusters: FixtureCluster[];
+  /** Each cluster's API server and CA, as EKS DescribeCluster reports them. */
+  endpoints: Map<string, ClusterEndpoint>;
   entities: Entity[];
   config: JsonObject;
   close(): Promise<void>;
@@ -80,7 +83,12 @@ function extraClusters(count: number) {
   });
 }
 
+/** A cluster entity as the EKS catalog provider emits it (the product manages it). */
 export function clusterEntity(cluster: FixtureCluster): Entity {
+  const location = eksClusterProviderLocation({
+    accountId: cluster.accountId,
+    region: REGION,
+  });
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -91,6 +99,8 @@ export function clusterEntity(cluster: FixtureCluster): Entity {
         'kubernetes.io/x-k8s-aws-id': cluster.name,
         'kubernetes.io/aws-account-id': cluster.accountId,
         'eks-platform/region': REGION,
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
       },
     },
     spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
@@ -138,6 +148,7 @@ export async function startCapacityFixture(
     sandbox,
     kubernetes,
     clusters,
+    endpoints,
     entities: clusters.map(clusterEntity),
     config: {
       aws: {

@@ -1,11 +1,12 @@
 /**
  * Stands in for the Kubernetes backend's `/proxy` in tests and benchmarks:
  * picks the cluster by the `Backstage-Kubernetes-Cluster` header and forwards
- * the request over TLS to the endpoint and CA that EKS DescribeCluster reports,
- * with a bearer token as the kubernetes backend's AWS auth would add.
+ * the request to its endpoint (over TLS with the CA that EKS DescribeCluster
+ * reports), with a bearer token as the kubernetes backend's AWS auth would add.
  */
 import {
   createServer,
+  request as httpRequest,
   IncomingMessage,
   Server,
   ServerResponse,
@@ -18,6 +19,9 @@ export interface ClusterEndpoint {
   url: string;
   caPem: string;
 }
+
+/** How the proxy finds a cluster by name; a fixed map, or as the Kubernetes backend would. */
+export type ClusterResolver = (cluster: string) => ClusterEndpoint | undefined;
 
 export interface KubernetesProxyStandIn {
   /** What `discovery.getBaseUrl('kubernetes')` should return. */
@@ -49,7 +53,8 @@ function forward(
   endpoint: ClusterEndpoint,
   path: string,
 ) {
-  const upstream = httpsRequest(
+  const send = endpoint.url.startsWith('http:') ? httpRequest : httpsRequest;
+  const upstream = send(
     `${endpoint.url}${path}`,
     {
       method: req.method,
@@ -75,15 +80,17 @@ function forward(
 }
 
 export async function startKubernetesProxyStandIn(
-  clusters: Map<string, ClusterEndpoint>,
+  clusters: Map<string, ClusterEndpoint> | ClusterResolver,
 ): Promise<KubernetesProxyStandIn> {
+  const findCluster: ClusterResolver =
+    typeof clusters === 'function' ? clusters : name => clusters.get(name);
   const requests: KubernetesProxyStandIn['requests'] = [];
   let down = false;
   const server: Server = createServer((req, res) => {
     const cluster = String(req.headers['backstage-kubernetes-cluster'] ?? '');
     const url = req.url ?? '';
     requests.push({ cluster, path: url });
-    const endpoint = clusters.get(cluster);
+    const endpoint = findCluster(cluster);
     if (down || !url.startsWith('/proxy/') || !endpoint) {
       res.writeHead(down ? 503 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `cluster ${cluster}` } }));

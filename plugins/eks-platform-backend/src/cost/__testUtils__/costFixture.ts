@@ -3,6 +3,7 @@
  * backend running the whole plugin against it with controllable permissions and a
  * scheduler whose refresh task the test runs itself. Tests only.
  */
+import { resolve as resolvePath } from 'node:path';
 import {
   CostExplorerClient,
   GetCostAndUsageCommand,
@@ -93,7 +94,14 @@ export const DPJ_CLUSTERS: DpjCluster[] = [
   },
 ];
 
-/** A cluster entity as catalog-info.yaml declares them. */
+/** catalog-info.yaml, as app-config.yaml lists it in catalog.locations. */
+export const CATALOG_INFO_TARGET = '../../catalog-info.yaml';
+/** The location the catalog gives catalog-info.yaml's entities (file targets resolve against the working directory). */
+export const CATALOG_INFO_LOCATION = `file:${path.resolve(
+  CATALOG_INFO_TARGET,
+)}`;
+
+/** A cluster entity as catalog-info.yaml declares them, once the catalog has read it. */
 export function clusterEntity(
   cluster: Pick<DpjCluster, 'name' | 'environment'> & { accountId?: string },
   annotations: Record<string, string> = {},
@@ -112,6 +120,8 @@ export function clusterEntity(
         ...(cluster.accountId
           ? { 'kubernetes.io/aws-account-id': cluster.accountId }
           : {}),
+        'backstage.io/managed-by-location': CATALOG_INFO_LOCATION,
+        'backstage.io/managed-by-origin-location': CATALOG_INFO_LOCATION,
         ...annotations,
       },
     },
@@ -177,6 +187,9 @@ export async function startCostFixture(): Promise<CostFixture> {
   return {
     sandbox,
     config: {
+      catalog: {
+        locations: [{ type: 'file', target: CATALOG_INFO_TARGET }],
+      },
       aws: {
         accounts: [
           ...DPJ_CLUSTERS.map(c => ({

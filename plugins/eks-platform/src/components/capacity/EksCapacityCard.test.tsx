@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { ResponseError } from '@backstage/errors';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
 import { EksCapacityCard } from './EksCapacityCard';
 import { capacityReport } from './__testUtils__/capacityReport';
@@ -74,5 +75,31 @@ describe('EksCapacityCard', () => {
       <EksCapacityCard />,
     );
     expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it("says why, in the backend's words, when the product does not manage the cluster", async () => {
+    const reason =
+      "resource:default/dpj-prod-cluster is not a managed cluster: its annotations come from url:https://evil.example/catalog-info.yaml, which is not this product's EKS catalog provider or a configured catalog location";
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'NotManagedClusterError', message: reason },
+          response: { statusCode: 404 },
+        }),
+        { status: 404, headers: { 'content-type': 'application/json' } },
+      ) as any,
+    );
+    await renderWithCapacity(
+      {
+        getCapacity: async () => {
+          throw error;
+        },
+      },
+      <EksCapacityCard />,
+    );
+    expect(
+      await screen.findByText('Info: Not a managed cluster'),
+    ).toBeVisible();
+    expect(screen.getByText(reason)).toBeVisible();
   });
 });

@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  LinearGauge,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, LinearGauge, Progress } from '@backstage/core-components';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
 import { FirstLimitVerdict } from './FirstLimitVerdict';
@@ -15,6 +10,7 @@ import {
 } from './format';
 import { SourceWarnings } from './SourceWarnings';
 import { useCapacityReport } from './useCapacityReport';
+import { BackendErrorPanel } from '../shared/BackendErrorPanel';
 
 const RESOURCES: ResourceName[] = ['cpu', 'memory', 'pods'];
 
@@ -76,7 +72,7 @@ export const EksCapacityCard = () => {
     <div data-testid="eks-capacity-card">
       <InfoCard title="Capacity">
         {state.status === 'loading' && <Progress />}
-        {state.status === 'error' && <ResponseErrorPanel error={state.error} />}
+        {state.status === 'error' && <BackendErrorPanel error={state.error} />}
         {state.status === 'loaded' && <CapacitySummary report={state.report} />}
       </InfoCard>
     </div>

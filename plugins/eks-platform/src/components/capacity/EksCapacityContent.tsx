@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { Grid, Typography } from '@material-ui/core';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
 import { FirstLimitVerdict } from './FirstLimitVerdict';
@@ -11,6 +6,7 @@ import { NodeGroupChart } from './NodeGroupChart';
 import { IpCeilingTable, NodeGroupTable } from './NodeGroupTable';
 import { SourceWarnings } from './SourceWarnings';
 import { useCapacityReport } from './useCapacityReport';
+import { BackendErrorPanel } from '../shared/BackendErrorPanel';
 
 const CapacityDetails = (props: {
   report: CapacityReport;
@@ -72,7 +68,7 @@ export const EksCapacityContent = (props: { chartWidth?: number }) => {
   const state = useCapacityReport();
   if (state.status === 'loading') return <Progress />;
   if (state.status === 'error') {
-    return <ResponseErrorPanel error={state.error} />;
+    return <BackendErrorPanel error={state.error} />;
   }
   return (
     <div data-testid="eks-capacity-content">

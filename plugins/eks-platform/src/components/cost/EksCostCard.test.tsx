@@ -60,4 +60,21 @@ describe('EksCostCard', () => {
     ).toBeInTheDocument();
     expect(screen.queryByTestId('cost-card-mtd')).not.toBeInTheDocument();
   });
+
+  it("says why, in the backend's words, when the product does not manage the cluster", async () => {
+    const reason =
+      "resource:default/dpj-prod-cluster is not a managed cluster: its annotations come from url:https://evil.example/catalog-info.yaml, which is not this product's EKS catalog provider or a configured catalog location";
+    await renderWithCost(
+      costApi({
+        getClusterCost: async () => {
+          throw await responseError(404, 'NotManagedClusterError', reason);
+        },
+      }),
+      <EksCostCard />,
+    );
+    expect(await screen.findByTestId('cost-not-managed')).toHaveTextContent(
+      `Not a managed cluster${reason}`,
+    );
+    expect(screen.queryByText('Entity not found')).not.toBeInTheDocument();
+  });
 });

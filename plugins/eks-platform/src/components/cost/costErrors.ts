@@ -1,8 +1,10 @@
 import { ResponseError } from '@backstage/errors';
+import { notManagedClusterReason } from '../shared/notManagedCluster';
 
 export type CostErrorKind =
   | { kind: 'not-permitted' }
   | { kind: 'bad-request'; message: string }
+  | { kind: 'not-managed'; message: string }
   | { kind: 'not-found'; message: string }
   | { kind: 'other' };
 
@@ -26,10 +28,15 @@ function statusOf(error: Error): number | undefined {
 
 /**
  * What a failed cost request means for the viewer: 403 or NotAllowedError is a missing
- * `eks-platform.cost.read`; 400 names the missing annotation or bad parameter.
+ * `eks-platform.cost.read`; 400 names the missing annotation or bad parameter; a 404
+ * `NotManagedClusterError` says why the product does not report on the entity.
  */
 export function classifyCostError(error: Error): CostErrorKind {
   const status = statusOf(error);
+  const notManaged = notManagedClusterReason(error);
+  if (notManaged !== undefined) {
+    return { kind: 'not-managed', message: notManaged };
+  }
   if (status === 403 || error.name === 'NotAllowedError') {
     return { kind: 'not-permitted' };
   }
