@@ -97,9 +97,7 @@ export const DPJ_CLUSTERS: DpjCluster[] = [
 /** catalog-info.yaml, as app-config.yaml lists it in catalog.locations. */
 export const CATALOG_INFO_TARGET = '../../catalog-info.yaml';
 /** The location the catalog gives catalog-info.yaml's entities (file targets resolve against the working directory). */
-export const CATALOG_INFO_LOCATION = `file:${path.resolve(
-  CATALOG_INFO_TARGET,
-)}`;
+export const CATALOG_INFO_LOCATION = `file:${resolvePath(CATALOG_INFO_TARGET)}`;
 
 /** A cluster entity as catalog-info.yaml declares them, once the catalog has read it. */
 export function clusterEntity(
