@@ -1,7 +1,3 @@
-import {
-  ENVIRONMENT_PRESETS,
-  EnvironmentSpec,
-} from '@internal/plugin-eks-platform-common';
 import { InventoryReader } from './core/inventory';
 import { SandboxContext } from './core/types';
 import { createArgoCdService } from './services/argocd';
@@ -23,6 +19,12 @@ import { kmsService } from './services/kms';
 import { createKubernetesService } from './services/kubernetes';
 import { createPrometheusService } from './services/prometheus';
 import { SandboxOptions } from './server';
+import {
+  DPJ_ENVIRONMENTS,
+  LANDING_ZONE,
+  SeedEnvironment,
+} from './seed/dpjEnvironments';
+import { addBucket, addLogGroup } from './services/ec2/flowLogDestinations';
 
 /** How long ago the seeded environments were created: 13+ months of cost and SLO history. */
 const SEEDED_AGE_DAYS = 400;
@@ -30,7 +32,7 @@ const SEEDED_AGE_DAYS = 400;
 /** Creates one environment as the provisioning actions would have, long ago. */
 export function seedDpjEnvironment(
   context: SandboxContext,
-  spec: EnvironmentSpec,
+  spec: SeedEnvironment,
   createdAt: number,
 ): void {
   const scope = { accountId: spec.account, region: spec.region };
@@ -42,6 +44,16 @@ export function seedDpjEnvironment(
     vpcId: network.vpcId,
     createdAt,
   });
+}
+
+/** What the accounts hold before any environment: the flow log destinations. */
+function seedLandingZone(context: SandboxContext): void {
+  for (const bucket of LANDING_ZONE.flowLogBuckets) addBucket(context, bucket);
+  for (const { account, region } of Object.values(DPJ_ENVIRONMENTS)) {
+    for (const group of LANDING_ZONE.flowLogGroups) {
+      addLogGroup(context, { accountId: account, region }, group);
+    }
+  }
 }
 
 /** What exists in every emulated service, read lazily from the running sandbox. */
@@ -102,10 +114,11 @@ export function defaultSandboxServices(options: {
     ],
     seed: context => {
       bound.context = context;
+      seedLandingZone(context);
       if (!options.seed) return;
       const createdAt =
         context.clock.nowMillis() - SEEDED_AGE_DAYS * 24 * 3600 * 1000;
-      for (const spec of Object.values(ENVIRONMENT_PRESETS)) {
+      for (const spec of Object.values(DPJ_ENVIRONMENTS)) {
         seedDpjEnvironment(context, spec, createdAt);
       }
     },

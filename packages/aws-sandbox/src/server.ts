@@ -81,6 +81,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, response: SandboxResponse) {
+  if (response.dropConnection) {
+    res.socket?.destroy();
+    return;
+  }
   res.writeHead(response.status, response.headers);
   res.end(response.body);
 }
@@ -157,6 +161,12 @@ export async function startSandbox(
       );
       if (fault) throw fault;
       response = await service.handle(signed, operation, context);
+      const lost = context.faults.afterWrite(service.signingName, operation);
+      if (lost?.code === 'ConnectionReset') {
+        response = { ...response, dropConnection: true };
+      } else if (lost) {
+        response = service.renderError(lost, signed);
+      }
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;
       response = service.renderError(error, signed);

@@ -8,6 +8,7 @@ import {
   startSandbox,
 } from '@internal/aws-sandbox';
 import {
+  clusterName,
   presetFor,
   readEksClusterRef,
 } from '@internal/plugin-eks-platform-common';
@@ -81,7 +82,11 @@ describe('EksClusterEntityProvider', () => {
         // The three DPJ clusters, registered by hand in catalog-info.yaml...
         services.seed?.(context);
         // ...and one the environment template created.
-        seedDpjEnvironment(context, created, Date.now());
+        seedDpjEnvironment(
+          context,
+          { ...created, clusterName: clusterName(created) },
+          Date.now(),
+        );
       },
     });
     const recording = recordingConnection();

@@ -42,4 +42,11 @@ export const AWS_DURATIONS = {
   addonDelete: 30,
   natGatewayCreate: 120,
   natGatewayDelete: 60,
+  /**
+   * IAM is eventually consistent: "changes that you make ... take time to become visible
+   * ... a few seconds" to other services (IAM User Guide, "Troubleshoot IAM", Changes that I
+   * make are not always immediately visible). Terraform's AWS provider retries EKS creates for
+   * up to two minutes after a role is made for this reason.
+   */
+  iamPropagation: 10,
 } as const;

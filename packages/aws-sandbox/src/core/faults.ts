@@ -19,6 +19,13 @@ export interface ScriptedFault {
   status?: number;
   /** How many matching calls fail; default 1. */
   times?: number;
+  /**
+   * `before` (default): the request is refused and nothing changes. `after`: the request
+   * is applied, then its answer is lost — replaced by this error, or, with code
+   * `ConnectionReset`, by a dropped connection — as when a response times out on the way
+   * back. A retried create then finds what the first attempt made (or duplicates it).
+   */
+  when?: 'before' | 'after';
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -70,7 +77,7 @@ export class FaultInjector {
   }
 
   script(fault: ScriptedFault): void {
-    this.scripted.push({ status: 400, times: 1, ...fault });
+    this.scripted.push({ status: 400, times: 1, when: 'before', ...fault });
   }
 
   current(): { settings: FaultSettings; scripted: ScriptedFault[] } {
@@ -86,21 +93,37 @@ export class FaultInjector {
     return this.settings.latencyMs;
   }
 
+  private take(
+    service: string,
+    operation: string,
+    when: 'before' | 'after',
+  ): AwsError | undefined {
+    const index = this.scripted.findIndex(
+      fault =>
+        fault.service === service &&
+        fault.operation === operation &&
+        fault.when === when,
+    );
+    if (index < 0) return undefined;
+    const fault = this.scripted[index];
+    fault.times -= 1;
+    if (fault.times <= 0) this.scripted.splice(index, 1);
+    return new AwsError(fault.code, fault.message, fault.status);
+  }
+
+  /** The error that replaces the answer of a call just applied, if one is scripted. */
+  afterWrite(service: string, operation: string): AwsError | undefined {
+    return this.take(service, operation, 'after');
+  }
+
   /** The error the next call of `service`/`operation` fails with, if any. */
   next(
     service: string,
     operation: string,
     throttlingCode: string,
   ): AwsError | undefined {
-    const index = this.scripted.findIndex(
-      fault => fault.service === service && fault.operation === operation,
-    );
-    if (index >= 0) {
-      const fault = this.scripted[index];
-      fault.times -= 1;
-      if (fault.times <= 0) this.scripted.splice(index, 1);
-      return new AwsError(fault.code, fault.message, fault.status);
-    }
+    const scripted = this.take(service, operation, 'before');
+    if (scripted) return scripted;
     if (this.random() < this.settings.throttleRate) {
       return new AwsError(throttlingCode, 'Rate exceeded', 400);
     }

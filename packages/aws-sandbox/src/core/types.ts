@@ -26,6 +26,8 @@ export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Close the connection without answering (a lost response). */
+  dropConnection?: boolean;
 }
 
 /** What every service handler may use. */

@@ -1,13 +1,10 @@
 /**
- * EC2 instance types offered for EKS managed node groups.
+ * EC2 instance types offered for EKS managed node groups, and what they imply.
  *
- * Figures are AWS's published ones: vCPU and memory from the EC2 instance
- * type documentation, network interfaces and IPv4 addresses per interface
- * from the EC2 User Guide ("Maximum IP addresses per network interface"),
- * the same inputs amazon-vpc-cni-k8s uses to generate misc/eni-max-pods.txt.
- * Instance types that share vCPU and memory are listed together so that a
- * node group can pick interchangeable types (Spot needs several).
+ * The figures are AWS's published ones, kept with their sources in @internal/aws-facts;
+ * this file applies AWS's documented rules to them (max pods, addresses per node).
  */
+import { INSTANCE_TYPE_FACTS } from '@internal/aws-facts';
 
 export interface InstanceTypeSpec {
   name: string;
@@ -17,48 +14,25 @@ export interface InstanceTypeSpec {
   ipv4AddressesPerInterface: number;
 }
 
-type InstanceTypeFigures = Omit<InstanceTypeSpec, 'name'>;
+/** Names of the types the platform offers (INSTANCE_TYPE_FACTS of @internal/aws-facts). */
+export type InstanceTypeName = string;
 
-function figures(
-  vcpus: number,
-  memoryMiB: number,
-  maxNetworkInterfaces: number,
-  ipv4AddressesPerInterface: number,
-): InstanceTypeFigures {
-  return { vcpus, memoryMiB, maxNetworkInterfaces, ipv4AddressesPerInterface };
-}
-
-const INSTANCE_TYPE_FIGURES = {
-  // 2 vCPU / 4 GiB
-  't3.medium': figures(2, 4096, 3, 6),
-  'c5.large': figures(2, 4096, 3, 10),
-  // 2 vCPU / 8 GiB
-  't3.large': figures(2, 8192, 3, 12),
-  't3a.large': figures(2, 8192, 3, 12),
-  'm5.large': figures(2, 8192, 3, 10),
-  'm5a.large': figures(2, 8192, 3, 10),
-  'm6i.large': figures(2, 8192, 3, 10),
-  // 2 vCPU / 16 GiB
-  'r5.large': figures(2, 16384, 3, 10),
-  // 4 vCPU / 8 GiB
-  'c5.xlarge': figures(4, 8192, 4, 15),
-  'c5a.xlarge': figures(4, 8192, 4, 15),
-  'c5d.xlarge': figures(4, 8192, 4, 15),
-  'c6i.xlarge': figures(4, 8192, 4, 15),
-  // 4 vCPU / 16 GiB
-  't3.xlarge': figures(4, 16384, 4, 15),
-  'm5.xlarge': figures(4, 16384, 4, 15),
-  'm5a.xlarge': figures(4, 16384, 4, 15),
-  'm6i.xlarge': figures(4, 16384, 4, 15),
-  // 8 vCPU / 16 GiB
-  'c5.2xlarge': figures(8, 16384, 4, 15),
-} satisfies Record<string, InstanceTypeFigures>;
-
-export type InstanceTypeName = keyof typeof INSTANCE_TYPE_FIGURES;
-
-export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = Object.entries(
-  INSTANCE_TYPE_FIGURES,
-).map(([name, typeFigures]) => ({ name, ...typeFigures }));
+export const INSTANCE_TYPES: readonly InstanceTypeSpec[] =
+  INSTANCE_TYPE_FACTS.map(
+    ({
+      name,
+      vcpus,
+      memoryMiB,
+      maxNetworkInterfaces,
+      ipv4AddressesPerInterface,
+    }) => ({
+      name,
+      vcpus,
+      memoryMiB,
+      maxNetworkInterfaces,
+      ipv4AddressesPerInterface,
+    }),
+  );
 
 const INSTANCE_TYPES_BY_NAME = new Map(
   INSTANCE_TYPES.map(instanceType => [instanceType.name, instanceType]),
@@ -76,7 +50,9 @@ function resolve(
   instanceType: InstanceTypeName | InstanceTypeSpec,
 ): InstanceTypeSpec {
   if (typeof instanceType !== 'string') return instanceType;
-  return { name: instanceType, ...INSTANCE_TYPE_FIGURES[instanceType] };
+  const spec = findInstanceType(instanceType);
+  if (!spec) throw new Error(`unknown instance type ${instanceType}`);
+  return spec;
 }
 
 /**

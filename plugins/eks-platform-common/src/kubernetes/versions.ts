@@ -6,6 +6,7 @@
  * that list to the validator. Dates are the day each support phase ends, as
  * published in the EKS Kubernetes version lifecycle calendar.
  */
+import { EKS_VERSION_CALENDAR } from '@internal/aws-facts';
 
 export interface EksKubernetesVersion {
   version: string;
@@ -20,25 +21,15 @@ export type KubernetesSupportPhase = 'standard' | 'extended' | 'end-of-life';
 /** Newest version in standard support; ADR-0007's 1.28 is out of all support. */
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
-function versionEntry(
-  name: string,
-  endOfStandardSupport: string,
-  endOfExtendedSupport: string,
-): EksKubernetesVersion {
-  return { version: name, endOfStandardSupport, endOfExtendedSupport };
-}
-
-/** Oldest first. Extended support always ends twelve months after standard support. */
-export const EKS_KUBERNETES_VERSIONS: readonly EksKubernetesVersion[] = [
-  versionEntry('1.28', '2024-11-26', '2025-11-26'),
-  versionEntry('1.29', '2025-03-23', '2026-03-23'),
-  versionEntry('1.30', '2025-07-23', '2026-07-23'),
-  versionEntry('1.31', '2025-11-26', '2026-11-26'),
-  versionEntry('1.32', '2026-03-23', '2027-03-23'),
-  versionEntry('1.33', '2026-07-29', '2027-07-29'),
-  versionEntry('1.34', '2026-12-02', '2027-12-02'),
-  versionEntry('1.35', '2027-03-27', '2028-03-27'),
-];
+/** Oldest first: the calendar AWS published (@internal/aws-facts), a fallback only. */
+export const EKS_KUBERNETES_VERSIONS: readonly EksKubernetesVersion[] =
+  EKS_VERSION_CALENDAR.map(
+    ({ version, endOfStandardSupport, endOfExtendedSupport }) => ({
+      version,
+      endOfStandardSupport,
+      endOfExtendedSupport,
+    }),
+  );
 
 const VERSION_PATTERN = /^1\.(\d+)$/;
 

@@ -14,6 +14,7 @@
  * to reveal which exist); with one it is 404, as is an application of another project.
  */
 import { createHash } from 'node:crypto';
+import { labelFilter, SelectorError } from '../../core/labelSelector';
 import { jsonResponse, SandboxResponse } from '../../core/types';
 import { ArgoCdError, GRPC, notFound, permissionDenied } from './argoCdErrors';
 import {
@@ -23,7 +24,6 @@ import {
 } from './argoCdStore';
 import {
   destinationPermitted,
-  matchesSelector,
   parseBody,
   RouteContext,
   sameJson,
@@ -366,6 +366,16 @@ function queriedProject(context: RouteContext): string | undefined {
   return projects[0] || undefined;
 }
 
+/** ArgoCD parses `selector` as a Kubernetes label selector; one it cannot read is a 400. */
+function selectorOf(selector: string | null) {
+  try {
+    return labelFilter(selector);
+  } catch (error) {
+    if (error instanceof SelectorError) throw invalid(error.message);
+    throw error;
+  }
+}
+
 export function routeApplications(
   context: RouteContext,
   path: string,
@@ -375,15 +385,14 @@ export function routeApplications(
     if (method === 'POST') return create(context);
     if (method !== 'GET') return undefined;
     const projects = [...query.getAll('projects'), ...query.getAll('project')];
+    const selected = selectorOf(query.get('selector'));
     const items = [...context.store.applications.values()]
       .filter(
         app =>
           projects.length === 0 ||
           projects.includes(app.spec.project ?? 'default'),
       )
-      .filter(app =>
-        matchesSelector(app.metadata.labels, query.get('selector')),
-      )
+      .filter(app => selected(app.metadata.labels))
       .filter(
         app => !query.get('name') || app.metadata.name === query.get('name'),
       )

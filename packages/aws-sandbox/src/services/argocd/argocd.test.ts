@@ -370,6 +370,12 @@ describe('aws-sandbox ArgoCD API', () => {
     expect(await names('')).toEqual(['dpj-api', 'dpj-web', 'tooling']);
     expect(await names('?projects=dpj')).toEqual(['dpj-api', 'dpj-web']);
     expect(await names('?selector=team%3Dplatform')).toEqual(['tooling']);
+    // `!key`: the applications without the label (it used to match none).
+    expect(await names('?selector=!team')).toEqual(['dpj-api', 'dpj-web']);
+    expect(
+      (await call('GET', '/api/v1/applications?selector=team%20in%20(a)'))
+        .status,
+    ).toBe(400);
     expect(await call('DELETE', '/api/v1/applications/tooling')).toEqual({
       status: 200,
       body: {},

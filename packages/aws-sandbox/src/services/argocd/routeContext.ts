@@ -63,23 +63,4 @@ export function sourcePermitted(project: AppProject, repoURL: string): boolean {
   );
 }
 
-/** Equality selectors as ArgoCD's `selector` query parameter takes them: a=b,c!=d. */
-export function matchesSelector(
-  labels: Record<string, string> | undefined,
-  selector: string | null,
-): boolean {
-  if (!selector) return true;
-  return selector
-    .split(',')
-    .map(part => part.trim())
-    .filter(Boolean)
-    .every(part => {
-      const [key, value] = part.split(/!=|==|=/).map(s => s.trim());
-      const actual = labels?.[key];
-      if (part.includes('!=')) return actual !== value;
-      if (value === undefined) return actual !== undefined;
-      return actual === value;
-    });
-}
-
 export const ROUTE_PREFIX = '/api/v1';

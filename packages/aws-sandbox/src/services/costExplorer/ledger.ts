@@ -1,6 +1,6 @@
 /** The line items one caller may see, at one instant of the sandbox clock. */
 import { Expression } from '@aws-sdk/client-cost-explorer';
-import { ENVIRONMENT_PRESETS } from '@internal/plugin-eks-platform-common';
+import { DPJ_ENVIRONMENTS } from '../../seed/dpjEnvironments';
 import { InventoryReader } from '../../core/inventory';
 import { daysBetween } from './dates';
 import { matchesExpression } from './filter';
@@ -17,7 +17,7 @@ export interface CostExplorerOptions {
    * AWS Organization. Any other account sees only its own costs.
    */
   managementAccountIds?: string[];
-  /** Account id → account name, the LINKED_ACCOUNT description. Defaults to the DPJ presets. */
+  /** Account id → account name, the LINKED_ACCOUNT description. Defaults to the seeded DPJ accounts. */
   accountNames?: Record<string, string>;
   /** ResultsByTime entries per GetCostAndUsage page when not grouped; default 40. */
   periodsPerPage?: number;
@@ -26,10 +26,7 @@ export interface CostExplorerOptions {
 }
 
 const PRESET_ACCOUNT_NAMES: Record<string, string> = Object.fromEntries(
-  Object.values(ENVIRONMENT_PRESETS).map(preset => [
-    preset.account,
-    preset.name,
-  ]),
+  Object.values(DPJ_ENVIRONMENTS).map(seeded => [seeded.account, seeded.name]),
 );
 
 export class CostLedger {

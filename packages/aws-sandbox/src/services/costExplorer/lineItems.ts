@@ -13,10 +13,8 @@
  * - Tags: cluster tags on everything of the cluster; node costs also carry the node group
  *   tags and the `eks:cluster-name` / `eks:nodegroup-name` tags AWS adds to its instances.
  */
-import {
-  findInstanceType,
-  supportPhaseOn,
-} from '@internal/plugin-eks-platform-common';
+import { INSTANCE_TYPE_FACTS } from '@internal/aws-facts';
+import { supportPhaseOf } from '../eks/versionCalendar';
 import {
   ClusterInventory,
   NatGatewayInventory,
@@ -101,7 +99,7 @@ function clusterItems(
   const hours = overlapHours(lifetime(cluster), dayWindow);
   if (hours > 0) {
     const extended =
-      (supportPhaseOn(cluster.version, new Date(dayWindow.start)) ??
+      (supportPhaseOf(cluster.version, new Date(dayWindow.start)) ??
         'standard') !== 'standard';
     items.push({
       day,
@@ -152,7 +150,8 @@ function nodegroupItems(
   if (hours === 0) return [];
   const nodeHours = hours * nodegroup.desiredSize;
   const instanceType = nodegroup.instanceTypes[0] ?? 't3.medium';
-  const vcpus = findInstanceType(instanceType)?.vcpus ?? 2;
+  const vcpus =
+    INSTANCE_TYPE_FACTS.find(t => t.name === instanceType)?.vcpus ?? 2;
   const spot = nodegroup.capacityType === 'SPOT';
   const hourly =
     onDemandHourly(instanceType, vcpus) *

@@ -13,22 +13,21 @@
  * from day to day.
  */
 
-import { onDemandHourlyPrice } from '@internal/plugin-eks-platform-common';
+import { EC2_ON_DEMAND_HOURLY } from '@internal/aws-facts';
 
-export const EKS_CLUSTER_HOURLY = { standard: 0.1, extended: 0.6 } as const;
-
-export const NAT_GATEWAY_HOURLY = 0.048;
-export const NAT_GATEWAY_PER_GB = 0.048;
-
-/** gp3 storage, per GB-month (IOPS and throughput stay within the free baseline). */
-export const EBS_GP3_PER_GB_MONTH = 0.0928;
+export {
+  EBS_GP3_PER_GB_MONTH,
+  EKS_CLUSTER_HOURLY,
+  NAT_GATEWAY_HOURLY,
+  NAT_GATEWAY_PER_GB,
+} from '@internal/aws-facts';
 
 /** Fallback for a type missing from the table, so an unexpected type still costs something. */
 const FALLBACK_HOURLY_PER_VCPU = 0.05;
 
-/** The product's own eu-west-3 table (eks-platform-common), so both agree on node prices. */
+/** The published Paris list price (@internal/aws-facts), or a per-vCPU fallback. */
 export function onDemandHourly(instanceType: string, vcpus = 2): number {
-  return onDemandHourlyPrice(instanceType) ?? vcpus * FALLBACK_HOURLY_PER_VCPU;
+  return EC2_ON_DEMAND_HOURLY[instanceType] ?? vcpus * FALLBACK_HOURLY_PER_VCPU;
 }
 
 /** FNV-1a: a small stable hash, so "random" prices are the same on every run. */

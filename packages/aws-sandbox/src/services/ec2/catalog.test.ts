@@ -7,7 +7,7 @@ import {
   InstanceTypeInfo,
   paginateDescribeInstanceTypes,
 } from '@aws-sdk/client-ec2';
-import { INSTANCE_TYPES } from '@internal/plugin-eks-platform-common';
+import { INSTANCE_TYPE_FACTS as INSTANCE_TYPES } from '@internal/aws-facts';
 import { useEc2Sandbox } from './testSandbox';
 
 describe('EC2: zones, instance types and account attributes', () => {

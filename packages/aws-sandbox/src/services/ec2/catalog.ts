@@ -17,16 +17,12 @@ import {
   InstanceTypeOffering,
   _InstanceType,
 } from '@aws-sdk/client-ec2';
-import {
-  availabilityZonesOf,
-  INSTANCE_TYPES,
-  InstanceTypeSpec,
-} from '@internal/plugin-eks-platform-common';
+import { INSTANCE_TYPE_FACTS, InstanceTypeFacts } from '@internal/aws-facts';
 import { AwsError } from '../../core/types';
 import { matchesFilters, paginate } from './describe';
 import { invalidParameterValue } from './errors';
 import { ec2Operation } from './operation';
-import { zoneIdOf } from './zones';
+import { availabilityZonesOf, zoneIdOf } from './zones';
 
 /** Quotas a fresh account reports; the sandbox enforces max-elastic-ips and the VPC count. */
 const ACCOUNT_ATTRIBUTES: Record<string, string[]> = {
@@ -38,8 +34,7 @@ const ACCOUNT_ATTRIBUTES: Record<string, string[]> = {
   'vpc-max-elastic-ips': ['5'],
 };
 
-function instanceTypeInfo(spec: InstanceTypeSpec): InstanceTypeInfo {
-  const burstable = spec.name.startsWith('t');
+function instanceTypeInfo(spec: InstanceTypeFacts): InstanceTypeInfo {
   return {
     InstanceType: spec.name as _InstanceType,
     CurrentGeneration: true,
@@ -49,24 +44,25 @@ function instanceTypeInfo(spec: InstanceTypeSpec): InstanceTypeInfo {
     SupportedVirtualizationTypes: ['hvm'],
     BareMetal: false,
     Hypervisor: 'nitro',
-    ProcessorInfo: { SupportedArchitectures: ['x86_64'] },
+    ProcessorInfo: { SupportedArchitectures: [spec.architecture] },
     VCpuInfo: {
       DefaultVCpus: spec.vcpus,
       DefaultCores: Math.max(1, spec.vcpus / 2),
       DefaultThreadsPerCore: 2,
     },
     MemoryInfo: { SizeInMiB: spec.memoryMiB },
-    InstanceStorageSupported: spec.name.includes('d.'),
+    InstanceStorageSupported: spec.instanceStore,
     EbsInfo: { EbsOptimizedSupport: 'default', EncryptionSupport: 'supported' },
     NetworkInfo: {
       NetworkPerformance: 'Up to 10 Gigabit',
       MaximumNetworkInterfaces: spec.maxNetworkInterfaces,
+      MaximumNetworkCards: spec.networkCards,
       Ipv4AddressesPerInterface: spec.ipv4AddressesPerInterface,
       Ipv6AddressesPerInterface: spec.ipv4AddressesPerInterface,
       Ipv6Supported: true,
       EnaSupport: 'required',
     },
-    BurstablePerformanceSupported: burstable,
+    BurstablePerformanceSupported: spec.burstable,
     AutoRecoverySupported: true,
   };
 }
@@ -129,7 +125,7 @@ export const catalogOperations = {
   >(DescribeInstanceTypes$, input => {
     const wanted = input.InstanceTypes as string[] | undefined;
     const unknown = (wanted ?? []).filter(
-      t => !INSTANCE_TYPES.some(s => s.name === t),
+      t => !INSTANCE_TYPE_FACTS.some(s => s.name === t),
     );
     if (unknown.length) {
       throw new AwsError(
@@ -139,7 +135,7 @@ export const catalogOperations = {
         )}]`,
       );
     }
-    const matching = INSTANCE_TYPES.filter(
+    const matching = INSTANCE_TYPE_FACTS.filter(
       s => !wanted || wanted.includes(s.name),
     )
       .map(instanceTypeInfo)
@@ -192,7 +188,7 @@ export const catalogOperations = {
     }
     const offerings: InstanceTypeOffering[] = locations
       .flatMap(location =>
-        INSTANCE_TYPES.map(spec => ({
+        INSTANCE_TYPE_FACTS.map(spec => ({
           InstanceType: spec.name as _InstanceType,
           LocationType: locationType,
           Location: location,

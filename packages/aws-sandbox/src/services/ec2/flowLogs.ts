@@ -15,6 +15,7 @@ import { AwsError } from '../../core/types';
 import { matchesFilters, paginate, tagsFromSpecifications } from './describe';
 import { missingParameter } from './errors';
 import { ec2Operation, idempotent, tagList } from './operation';
+import { bucketExists, bucketOf, logGroupExists } from './flowLogDestinations';
 import { Ec2Call } from './store';
 
 const DEFAULT_LOG_FORMAT =
@@ -42,6 +43,15 @@ export function createFlowLogs(
   const logDestination =
     input.LogDestination ??
     `arn:aws:logs:${region}:${accountId}:log-group:${input.LogGroupName}`;
+  const logGroupName =
+    input.LogGroupName ?? /:log-group:([^:]+)/.exec(logDestination)?.[1] ?? '';
+  const missingBucket =
+    destinationType === 's3' && !bucketExists(context, bucketOf(logDestination))
+      ? bucketOf(logDestination)
+      : undefined;
+  const logGroupMissing =
+    destinationType === 'cloud-watch-logs' &&
+    !logGroupExists(context, { accountId, region }, logGroupName);
   const flowLogIds: string[] = [];
   const unsuccessful: UnsuccessfulItem[] = [];
   for (const resourceId of input.ResourceIds) {
@@ -55,6 +65,16 @@ export function createFlowLogs(
             Error: {
               Code: 'InvalidVpcID.NotFound',
               Message: `The vpc ID '${resourceId}' does not exist`,
+            },
+          });
+          return '';
+        }
+        if (missingBucket !== undefined) {
+          unsuccessful.push({
+            ResourceId: resourceId,
+            Error: {
+              Code: '400',
+              Message: `LogDestination: ${missingBucket} does not exist.`,
             },
           });
           return '';
@@ -85,11 +105,12 @@ export function createFlowLogs(
           LogDestinationType: destinationType,
           LogDestination: logDestination,
           LogGroupName:
-            destinationType === 'cloud-watch-logs'
-              ? input.LogGroupName
-              : undefined,
+            destinationType === 'cloud-watch-logs' ? logGroupName : undefined,
           DeliverLogsPermissionArn: input.DeliverLogsPermissionArn,
-          DeliverLogsStatus: 'SUCCESS',
+          DeliverLogsStatus: logGroupMissing ? 'FAILED' : 'SUCCESS',
+          ...(logGroupMissing
+            ? { DeliverLogsErrorMessage: 'Access error' }
+            : {}),
           FlowLogStatus: 'ACTIVE',
           LogFormat: input.LogFormat ?? DEFAULT_LOG_FORMAT,
           MaxAggregationInterval: input.MaxAggregationInterval ?? 600,

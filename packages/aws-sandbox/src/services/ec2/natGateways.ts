@@ -11,7 +11,7 @@ import {
   NatGateway,
   NatGatewayState,
 } from '@aws-sdk/client-ec2';
-import { formatIpv4, parseCidr } from '@internal/plugin-eks-platform-common';
+import { formatIpv4Address, parseIpv4Block } from '../../core/ipv4';
 import { AWS_DURATIONS } from '../../core/clock';
 import { AwsError } from '../../core/types';
 import { matchesFilters, paginate, tagsFromSpecifications } from './describe';
@@ -88,8 +88,8 @@ export function createNatGateway(
       networkInterfaceId: context.state.nextId('eni'),
       associationId: context.state.nextId('eipassoc'),
       // The first four addresses of a subnet are AWS's.
-      privateIp: formatIpv4(
-        parseCidr(subnet.CidrBlock!)!.base + 4 + gatewaysInSubnet,
+      privateIp: formatIpv4Address(
+        parseIpv4Block(subnet.CidrBlock!)!.first + 4 + gatewaysInSubnet,
       ),
       connectivityType: input.ConnectivityType ?? 'public',
       createdAt: now,

@@ -33,10 +33,10 @@ import {
   waitUntilNatGatewayAvailable,
   waitUntilNatGatewayDeleted,
 } from '@aws-sdk/client-ec2';
-import { ENVIRONMENT_PRESETS } from '@internal/plugin-eks-platform-common';
+import { DPJ_ENVIRONMENTS } from '../../seed/dpjEnvironments';
 import { useEc2Sandbox } from './testSandbox';
 
-const spec = ENVIRONMENT_PRESETS.production;
+const spec = DPJ_ENVIRONMENTS.production;
 const fastWaiter = (client: EC2Client) => ({
   client,
   maxWaitTime: 20,

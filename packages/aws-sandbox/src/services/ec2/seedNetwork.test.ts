@@ -8,7 +8,7 @@ import {
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
-import { ENVIRONMENT_PRESETS } from '@internal/plugin-eks-platform-common';
+import { DPJ_ENVIRONMENTS } from '../../seed/dpjEnvironments';
 import { ec2Inventory } from './inventory';
 import { SeededNetwork, seedNetwork } from './seedNetwork';
 import { ec2ClientFor, useEc2Sandbox } from './testSandbox';
@@ -22,13 +22,13 @@ describe('seedNetwork', () => {
       seeded.prod = seedNetwork(context, {
         accountId: '111111111111',
         region: 'eu-west-3',
-        spec: ENVIRONMENT_PRESETS.production,
+        spec: DPJ_ENVIRONMENTS.production,
         createdAt: CREATED_AT,
       });
       seeded.dev = seedNetwork(context, {
         accountId: '222222222222',
         region: 'eu-west-3',
-        spec: ENVIRONMENT_PRESETS.dev,
+        spec: DPJ_ENVIRONMENTS.dev,
         createdAt: CREATED_AT,
       });
     },

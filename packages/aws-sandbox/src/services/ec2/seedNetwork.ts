@@ -1,6 +1,7 @@
-import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import type { SeedEnvironment } from '../../seed/dpjEnvironments';
 import { SandboxContext } from '../../core/types';
 import { allocateAddress } from './addresses';
+import { addLogGroup } from './flowLogDestinations';
 import { createFlowLogs } from './flowLogs';
 import {
   attachInternetGateway,
@@ -28,14 +29,14 @@ export interface SeededNetwork {
  * Creates, already in their final states, the network the provisioning action builds for
  * `spec`: VPC with DNS support and hostnames, public and private subnets per zone, internet
  * gateway, one Elastic IP and NAT gateway per zone (or one), route tables and flow logs.
- * Every resource carries `spec.tags` plus a `Name` following `planEnvironment`.
+ * Every resource carries `spec.tags` plus a `Name`, as the bank's accounts name them.
  */
 export function seedNetwork(
   context: SandboxContext,
   input: {
     accountId: string;
     region: string;
-    spec: EnvironmentSpec;
+    spec: SeedEnvironment;
     createdAt: number;
   },
 ): SeededNetwork {
@@ -152,6 +153,11 @@ export function seedNetwork(
     });
   });
 
+  addLogGroup(
+    context,
+    { accountId, region },
+    `/aws/vpc/${spec.name}/flow-logs`,
+  );
   createFlowLogs(call, {
     ResourceIds: [vpcId],
     ResourceType: 'VPC',

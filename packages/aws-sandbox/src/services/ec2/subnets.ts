@@ -12,12 +12,12 @@ import {
   Subnet,
 } from '@aws-sdk/client-ec2';
 import {
-  availabilityZonesOf,
-  cidrContains,
-  cidrsOverlap,
-  parseCidr,
-  usableSubnetAddresses,
-} from '@internal/plugin-eks-platform-common';
+  addressesIn,
+  blockContains,
+  blocksOverlap,
+  EC2_RESERVED_ADDRESSES_PER_SUBNET,
+  parseIpv4Block,
+} from '../../core/ipv4';
 import { AwsError } from '../../core/types';
 import { matchesFilters, paginate, tagsFromSpecifications } from './describe';
 import {
@@ -31,7 +31,7 @@ import { isNatGatewayGone } from './natGateways';
 import { ec2Operation, tagList } from './operation';
 import { Ec2Call } from './store';
 import { checkCidr, requireVpc } from './vpcs';
-import { zoneIdOf } from './zones';
+import { availabilityZonesOf, zoneIdOf } from './zones';
 
 export function requireSubnet(
   call: Ec2Call,
@@ -45,12 +45,17 @@ export function requireSubnet(
 
 /** Usable addresses (size − 5) minus those NAT gateways and other services took. */
 export function availableAddressCount(call: Ec2Call, subnet: Subnet): number {
-  const prefix = parseCidr(subnet.CidrBlock!)!.prefix;
+  const { prefixLength } = parseIpv4Block(subnet.CidrBlock!)!;
   const natGateways = [...call.store.natGateways.values()].filter(
     nat => nat.subnetId === subnet.SubnetId && !isNatGatewayGone(call, nat),
   ).length;
   const others = call.store.addressesInUse.get(subnet.SubnetId!) ?? 0;
-  return usableSubnetAddresses(prefix) - natGateways - others;
+  return (
+    addressesIn(prefixLength) -
+    EC2_RESERVED_ADDRESSES_PER_SUBNET -
+    natGateways -
+    others
+  );
 }
 
 export function createSubnet(
@@ -61,14 +66,16 @@ export function createSubnet(
   const { vpc } = requireVpc(call, input.VpcId);
   if (!input.CidrBlock) throw missingParameter('cidrBlock');
   const cidr = checkCidr(input.CidrBlock, 'InvalidSubnet.Range');
-  if (!cidrContains(parseCidr(vpc.CidrBlock!)!, cidr)) {
+  if (!blockContains(parseIpv4Block(vpc.CidrBlock!)!, cidr)) {
     throw new AwsError(
       'InvalidSubnet.Range',
       `The CIDR '${input.CidrBlock}' is invalid.`,
     );
   }
   const conflict = [...store.subnets.values()].some(
-    s => s.VpcId === vpc.VpcId && cidrsOverlap(parseCidr(s.CidrBlock!)!, cidr),
+    s =>
+      s.VpcId === vpc.VpcId &&
+      blocksOverlap(parseIpv4Block(s.CidrBlock!)!, cidr),
   );
   if (conflict) {
     throw new AwsError(

@@ -15,9 +15,10 @@ import {
   Vpc,
 } from '@aws-sdk/client-ec2';
 import {
-  parseCidrDetailed,
-  VPC_PREFIX_RANGE,
-} from '@internal/plugin-eks-platform-common';
+  EC2_BLOCK_PREFIX_RANGE,
+  Ipv4Block,
+  parseIpv4Block,
+} from '../../core/ipv4';
 import { AwsError } from '../../core/types';
 import { matchesFilters, paginate, tagsFromSpecifications } from './describe';
 import {
@@ -34,18 +35,18 @@ import { Ec2Call, VpcRecord } from './store';
 const VPCS_PER_REGION = 5;
 
 /** Checks a CIDR as EC2 does for VPCs and subnets: syntax first, then the /16–/28 range. */
-export function checkCidr(cidrBlock: string, rangeCode: string) {
-  const parsed = parseCidrDetailed(cidrBlock);
-  if (!parsed.ok) {
+export function checkCidr(cidrBlock: string, rangeCode: string): Ipv4Block {
+  const block = parseIpv4Block(cidrBlock);
+  if (!block) {
     throw invalidParameterValue(
       `Value (${cidrBlock}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`,
     );
   }
-  const { prefix } = parsed.cidr;
-  if (prefix < VPC_PREFIX_RANGE.min || prefix > VPC_PREFIX_RANGE.max) {
+  const { shortest, longest } = EC2_BLOCK_PREFIX_RANGE;
+  if (block.prefixLength < shortest || block.prefixLength > longest) {
     throw new AwsError(rangeCode, `The CIDR '${cidrBlock}' is invalid.`);
   }
-  return parsed.cidr;
+  return block;
 }
 
 export function requireVpc(

@@ -1,4 +1,10 @@
-import { availabilityZonesOf } from '@internal/plugin-eks-platform-common';
+import { REGION_FACTS } from '@internal/aws-facts';
+
+/** Zone names AWS offers in a region (eu-west-3a, eu-west-3b, eu-west-3c); none for an unknown one. */
+export function availabilityZonesOf(region: string): string[] {
+  const facts = REGION_FACTS.find(r => r.code === region);
+  return (facts?.availabilityZoneSuffixes ?? []).map(s => `${region}${s}`);
+}
 
 const DIRECTIONS: Record<string, string> = {
   north: 'n',

@@ -1,5 +1,5 @@
 import { AddonInfo, AddonVersionInfo } from '@aws-sdk/client-eks';
-import { EKS_KUBERNETES_VERSIONS } from '@internal/plugin-eks-platform-common';
+import { versionsReleasedBy } from './versionCalendar';
 
 /**
  * The EKS add-ons an environment installs, with plausible versions. Each version lists the
@@ -17,7 +17,13 @@ interface CatalogAddon {
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-const ALL_MINORS = range(29, 35);
+/**
+ * Minors the catalog has builds for. The newest build of each add-on also runs on the
+ * versions the sandbox's calendar releases after the published ones, as AWS ships add-on
+ * builds with each new EKS version.
+ */
+const NEWEST_MINOR = 45;
+const ALL_MINORS = range(29, NEWEST_MINOR);
 
 /** kube-proxy follows the Kubernetes version: two builds per minor. */
 function kubeProxyVersions(): [string, number[]][] {
@@ -35,7 +41,7 @@ const CATALOG: CatalogAddon[] = [
     versions: [
       ['v1.19.6-eksbuild.7', range(29, 33)],
       ['v1.20.4-eksbuild.2', range(29, 35)],
-      ['v1.20.5-eksbuild.1', range(29, 35)],
+      ['v1.20.5-eksbuild.1', ALL_MINORS],
     ],
   },
   {
@@ -51,7 +57,7 @@ const CATALOG: CatalogAddon[] = [
     versions: [
       ['v1.11.4-eksbuild.22', range(29, 33)],
       ['v1.12.2-eksbuild.4', range(32, 35)],
-      ['v1.12.4-eksbuild.1', range(33, 35)],
+      ['v1.12.4-eksbuild.1', range(33, NEWEST_MINOR)],
     ],
   },
   {
@@ -70,7 +76,7 @@ const CATALOG: CatalogAddon[] = [
     versions: [
       ['v1.50.1-eksbuild.1', ALL_MINORS],
       ['v1.51.1-eksbuild.1', ALL_MINORS],
-      ['v1.52.1-eksbuild.1', range(30, 35)],
+      ['v1.52.1-eksbuild.1', range(30, NEWEST_MINOR)],
     ],
   },
   {
@@ -84,8 +90,6 @@ const CATALOG: CatalogAddon[] = [
   },
 ];
 
-const KNOWN_CLUSTER_VERSIONS = EKS_KUBERNETES_VERSIONS.map(v => v.version);
-
 function minorOf(clusterVersion: string): number {
   return Number(clusterVersion.split('.')[1]);
 }
@@ -93,15 +97,17 @@ function minorOf(clusterVersion: string): number {
 function versionInfo(
   addon: CatalogAddon,
   [version, minors]: [string, number[]],
+  releasedVersions: string[],
 ): AddonVersionInfo {
-  const compatibilities = KNOWN_CLUSTER_VERSIONS.filter(cv =>
-    minors.includes(minorOf(cv)),
-  ).map(clusterVersion => ({
-    clusterVersion,
-    platformVersions: ['*'],
-    // The newest version supporting this cluster version is its default.
-    defaultVersion: defaultAddonVersion(addon.name, clusterVersion) === version,
-  }));
+  const compatibilities = releasedVersions
+    .filter(cv => minors.includes(minorOf(cv)))
+    .map(clusterVersion => ({
+      clusterVersion,
+      platformVersions: ['*'],
+      // The newest version supporting this cluster version is its default.
+      defaultVersion:
+        defaultAddonVersion(addon.name, clusterVersion) === version,
+    }));
   return {
     addonVersion: version,
     architecture: ['amd64', 'arm64'],
@@ -139,8 +145,12 @@ export function defaultAddonVersion(
   return addonVersionsFor(name, clusterVersion).pop();
 }
 
-/** The catalog as DescribeAddonVersions returns it, optionally for one cluster version. */
-export function addonInfos(clusterVersion?: string): AddonInfo[] {
+/**
+ * The catalog as DescribeAddonVersions returns it on `day`, optionally for one cluster
+ * version; compatibilities name only the versions released by then.
+ */
+export function addonInfos(day: Date, clusterVersion?: string): AddonInfo[] {
+  const released = versionsReleasedBy(day).map(v => v.version);
   return CATALOG.map(addon => ({
     addonName: addon.name,
     type: addon.type,
@@ -152,7 +162,7 @@ export function addonInfos(clusterVersion?: string): AddonInfo[] {
         ([, minors]) =>
           !clusterVersion || minors.includes(minorOf(clusterVersion)),
       )
-      .map(entry => versionInfo(addon, entry))
+      .map(entry => versionInfo(addon, entry, released))
       // EKS lists the newest version first.
       .reverse(),
   }));

@@ -116,12 +116,15 @@ const deleteAddon: EksHandler = call => {
 };
 
 const describeAddonVersions: EksHandler = call => {
-  const { query } = call;
+  const { query, context } = call;
   const name = query.get('addonName');
   const types = query.getAll('types');
   const publishers = query.getAll('publishers');
   const owners = query.getAll('owners');
-  const addons = addonInfos(query.get('kubernetesVersion') ?? undefined).filter(
+  const addons = addonInfos(
+    context.clock.now(),
+    query.get('kubernetesVersion') ?? undefined,
+  ).filter(
     info =>
       (!name || info.addonName === name) &&
       (types.length === 0 || types.includes(info.type ?? '')) &&

@@ -54,8 +54,21 @@ function checkSubnets(call: EksCall, subnetIds: string[]): string {
   return [...vpcIds][0];
 }
 
-export function checkRole(call: EksCall, roleArn: string | undefined): void {
-  if (!roleArn || !call.deps.roles(call.context, call.accountId, roleArn)) {
+/**
+ * EKS assumes the cluster role (eks.amazonaws.com) and the node role (ec2.amazonaws.com)
+ * when it receives the request; a role it cannot assume yet, because IAM has not propagated
+ * it, is refused the same way as a missing or mistrusting one. The wording is EKS's (quoted
+ * by the Kubernetes EKS controllers that retry on it).
+ */
+export function checkRole(
+  call: EksCall,
+  roleArn: string | undefined,
+  service: 'eks.amazonaws.com' | 'ec2.amazonaws.com',
+): void {
+  const seen = roleArn
+    ? call.deps.roles(call.context, call.accountId, roleArn)
+    : undefined;
+  if (!seen || seen.propagating || !seen.trusts(service, ['sts:AssumeRole'])) {
     throw invalidParameter(
       `Role with arn: ${roleArn}, could not be assumed because it does not exist or the trusted entity is not correct`,
     );
@@ -99,7 +112,7 @@ const createCluster: EksHandler = call => {
     );
   }
   const vpcId = checkSubnets(call, vpc.subnetIds ?? []);
-  checkRole(call, input.roleArn);
+  checkRole(call, input.roleArn, 'eks.amazonaws.com');
   const stored = storeCluster(
     context,
     { ...input, name, version },

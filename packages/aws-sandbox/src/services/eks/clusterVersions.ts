@@ -4,16 +4,17 @@ import {
   DescribeClusterVersionsResponse,
   VersionStatus,
 } from '@aws-sdk/client-eks';
-import {
-  EKS_KUBERNETES_VERSIONS,
-  KubernetesSupportPhase,
-  supportPhaseOn,
-} from '@internal/plugin-eks-platform-common';
 import { EksHandler } from './handlerTypes';
 import { pageByToken } from './pagination';
+import {
+  supportPhase,
+  supportPhaseOf,
+  SupportPhase,
+  versionsReleasedBy,
+} from './versionCalendar';
 
 const STATUS_OF_PHASE: Record<
-  KubernetesSupportPhase,
+  SupportPhase,
   { versionStatus: VersionStatus; status: ClusterVersionStatus }
 > = {
   standard: { versionStatus: 'STANDARD_SUPPORT', status: 'standard-support' },
@@ -21,34 +22,20 @@ const STATUS_OF_PHASE: Record<
   'end-of-life': { versionStatus: 'UNSUPPORTED', status: 'unsupported' },
 };
 
-/** Standard support lasts 14 months from release on EKS, which gives release dates. */
-const STANDARD_SUPPORT_MONTHS = 14;
-
-function releaseDateOf(endOfStandardSupport: string): Date {
-  const date = new Date(`${endOfStandardSupport}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - STANDARD_SUPPORT_MONTHS);
-  return date;
-}
-
 /** Every version EKS knows with its support status on `day`, newest first as EKS lists them. */
 export function clusterVersionsOn(day: Date): ClusterVersionInformation[] {
-  const versions = [...EKS_KUBERNETES_VERSIONS].reverse().map(entry => {
-    const phase = supportPhaseOn(entry.version, day) ?? 'end-of-life';
-    return {
+  const versions = versionsReleasedBy(day)
+    .reverse()
+    .map(entry => ({
       clusterVersion: entry.version,
       clusterType: 'eks',
       defaultPlatformVersion: 'eks.1',
       defaultVersion: false,
-      releaseDate: releaseDateOf(entry.endOfStandardSupport),
-      endOfStandardSupportDate: new Date(
-        `${entry.endOfStandardSupport}T00:00:00Z`,
-      ),
-      endOfExtendedSupportDate: new Date(
-        `${entry.endOfExtendedSupport}T00:00:00Z`,
-      ),
-      ...STATUS_OF_PHASE[phase],
-    };
-  });
+      releaseDate: entry.release,
+      endOfStandardSupportDate: entry.endOfStandardSupport,
+      endOfExtendedSupportDate: entry.endOfExtendedSupport,
+      ...STATUS_OF_PHASE[supportPhase(entry, day)],
+    }));
   const newestStandard = versions.find(
     v => v.versionStatus === 'STANDARD_SUPPORT',
   );
@@ -58,7 +45,7 @@ export function clusterVersionsOn(day: Date): ClusterVersionInformation[] {
 
 /** Versions CreateCluster accepts on `day`: those in standard or extended support. */
 export function isCreatableVersion(version: string, day: Date): boolean {
-  const phase = supportPhaseOn(version, day);
+  const phase = supportPhaseOf(version, day);
   return phase === 'standard' || phase === 'extended';
 }
 

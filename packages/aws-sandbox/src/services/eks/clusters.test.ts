@@ -15,6 +15,7 @@ import {
   PRIVATE_SUBNET_IDS,
   startEksTestSandbox,
   trustPolicy,
+  waitForIamPropagation,
 } from './testSandbox';
 
 describe('aws-sandbox EKS clusters', () => {
@@ -29,6 +30,7 @@ describe('aws-sandbox EKS clusters', () => {
       }),
     );
     roleArn = role.Role?.Arn ?? '';
+    await waitForIamPropagation(t);
   });
   afterAll(() => t.sandbox.close());
 
@@ -251,6 +253,7 @@ describe('aws-sandbox EKS clusters', () => {
           AssumeRolePolicyDocument: trustPolicy('eks.amazonaws.com'),
         }),
       );
+      await waitForIamPropagation(other);
       const { cluster } = await other.eks.send(
         new CreateClusterCommand({
           name: 'with-sg',

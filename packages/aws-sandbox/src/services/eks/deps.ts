@@ -1,4 +1,5 @@
 import { SandboxContext } from '../../core/types';
+import type { RoleAsSeen } from '../iam';
 
 /** What EKS needs to know about a subnet it is given. */
 export interface SubnetFacts {
@@ -18,12 +19,12 @@ export type SubnetLookup = (
   subnetIds: string[],
 ) => SubnetFacts[];
 
-/** Whether an IAM role ARN exists in an account (IAM's `roleExists`). */
+/** An IAM role as EKS sees it when it assumes it (IAM's `roleAsSeenBy`); undefined if none. */
 export type RoleLookup = (
   context: SandboxContext,
   accountId: string,
   roleArn: string,
-) => boolean;
+) => RoleAsSeen | undefined;
 
 /** Creates the security group EKS makes for a new cluster (`eks-cluster-sg-<name>-…`); returns its id. */
 export type ClusterSecurityGroupFactory = (

@@ -5,7 +5,7 @@ import {
   restJsonError,
   restJsonResult,
 } from '../../protocols/restJson';
-import { roleExists } from '../iam';
+import { roleAsSeenBy } from '../iam';
 import { ACCESS_HANDLERS } from './accessHandlers';
 import { ADDON_HANDLERS } from './addonHandlers';
 import { CLUSTER_HANDLERS } from './clusterHandlers';
@@ -43,7 +43,7 @@ const HANDLERS: Record<string, EksHandler> = {
  */
 export function createEksService(deps: EksDependencies): AwsService {
   const resolved: Required<EksDependencies> = {
-    roles: roleExists,
+    roles: roleAsSeenBy,
     clusterSecurityGroups: context => context.state.nextId('sg'),
     ...deps,
   };

@@ -58,7 +58,7 @@ function checkNodegroupInput(
   cluster: StoredCluster,
   input: CreateNodegroupRequest,
 ) {
-  checkRole(call, input.nodeRole);
+  checkRole(call, input.nodeRole, 'ec2.amazonaws.com');
   const subnetIds = input.subnets ?? [];
   if (subnetIds.length === 0) throw invalidParameter('Subnets are required');
   const found = call.deps.subnets(

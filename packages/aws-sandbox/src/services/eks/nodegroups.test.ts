@@ -20,6 +20,7 @@ import {
   PRIVATE_SUBNET_IDS,
   startEksTestSandbox,
   trustPolicy,
+  waitForIamPropagation,
 } from './testSandbox';
 
 const CLUSTER = 'ng-cluster';
@@ -61,6 +62,7 @@ describe('aws-sandbox EKS managed node groups', () => {
         AssumeRolePolicyDocument: trustPolicy('eks.amazonaws.com'),
       }),
     );
+    await waitForIamPropagation(t);
     await t.eks.send(
       new CreateClusterCommand({
         name: 'young',

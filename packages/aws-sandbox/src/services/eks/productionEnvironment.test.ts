@@ -26,7 +26,7 @@ import {
   DescribeKeyCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
-import { ENVIRONMENT_PRESETS } from '@internal/plugin-eks-platform-common';
+import { DPJ_ENVIRONMENTS } from '../../seed/dpjEnvironments';
 import { eksInventory } from '.';
 import {
   ALL_LOGS_ENABLED,
@@ -42,7 +42,7 @@ import {
   startEksTestSandbox,
 } from './testSandbox';
 
-const spec = ENVIRONMENT_PRESETS.production;
+const spec = DPJ_ENVIRONMENTS.production;
 const CLUSTER = 'dpj-prod-cluster';
 const ADMIN_ROLE = 'arn:aws:iam::111111111111:role/platform-admins';
 const tags = spec.tags;
@@ -71,10 +71,12 @@ describe('aws-sandbox EKS: the production preset from roles to teardown', () => 
 
   it('creates the cluster with the preset version, then it turns ACTIVE', async () => {
     const versions = await t.eks.send(
-      new DescribeClusterVersionsCommand({ defaultOnly: true }),
+      new DescribeClusterVersionsCommand({
+        clusterVersions: [spec.kubernetesVersion],
+      }),
     );
-    expect(versions.clusterVersions?.map(v => v.clusterVersion)).toEqual([
-      spec.kubernetesVersion,
+    expect(versions.clusterVersions?.map(v => v.versionStatus)).toEqual([
+      'STANDARD_SUPPORT',
     ]);
     const request = clusterRequest(spec, roles.cluster, keyArn);
     const created = await t.eks.send(new CreateClusterCommand(request));

@@ -5,8 +5,13 @@ import {
   DeleteRoleCommand,
   DetachRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
-import { EksTestSandbox, PRIVATE_SUBNET_IDS, trustPolicy } from './testSandbox';
+import type { SeedEnvironment } from '../../seed/dpjEnvironments';
+import {
+  EksTestSandbox,
+  PRIVATE_SUBNET_IDS,
+  trustPolicy,
+  waitForIamPropagation,
+} from './testSandbox';
 
 /** What the scaffolder's cluster step sends, for tests that walk a whole environment. */
 
@@ -68,6 +73,7 @@ export async function createEnvironmentRoles(
       );
     }
   }
+  await waitForIamPropagation(t);
   return arns;
 }
 
@@ -88,7 +94,7 @@ export async function deleteEnvironmentRoles(
 }
 
 export function clusterRequest(
-  spec: EnvironmentSpec,
+  spec: SeedEnvironment,
   roleArn: string,
   keyArn: string,
 ): CreateClusterCommandInput {

@@ -17,7 +17,7 @@ import {
   GetKeyRotationStatusCommand,
   KMSClient,
 } from '@aws-sdk/client-kms';
-import { ENVIRONMENT_PRESETS } from '@internal/plugin-eks-platform-common';
+import { DPJ_ENVIRONMENTS } from '../../seed/dpjEnvironments';
 import { eksInventory, seedEnvironment } from '.';
 import { EKS_ADDON_NAMES } from './addonCatalog';
 import {
@@ -26,7 +26,7 @@ import {
   startEksTestSandbox,
 } from './testSandbox';
 
-const spec = ENVIRONMENT_PRESETS.production;
+const spec = DPJ_ENVIRONMENTS.production;
 const CREATED_AT = Date.parse('2026-09-01T08:00:00Z');
 
 describe('seedEnvironment', () => {

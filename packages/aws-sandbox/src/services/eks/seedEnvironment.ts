@@ -1,7 +1,4 @@
-import {
-  clusterName,
-  EnvironmentSpec,
-} from '@internal/plugin-eks-platform-common';
+import type { SeedEnvironment } from '../../seed/dpjEnvironments';
 import { SandboxContext } from '../../core/types';
 import { attachRolePolicy, createRole } from '../iam';
 import { createKey, kmsStoreOf } from '../kms';
@@ -16,7 +13,7 @@ import { storeNodegroup } from './nodegroups';
 export interface SeedEnvironmentInput {
   accountId: string;
   region: string;
-  spec: EnvironmentSpec;
+  spec: SeedEnvironment;
   /** Subnets the cluster and node groups use (the EC2 seed creates them). */
   privateSubnetIds: string[];
   /** Epoch milliseconds: creation time of everything seeded, already ACTIVE. */
@@ -135,7 +132,7 @@ export function seedEnvironment(
   const cluster = storeCluster(
     context,
     {
-      name: clusterName(spec),
+      name: spec.clusterName,
       version: spec.kubernetesVersion,
       roleArn: clusterRoleArn,
       resourcesVpcConfig: {
@@ -167,7 +164,7 @@ export function seedEnvironment(
       store,
       cluster,
       {
-        clusterName: clusterName(spec),
+        clusterName: spec.clusterName,
         addonName,
         addonVersion:
           defaultAddonVersion(addonName, spec.kubernetesVersion) ?? '',
@@ -182,7 +179,7 @@ export function seedEnvironment(
       store,
       cluster,
       {
-        clusterName: clusterName(spec),
+        clusterName: spec.clusterName,
         nodegroupName: group.name,
         nodeRole: nodeRoleArn,
         subnets: input.privateSubnetIds,

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { SandboxClock } from '../../core/clock';
+import { AWS_DURATIONS, SandboxClock } from '../../core/clock';
 import { RunningSandbox, startSandbox, SandboxOptions } from '../../server';
 import { iamService } from '../iam';
 import { kmsService } from '../kms';
@@ -114,6 +114,7 @@ export async function createActiveCluster(
       AssumeRolePolicyDocument: trustPolicy('eks.amazonaws.com'),
     }),
   );
+  await waitForIamPropagation(t);
   await t.eks.send(
     new CreateClusterCommand({
       name,
@@ -122,6 +123,12 @@ export async function createActiveCluster(
     }),
   );
   await waitUntilClusterActive({ client: t.eks, ...FAST_WAITER }, { name });
+}
+
+/** Waits until IAM changes made so far are visible to EKS (AWS_DURATIONS.iamPropagation). */
+export async function waitForIamPropagation(t: EksTestSandbox): Promise<void> {
+  const ms = t.sandbox.context.clock.scaledMillis(AWS_DURATIONS.iamPropagation);
+  await new Promise(resolve => setTimeout(resolve, ms + 5));
 }
 
 /** Keeps a cluster in CREATING, to check what EKS refuses before a cluster is ready. */

@@ -1,4 +1,5 @@
 import { Role } from '@aws-sdk/client-iam';
+import { AWS_DURATIONS } from '../../core/clock';
 import { SandboxContext } from '../../core/types';
 
 /** One role as IAM keeps it: tags, attached managed policies and inline policies beside it. */
@@ -9,6 +10,11 @@ export interface StoredRole {
   attachedPolicyArns: string[];
   /** Inline policy name → JSON document. */
   inlinePolicies: Map<string, string>;
+  /**
+   * Epoch ms from which other services (EKS, STS) see the role as it is now: IAM changes
+   * propagate. Until then a service assuming it is refused.
+   */
+  settlesAtMs: number;
 }
 
 /** IAM is global: one store per account, under region 'global'. */
@@ -43,12 +49,66 @@ export function iamStoreOf(
   );
 }
 
-/** Whether `roleArn` names an existing role of `accountId`, e.g. for EKS to check a cluster role. */
-export function roleExists(
+/** Marks a change to a role (trust, policies) that other services see only after propagation. */
+export function roleChanged(context: SandboxContext, stored: StoredRole): void {
+  stored.settlesAtMs =
+    context.clock.nowMillis() +
+    context.clock.scaledMillis(AWS_DURATIONS.iamPropagation);
+}
+
+interface TrustStatement {
+  Effect?: string;
+  Principal?: { Service?: unknown };
+  Action?: unknown;
+}
+
+function asList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
+}
+
+/** A role as another AWS service sees it when it tries to assume it. */
+export interface RoleAsSeen {
+  /** Created or changed too recently for the service to see it yet. */
+  propagating: boolean;
+  /** Whether an Allow statement lets `service` perform every one of `actions`. */
+  trusts(service: string, actions: string[]): boolean;
+}
+
+function actionMatches(pattern: string, action: string): boolean {
+  const regex = new RegExp(
+    `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`,
+    'i',
+  );
+  return regex.test(action);
+}
+
+/** Reads a role as EKS or STS would, or undefined when `roleArn` names no role of `accountId`. */
+export function roleAsSeenBy(
   context: SandboxContext,
   accountId: string,
   roleArn: string,
-): boolean {
+): RoleAsSeen | undefined {
   const name = roleArn.split('/').pop() ?? '';
-  return iamStoreOf(context, accountId).find(name)?.role.Arn === roleArn;
+  const stored = iamStoreOf(context, accountId).find(name);
+  if (!stored || stored.role.Arn !== roleArn) return undefined;
+  const document = JSON.parse(
+    decodeURIComponent(stored.role.AssumeRolePolicyDocument ?? '{}'),
+  ) as { Statement?: TrustStatement | TrustStatement[] };
+  const statements = ([] as TrustStatement[])
+    .concat(document.Statement ?? [])
+    .filter(statement => statement.Effect === 'Allow');
+  return {
+    propagating: context.clock.nowMillis() < stored.settlesAtMs,
+    trusts: (service, actions) =>
+      statements.some(
+        statement =>
+          asList(statement.Principal?.Service).includes(service) &&
+          actions.every(action =>
+            asList(statement.Action).some(p => actionMatches(p, action)),
+          ),
+      ),
+  };
 }

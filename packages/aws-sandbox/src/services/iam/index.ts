@@ -9,7 +9,8 @@ import { iamStoreOf } from './iamStore';
 import { POLICY_HANDLERS } from './policyHandlers';
 import { ROLE_HANDLERS } from './roleHandlers';
 
-export { roleExists, iamStoreOf } from './iamStore';
+export { roleAsSeenBy, iamStoreOf } from './iamStore';
+export type { RoleAsSeen } from './iamStore';
 export { createRole, attachRolePolicy } from './roles';
 
 const NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AwsError } from '../../core/types';
 import { asXmlFields, IamHandler } from './handlerTypes';
-import { StoredRole } from './iamStore';
+import { roleChanged, StoredRole } from './iamStore';
 import { pageByMarker } from './pagination';
 import { checkPolicyDocument } from './policyDocument';
 import { existingRole, requiredParam } from './roleChecks';
@@ -32,13 +32,15 @@ function inlineDocument(stored: StoredRole, policyName: string): string {
   return document;
 }
 
-const attach: IamHandler = ({ params, accountId, context }) => {
+const attach: IamHandler = ({ params, accountId, context, store }) => {
+  const roleName = requiredParam(params, 'RoleName');
   attachRolePolicy(
     context,
     accountId,
-    requiredParam(params, 'RoleName'),
+    roleName,
     requiredParam(params, 'PolicyArn'),
   );
+  roleChanged(context, existingRole(store, roleName));
   return {};
 };
 
@@ -77,13 +79,14 @@ const listAttached: IamHandler = ({ params, store }) => {
   return asXmlFields(result);
 };
 
-const putInline: IamHandler = ({ params, store }) => {
+const putInline: IamHandler = ({ params, store, context }) => {
   const stored = existingRole(store, requiredParam(params, 'RoleName'));
   const policyName = requiredParam(params, 'PolicyName');
   const document = requiredParam(params, 'PolicyDocument');
   checkPolicyName(policyName);
   checkPolicyDocument(document, 'permissions');
   stored.inlinePolicies.set(policyName, document);
+  roleChanged(context, stored);
   return {};
 };
 

@@ -8,6 +8,7 @@ import {
 import { AwsError } from '../../core/types';
 import { readList, readTags } from '../../protocols/queryParams';
 import { asXmlFields, IamHandler } from './handlerTypes';
+import { roleChanged } from './iamStore';
 import { pageByMarker } from './pagination';
 import { checkPolicyDocument } from './policyDocument';
 import { existingRole, requiredParam } from './roleChecks';
@@ -93,12 +94,13 @@ const listRoles: IamHandler = ({ params, store }) => {
  * unknown role, MalformedPolicyDocument for a document IAM would refuse
  * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html).
  */
-const updateAssumeRolePolicy: IamHandler = ({ params, store }) => {
+const updateAssumeRolePolicy: IamHandler = ({ params, store, context }) => {
   const roleName = requiredParam(params, 'RoleName');
   const document = requiredParam(params, 'PolicyDocument');
   const stored = existingRole(store, roleName);
   checkPolicyDocument(document, 'trust');
   stored.role.AssumeRolePolicyDocument = encodePolicyDocument(document);
+  roleChanged(context, stored);
   return {};
 };
 

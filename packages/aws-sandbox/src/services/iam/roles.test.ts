@@ -9,7 +9,7 @@ import {
   UntagRoleCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { roleExists } from '.';
+import { roleAsSeenBy } from '.';
 import { ECR_READ, TRUST_EKS, useIamSandbox } from './testIam';
 
 describe('aws-sandbox IAM roles', () => {
@@ -45,19 +45,19 @@ describe('aws-sandbox IAM roles', () => {
       ),
     ).toEqual(JSON.parse(TRUST_EKS));
     expect(
-      roleExists(
+      roleAsSeenBy(
         t.sandbox.context,
         '111111111111',
         'arn:aws:iam::111111111111:role/eks/dpj-dev-cluster-role',
-      ),
+      )?.trusts('eks.amazonaws.com', ['sts:AssumeRole']),
     ).toBe(true);
     expect(
-      roleExists(
+      roleAsSeenBy(
         t.sandbox.context,
         '111111111111',
         'arn:aws:iam::111111111111:role/dpj-dev-cluster-role',
       ),
-    ).toBe(false);
+    ).toBeUndefined();
   });
 
   it('refuses a duplicate role name with EntityAlreadyExists', async () => {

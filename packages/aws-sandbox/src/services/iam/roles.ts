@@ -1,3 +1,4 @@
+import { AWS_DURATIONS } from '../../core/clock';
 import { CreateRoleRequest, Role } from '@aws-sdk/client-iam';
 import { AwsError, SandboxContext } from '../../core/types';
 import { iamStoreOf, StoredRole } from './iamStore';
@@ -78,6 +79,9 @@ export function createRole(
     tags,
     attachedPolicyArns: [],
     inlinePolicies: new Map(),
+    settlesAtMs:
+      createdAt.getTime() +
+      context.clock.scaledMillis(AWS_DURATIONS.iamPropagation),
   };
   store.add(stored);
   return stored;

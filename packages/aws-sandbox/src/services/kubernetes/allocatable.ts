@@ -12,11 +12,7 @@
  * Capacity uses the instance type's nominal memory; a real node reports slightly less
  * (what the kernel keeps), so real allocatable memory is a little lower still.
  */
-import {
-  findInstanceType,
-  InstanceTypeSpec,
-  maxPodsPerNode,
-} from '@internal/plugin-eks-platform-common';
+import { INSTANCE_TYPE_FACTS, InstanceTypeFacts } from '@internal/aws-facts';
 
 export interface NodeResources {
   cpuMillis: number;
@@ -39,15 +35,26 @@ export function reservedMemoryMiB(maxPods: number): number {
   return 255 + 11 * maxPods + EVICTION_HARD_MEMORY_MIB;
 }
 
-export function capacityOf(instanceType: InstanceTypeSpec): NodeResources {
+/**
+ * The VPC CNI's max pods in secondary-IP mode, as amazon-eks-ami's max-pods-calculator.sh
+ * computes it: each interface's primary address serves the node, the rest serve pods,
+ * plus 2 host-network pods (aws-node and kube-proxy). The calculator's ceiling (110 below
+ * 30 vCPU, 250 above) is higher than any type the sandbox offers reaches.
+ */
+export function vpcCniMaxPods(instanceType: InstanceTypeFacts): number {
+  const podAddressesPerInterface = instanceType.ipv4AddressesPerInterface - 1;
+  return instanceType.maxNetworkInterfaces * podAddressesPerInterface + 2;
+}
+
+export function capacityOf(instanceType: InstanceTypeFacts): NodeResources {
   return {
     cpuMillis: instanceType.vcpus * 1000,
     memoryKi: instanceType.memoryMiB * 1024,
-    pods: maxPodsPerNode(instanceType),
+    pods: vpcCniMaxPods(instanceType),
   };
 }
 
-export function allocatableOf(instanceType: InstanceTypeSpec): NodeResources {
+export function allocatableOf(instanceType: InstanceTypeFacts): NodeResources {
   const capacity = capacityOf(instanceType);
   return {
     cpuMillis: capacity.cpuMillis - reservedCpuMillis(instanceType.vcpus),
@@ -57,11 +64,8 @@ export function allocatableOf(instanceType: InstanceTypeSpec): NodeResources {
 }
 
 /** The figures of a type the sandbox knows; unknown types fall back to a t3.large shape. */
-export function instanceTypeOrDefault(name: string): InstanceTypeSpec {
-  return (
-    findInstanceType(name) ?? {
-      ...(findInstanceType('t3.large') as InstanceTypeSpec),
-      name,
-    }
-  );
+export function instanceTypeOrDefault(name: string): InstanceTypeFacts {
+  const known = (typeName: string) =>
+    INSTANCE_TYPE_FACTS.find(facts => facts.name === typeName);
+  return known(name) ?? { ...known('t3.large')!, name };
 }

@@ -4,72 +4,26 @@
  * `limit`/`continue` pagination with opaque continue tokens.
  */
 
-export class ListQueryError extends Error {}
+import {
+  parseSelector,
+  satisfies,
+  SelectorError,
+} from '../../core/labelSelector';
 
-interface Requirement {
-  key: string;
-  operator: '=' | '!=' | 'exists' | '!exists';
-  value?: string;
-}
+export { labelFilter } from '../../core/labelSelector';
 
-function parseRequirements(selector: string, describe: string): Requirement[] {
-  return selector
-    .split(',')
-    .map(part => part.trim())
-    .filter(part => part.length > 0)
-    .map(part => {
-      const match = /^([^=!\s]+)\s*(==|=|!=)\s*([^=!\s]*)$/.exec(part);
-      if (match) {
-        return {
-          key: match[1],
-          operator: match[2] === '!=' ? '!=' : '=',
-          value: match[3],
-        };
-      }
-      if (/^![^=!\s]+$/.test(part)) {
-        return { key: part.slice(1), operator: '!exists' };
-      }
-      if (/^[^=!\s()]+$/.test(part)) return { key: part, operator: 'exists' };
-      throw new ListQueryError(
-        `unable to parse requirement: ${describe} "${part}" uses an operator the sandbox does not support (=, ==, !=, key, !key)`,
-      );
-    });
-}
-
-function satisfies(
-  values: Record<string, string | undefined>,
-  requirement: Requirement,
-): boolean {
-  const actual = values[requirement.key];
-  switch (requirement.operator) {
-    case '=':
-      return actual === requirement.value;
-    case '!=':
-      return actual !== requirement.value;
-    case 'exists':
-      return actual !== undefined;
-    default:
-      return actual === undefined;
-  }
-}
-
-export function labelFilter(
-  selector: string | null,
-): (labels: Record<string, string> | undefined) => boolean {
-  const requirements = parseRequirements(selector ?? '', 'label selector');
-  return labels =>
-    requirements.every(requirement => satisfies(labels ?? {}, requirement));
-}
+/** A selector or list option the sandbox cannot honour: the API answers 400. */
+export { SelectorError as ListQueryError };
 
 /** `fields` maps each supported field (e.g. spec.nodeName) to its value in an object. */
 export function fieldFilter<T>(
   selector: string | null,
   fields: Record<string, (item: T) => string | undefined>,
 ): (item: T) => boolean {
-  const requirements = parseRequirements(selector ?? '', 'field selector');
+  const requirements = parseSelector(selector, 'field selector');
   for (const requirement of requirements) {
     if (!fields[requirement.key] || requirement.operator.includes('exists')) {
-      throw new ListQueryError(`field label not supported: ${requirement.key}`);
+      throw new SelectorError(`field label not supported: ${requirement.key}`);
     }
   }
   return item =>
@@ -110,7 +64,7 @@ export function paginate<T>(
       }
       start = token.start;
     } catch (error) {
-      throw new ListQueryError(
+      throw new SelectorError(
         `continue key is not valid: ${(error as Error).message}`,
       );
     }

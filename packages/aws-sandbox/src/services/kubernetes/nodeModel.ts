@@ -3,8 +3,8 @@
  * (or UPDATING) group, spread round-robin over the region's availability zones, each with
  * the labels, taints and resources EKS gives a managed node.
  */
-import type { InstanceTypeSpec } from '@internal/plugin-eks-platform-common';
-import { availabilityZonesOf } from '@internal/plugin-eks-platform-common';
+import type { InstanceTypeFacts } from '@internal/aws-facts';
+import { availabilityZonesOf } from '../ec2/zones';
 import type {
   ClusterInventory,
   InventoryReader,
@@ -28,7 +28,7 @@ export interface SandboxNode {
   name: string;
   nodegroup: NodegroupInventory;
   zone: string;
-  instanceType: InstanceTypeSpec;
+  instanceType: InstanceTypeFacts;
   instanceId: string;
   internalIp: string;
   labels: Record<string, string>;

@@ -123,7 +123,11 @@ export async function startCapacityFixture(
       services.seed?.(context);
       const createdAt = context.clock.nowMillis() - 400 * 24 * 3600 * 1000;
       for (const extra of extras)
-        seedDpjEnvironment(context, extra.spec, createdAt);
+        seedDpjEnvironment(
+          context,
+          { ...extra.spec, clusterName: clusterName(extra.spec) },
+          createdAt,
+        );
     },
   });
   const endpoints = new Map<string, ClusterEndpoint>();

@@ -28,6 +28,7 @@ import {
   StepOutcome,
 } from '../shared/checkpointedSteps';
 import { componentTags, TagMap, TASK_ID_TAG } from '../shared/tagging';
+import { onceRoleIsAssumable } from '../shared/iamPropagation';
 import { waitWithProgress, WaitSettings } from '../shared/waiting';
 import { ClusterClients, unlessMissing } from './clusterClients';
 import {
@@ -193,35 +194,37 @@ export async function provisionCluster(
       gone: inventory.cluster ? 1 : 0,
     }),
     create: async clientRequestToken => {
-      const { cluster } = await eks.send(
-        new CreateClusterCommand({
-          name: names.cluster,
-          version: spec.kubernetesVersion,
-          roleArn: clusterRoleArn,
-          resourcesVpcConfig: {
-            subnetIds: options.privateSubnetIds,
-            endpointPrivateAccess: true,
-            endpointPublicAccess: endpointAccess.public,
-            ...(endpointAccess.public
-              ? { publicAccessCidrs: endpointAccess.publicAccessCidrs }
-              : {}),
-          },
-          logging: {
-            clusterLogging: [
-              { types: [...CONTROL_PLANE_LOG_TYPES], enabled: true },
-            ],
-          },
-          encryptionConfig: [
-            { resources: ['secrets'], provider: { keyArn: kmsKeyArn } },
+      const createCluster = new CreateClusterCommand({
+        name: names.cluster,
+        version: spec.kubernetesVersion,
+        roleArn: clusterRoleArn,
+        resourcesVpcConfig: {
+          subnetIds: options.privateSubnetIds,
+          endpointPrivateAccess: true,
+          endpointPublicAccess: endpointAccess.public,
+          ...(endpointAccess.public
+            ? { publicAccessCidrs: endpointAccess.publicAccessCidrs }
+            : {}),
+        },
+        logging: {
+          clusterLogging: [
+            { types: [...CONTROL_PLANE_LOG_TYPES], enabled: true },
           ],
-          accessConfig: {
-            authenticationMode: 'API',
-            bootstrapClusterCreatorAdminPermissions: false,
-          },
-          upgradePolicy: { supportType: 'STANDARD' },
-          clientRequestToken,
-          tags: eksTags(tagsOf(C.cluster, names.cluster)),
-        }),
+        },
+        encryptionConfig: [
+          { resources: ['secrets'], provider: { keyArn: kmsKeyArn } },
+        ],
+        accessConfig: {
+          authenticationMode: 'API',
+          bootstrapClusterCreatorAdminPermissions: false,
+        },
+        upgradePolicy: { supportType: 'STANDARD' },
+        clientRequestToken,
+        tags: eksTags(tagsOf(C.cluster, names.cluster)),
+      });
+      const { cluster } = await onceRoleIsAssumable(
+        () => eks.send(createCluster),
+        { roleArn: clusterRoleArn, waitSettings, logger },
       );
       return cluster!.arn!;
     },

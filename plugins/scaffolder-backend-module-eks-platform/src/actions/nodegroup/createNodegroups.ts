@@ -49,6 +49,7 @@ import {
   resourceOutputSchema,
   resourceSummary,
 } from '../shared/resourceSummary';
+import { onceRoleIsAssumable } from '../shared/iamPropagation';
 import { waitWithProgress, WaitSettings } from '../shared/waiting';
 import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
 import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
@@ -272,19 +273,22 @@ async function provision(context: ProvisionContext) {
             };
           },
           create: async clientRequestToken => {
-            await eks.send(
-              new CreateNodegroupCommand(
-                nodegroupRequest({
-                  cluster,
-                  group,
-                  subnets: context.subnetIds,
-                  nodeRoleArn: context.nodeRoleArn,
-                  launchTemplateId: templateOf.get(group.name)!,
-                  tags: nodegroupTags(tags, cluster, group),
-                  clientRequestToken,
-                }),
-              ),
+            const createNodegroup = new CreateNodegroupCommand(
+              nodegroupRequest({
+                cluster,
+                group,
+                subnets: context.subnetIds,
+                nodeRoleArn: context.nodeRoleArn,
+                launchTemplateId: templateOf.get(group.name)!,
+                tags: nodegroupTags(tags, cluster, group),
+                clientRequestToken,
+              }),
             );
+            await onceRoleIsAssumable(() => eks.send(createNodegroup), {
+              roleArn: context.nodeRoleArn,
+              waitSettings: context.waitSettings,
+              logger,
+            });
             return group.name;
           },
         });

@@ -25,21 +25,43 @@ export function isNotFound(error: unknown): boolean {
   return code !== undefined && code.endsWith('NotFound');
 }
 
-/**
- * EC2 is eventually consistent: right after a create, another call may not see the new
- * resource yet and answer `…NotFound` (AWS's advice is to retry with backoff). Retries such
- * answers a few times; any other error, or the last NotFound, is thrown.
- */
-export async function retryWhileNotFound<T>(
+/** Calls `call`, and again after each delay while `isTransient` says its error will pass. */
+export async function retryWhile<T>(
+  isTransient: (error: unknown) => boolean,
   call: () => Promise<T>,
-  delaysMs: readonly number[] = [1000, 2000, 4000],
+  delaysMs: readonly number[],
+  onRetry?: (error: unknown, delayMs: number) => void,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (!isNotFound(error) || attempt >= delaysMs.length) throw error;
+      if (!isTransient(error) || attempt >= delaysMs.length) throw error;
+      onRetry?.(error, delaysMs[attempt]);
       await sleep(delaysMs[attempt]);
     }
   }
+}
+
+/**
+ * EC2 is eventually consistent: right after a create, another call may not see the new
+ * resource yet and answer `…NotFound` (AWS's advice is to retry with backoff). Retries such
+ * answers a few times; any other error, or the last NotFound, is thrown.
+ */
+export function retryWhileNotFound<T>(
+  call: () => Promise<T>,
+  delaysMs: readonly number[] = [1000, 2000, 4000],
+): Promise<T> {
+  return retryWhile(isNotFound, call, delaysMs);
+}
+
+/**
+ * EKS's answer when it cannot assume a role. Right after CreateRole or a policy change this
+ * is IAM propagation, not a mistake: IAM changes reach other services after a few seconds.
+ */
+export function isRoleNotAssumableYet(error: unknown): boolean {
+  return (
+    awsErrorCode(error) === 'InvalidParameterException' &&
+    /could not be assumed/i.test((error as Error).message)
+  );
 }

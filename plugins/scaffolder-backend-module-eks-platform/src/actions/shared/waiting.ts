@@ -88,3 +88,17 @@ export async function waitWithProgress<T>(options: {
     clearInterval(timer);
   }
 }
+
+/**
+ * Delays between retries of a call AWS refuses for a while (IAM propagation): the waiter's
+ * backoff, `minDelaySeconds` doubling up to `maxDelaySeconds`, `attempts` times.
+ */
+export function retryDelaysMs(settings: WaitSettings, attempts = 8): number[] {
+  const delays: number[] = [];
+  let delay = settings.minDelaySeconds;
+  for (let i = 0; i < attempts; i++) {
+    delays.push(Math.round(Math.min(delay, settings.maxDelaySeconds) * 1000));
+    delay *= 2;
+  }
+  return delays;
+}

@@ -1,7 +1,4 @@
-import {
-  clusterName,
-  ENVIRONMENT_PRESETS,
-} from '@internal/plugin-eks-platform-common';
+import { DPJ_ENVIRONMENTS } from '../../../seed/dpjEnvironments';
 import type {
   ClusterInventory,
   InventoryReader,
@@ -9,13 +6,13 @@ import type {
 
 const DAY_MS = 86_400_000;
 
-/** The three DPJ clusters as the presets describe them, ACTIVE since 400 days before `now`. */
+/** The three DPJ clusters as the seeded accounts hold them, ACTIVE since 400 days before `now`. */
 export function dpjClusters(now: number): ClusterInventory[] {
   const createdAt = now - 400 * DAY_MS;
-  return Object.values(ENVIRONMENT_PRESETS).map(spec => ({
+  return Object.values(DPJ_ENVIRONMENTS).map(spec => ({
     accountId: spec.account,
     region: spec.region,
-    name: clusterName(spec),
+    name: spec.clusterName,
     version: spec.kubernetesVersion,
     status: 'ACTIVE',
     createdAt,

@@ -28,6 +28,7 @@ import {
   TODAY,
 } from '../../__testUtils__/sandboxActionFixture';
 import { createNodegroupsCreateAction } from '../createNodegroups';
+import { isRoleNotAssumableYet, retryWhile } from '../../shared/awsErrors';
 
 export const ACCOUNT = '333333333333';
 export const CLUSTER = 'dpj-prod-cluster';
@@ -130,21 +131,25 @@ export async function createTestClusterOn(
       AssumeRolePolicyDocument: trust('ec2.amazonaws.com'),
     }),
   );
-  await eks.send(
-    new CreateClusterCommand({
-      name,
-      version: options.version ?? '1.35',
-      roleArn: clusterRole.Role!.Arn,
-      resourcesVpcConfig: { subnetIds },
-      accessConfig: { authenticationMode: 'API' },
-      // As the cluster step tags it: created by the task the node group tests run as.
-      tags: {
-        'eks-platform:environment-name': name.replace(/-cluster$/, ''),
-        'eks-platform:task-id': options.taskId ?? 'task-1',
-        environment: 'production',
-        owner: 'group:default/platform-team',
-      },
-    }),
+  // Like the cluster step, wait out IAM propagation of the role just made.
+  const createCluster = new CreateClusterCommand({
+    name,
+    version: options.version ?? '1.35',
+    roleArn: clusterRole.Role!.Arn,
+    resourcesVpcConfig: { subnetIds },
+    accessConfig: { authenticationMode: 'API' },
+    // As the cluster step tags it: created by the task the node group tests run as.
+    tags: {
+      'eks-platform:environment-name': name.replace(/-cluster$/, ''),
+      'eks-platform:task-id': options.taskId ?? 'task-1',
+      environment: 'production',
+      owner: 'group:default/platform-team',
+    },
+  });
+  await retryWhile(
+    isRoleNotAssumableYet,
+    () => eks.send(createCluster),
+    [20, 40, 80, 160, 320],
   );
   await waitUntilClusterActive(
     { client: eks, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },

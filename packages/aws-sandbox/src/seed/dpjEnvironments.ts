@@ -1,0 +1,170 @@
+/**
+ * The three environments that already exist in the sandbox's accounts when it starts: the
+ * DPJ project's dev, staging and production, as a bank's accounts would hold them. This is
+ * the sandbox's own record of what is deployed, not the product's presets: if the product's
+ * presets change, these accounts do not.
+ */
+
+export interface SeedNodeGroup {
+  name: string;
+  instanceTypes: string[];
+  capacityType: 'ON_DEMAND' | 'SPOT';
+  minSize: number;
+  desiredSize: number;
+  maxSize: number;
+  diskSizeGiB: number;
+  labels: Record<string, string>;
+  taints: {
+    key: string;
+    value?: string;
+    effect: 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
+  }[];
+}
+
+export interface SeedEnvironment {
+  name: string;
+  clusterName: string;
+  account: string;
+  region: string;
+  availabilityZones: string[];
+  kubernetesVersion: string;
+  network: {
+    vpcCidr: string;
+    publicSubnetCidrs: string[];
+    privateSubnetCidrs: string[];
+    natGateways: 'single' | 'one-per-az';
+  };
+  endpointAccess: {
+    private: boolean;
+    public: boolean;
+    publicAccessCidrs: string[];
+  };
+  nodeGroups: SeedNodeGroup[];
+  tags: Record<string, string>;
+}
+
+type Sizes = [min: number, desired: number, max: number];
+
+function nodeGroups(
+  system: Sizes,
+  onDemand: Sizes,
+  spot: Sizes,
+): SeedNodeGroup[] {
+  const sized = ([minSize, desiredSize, maxSize]: Sizes) => ({
+    minSize,
+    desiredSize,
+    maxSize,
+    diskSizeGiB: 50,
+  });
+  const appTypes = ['c5.xlarge', 'c5a.xlarge', 'c6i.xlarge'];
+  return [
+    {
+      name: 'system',
+      instanceTypes: ['t3.large', 't3a.large'],
+      capacityType: 'ON_DEMAND',
+      ...sized(system),
+      labels: { role: 'system' },
+      taints: [
+        { key: 'CriticalAddonsOnly', value: 'true', effect: 'NO_SCHEDULE' },
+      ],
+    },
+    {
+      name: 'app-on-demand',
+      instanceTypes: appTypes,
+      capacityType: 'ON_DEMAND',
+      ...sized(onDemand),
+      labels: { role: 'application', capacity: 'on-demand' },
+      taints: [],
+    },
+    {
+      name: 'app-spot',
+      instanceTypes: [...appTypes, 'c5d.xlarge'],
+      capacityType: 'SPOT',
+      ...sized(spot),
+      labels: { role: 'application', capacity: 'spot' },
+      taints: [{ key: 'capacity', value: 'spot', effect: 'NO_SCHEDULE' }],
+    },
+  ];
+}
+
+function environment(input: {
+  short: string;
+  environment: string;
+  account: string;
+  secondOctet: number;
+  natGateways: 'single' | 'one-per-az';
+  publicEndpointCidrs?: string[];
+  nodeGroups: SeedNodeGroup[];
+}): SeedEnvironment {
+  const net = `10.${input.secondOctet}`;
+  const name = `dpj-${input.short}`;
+  return {
+    name,
+    clusterName: `${name}-cluster`,
+    account: input.account,
+    region: 'eu-west-3',
+    availabilityZones: ['eu-west-3a', 'eu-west-3b', 'eu-west-3c'],
+    kubernetesVersion: '1.35',
+    network: {
+      vpcCidr: `${net}.0.0/16`,
+      publicSubnetCidrs: [0, 1, 2].map(i => `${net}.${i}.0/24`),
+      privateSubnetCidrs: [32, 64, 96].map(i => `${net}.${i}.0/19`),
+      natGateways: input.natGateways,
+    },
+    endpointAccess: {
+      private: true,
+      public: input.publicEndpointCidrs !== undefined,
+      publicAccessCidrs: input.publicEndpointCidrs ?? [],
+    },
+    nodeGroups: input.nodeGroups,
+    tags: {
+      environment: input.environment,
+      project: 'dpj',
+      'cost-center': 'dpj-platform',
+      owner: 'group:default/platform-team',
+    },
+  };
+}
+
+export const DPJ_ENVIRONMENTS = {
+  dev: environment({
+    short: 'dev',
+    environment: 'dev',
+    account: '111111111111',
+    secondOctet: 10,
+    natGateways: 'single',
+    publicEndpointCidrs: ['203.0.113.0/24'],
+    nodeGroups: nodeGroups([2, 2, 3], [1, 1, 3], [0, 1, 6]),
+  }),
+  staging: environment({
+    short: 'staging',
+    environment: 'staging',
+    account: '222222222222',
+    secondOctet: 20,
+    natGateways: 'one-per-az',
+    nodeGroups: nodeGroups([2, 2, 4], [2, 2, 6], [0, 2, 8]),
+  }),
+  production: environment({
+    short: 'prod',
+    environment: 'production',
+    account: '333333333333',
+    secondOctet: 30,
+    natGateways: 'one-per-az',
+    nodeGroups: nodeGroups([3, 3, 6], [3, 3, 10], [0, 3, 10]),
+  }),
+} satisfies Record<string, SeedEnvironment>;
+
+/**
+ * Flow log destinations the bank's landing zone provides before any environment exists:
+ * log archive buckets (S3 names are global) and a log group in each DPJ account's Paris
+ * region. The environment template's default destination is the first bucket.
+ */
+export const LANDING_ZONE = {
+  flowLogBuckets: [
+    'dpj-vpc-flow-logs',
+    'dpj-flow-logs',
+    'dpj-dev-flow-logs',
+    ...Object.values(DPJ_ENVIRONMENTS).map(e => `dpj-flow-logs-${e.account}`),
+  ],
+  flowLogGroups: ['/dpj/vpc-flow-logs'],
+};
