@@ -1,3 +1,4 @@
+import { takeOverFailure } from './selfManagedAddons';
 import {
   CreateAddonRequest,
   CreateAddonResponse,
@@ -69,12 +70,16 @@ const createAddon: EksHandler = call => {
   checkClusterActive(call, cluster);
   const addonVersion = resolveAddonVersion(cluster, name, input.addonVersion);
   checkConfigurationValues(input.configurationValues);
+  const failure = takeOverFailure(cluster, { ...input, addonName: name });
   const stored = storeAddon(
     call.store,
     cluster,
     { ...input, addonName: name, addonVersion },
     startLifecycle(call.context.clock, AWS_DURATIONS.addonCreate),
   );
+  stored.failure = failure;
+  // Managed from now on, unless the take-over failed and left the unmanaged copy.
+  if (!failure) cluster.selfManagedAddons.delete(name);
   const result: CreateAddonResponse = { addon: addonView(stored, now) };
   return result;
 };

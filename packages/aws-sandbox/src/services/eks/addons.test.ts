@@ -21,7 +21,10 @@ describe('aws-sandbox EKS add-ons', () => {
   let t: EksTestSandbox;
   beforeAll(async () => {
     t = await startEksTestSandbox();
-    await createActiveCluster(t, CLUSTER);
+    // Created as the product creates clusters: no unmanaged add-ons to take over.
+    await createActiveCluster(t, CLUSTER, {
+      bootstrapSelfManagedAddons: false,
+    });
   });
   afterAll(() => t.sandbox.close());
 

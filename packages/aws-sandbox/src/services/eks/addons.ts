@@ -70,5 +70,20 @@ export function storeAddon(
 
 export function addonView(stored: StoredAddon, now: number): Addon {
   const phase = phaseOf(stored.lifecycle, now);
+  if (phase === 'ACTIVE' && stored.failure) {
+    return {
+      ...stored.addon,
+      status: 'CREATE_FAILED',
+      health: {
+        issues: [
+          {
+            code: stored.failure.code,
+            message: stored.failure.message,
+            resourceIds: [],
+          },
+        ],
+      },
+    };
+  }
   return { ...stored.addon, status: phase === 'GONE' ? 'DELETING' : phase };
 }

@@ -1,3 +1,4 @@
+import { SELF_MANAGED_ADDONS } from './selfManagedAddons';
 import { CreateClusterRequest } from '@aws-sdk/client-eks';
 import { SandboxContext } from '../../core/types';
 import { accessPolicyArn, addAccessEntry } from './accessEntries';
@@ -88,6 +89,9 @@ export function storeCluster(
     oidcIssuer: oidcIssuer(region),
     nodegroups: [],
     addons: [],
+    selfManagedAddons: new Set(
+      input.bootstrapSelfManagedAddons === false ? [] : SELF_MANAGED_ADDONS,
+    ),
     accessEntries: new Map(),
     updates: [],
   };

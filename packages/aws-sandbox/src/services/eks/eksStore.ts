@@ -1,6 +1,7 @@
 import {
   AccessEntry,
   Addon,
+  AddonIssueCode,
   AssociatedAccessPolicy,
   Cluster,
   Nodegroup,
@@ -25,6 +26,8 @@ export interface StoredAddon {
   addon: Omit<Addon, 'status'>;
   lifecycle: Lifecycle;
   clientRequestToken?: string;
+  /** Why the add-on ends CREATE_FAILED once its creation time is over, if it does. */
+  failure?: { code: AddonIssueCode; message: string };
 }
 
 export interface StoredAccessEntry {
@@ -51,6 +54,11 @@ export interface StoredCluster {
   /** Every node group ever created, deleted ones included (their lifecycle says GONE). */
   nodegroups: StoredNodegroup[];
   addons: StoredAddon[];
+  /**
+   * Add-ons running unmanaged in kube-system: vpc-cni, kube-proxy and coredns, which
+   * CreateCluster installs unless `bootstrapSelfManagedAddons` is false.
+   */
+  selfManagedAddons: Set<string>;
   /** Principal ARN → entry. */
   accessEntries: Map<string, StoredAccessEntry>;
   updates: StoredUpdate[];

@@ -114,6 +114,7 @@ export function clusterRequest(
       bootstrapClusterCreatorAdminPermissions: true,
     },
     upgradePolicy: { supportType: 'STANDARD' },
+    bootstrapSelfManagedAddons: false,
     tags: spec.tags,
   };
 }

@@ -106,6 +106,7 @@ export function trustPolicy(service: string): string {
 export async function createActiveCluster(
   t: EksTestSandbox,
   name: string,
+  options: { bootstrapSelfManagedAddons?: boolean } = {},
 ): Promise<void> {
   const roleName = `${name}-role`;
   const role = await t.iam.send(
@@ -120,6 +121,7 @@ export async function createActiveCluster(
       name,
       roleArn: role.Role?.Arn,
       resourcesVpcConfig: { subnetIds: PRIVATE_SUBNET_IDS },
+      ...options,
     }),
   );
   await waitUntilClusterActive({ client: t.eks, ...FAST_WAITER }, { name });

@@ -219,6 +219,9 @@ export async function provisionCluster(
           bootstrapClusterCreatorAdminPermissions: false,
         },
         upgradePolicy: { supportType: 'STANDARD' },
+        // The add-on steps install vpc-cni, kube-proxy and coredns as managed add-ons;
+        // unmanaged copies would make their configured take-over fail with a conflict.
+        bootstrapSelfManagedAddons: false,
         clientRequestToken,
         tags: eksTags(tagsOf(C.cluster, names.cluster)),
       });
