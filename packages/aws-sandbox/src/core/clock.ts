@@ -49,4 +49,11 @@ export const AWS_DURATIONS = {
    * up to two minutes after a role is made for this reason.
    */
   iamPropagation: 10,
+  /**
+   * EC2 is eventually consistent: a resource just created may be unknown to other calls
+   * for "a brief period" ("Eventual consistency in the Amazon EC2 API", EC2 API reference);
+   * a NAT gateway named by CreateRoute right after CreateNatGateway is the case the
+   * Terraform AWS provider retries (InvalidNatGatewayID.NotFound).
+   */
+  ec2EventualConsistency: 2,
 } as const;

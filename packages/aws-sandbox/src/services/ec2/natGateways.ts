@@ -52,6 +52,20 @@ export function natGatewayUsing(call: Ec2Call, allocationId: string) {
   );
 }
 
+/** Whether other EC2 calls see the gateway yet (see AWS_DURATIONS.ec2EventualConsistency). */
+export function isNatGatewayVisible(
+  call: Ec2Call,
+  nat: NatGatewayRecord | undefined,
+): nat is NatGatewayRecord {
+  return (
+    nat !== undefined &&
+    call.context.clock.hasElapsed(
+      nat.createdAt,
+      AWS_DURATIONS.ec2EventualConsistency,
+    )
+  );
+}
+
 export function createNatGateway(
   call: Ec2Call,
   input: CreateNatGatewayRequest,
@@ -155,10 +169,11 @@ export const natGatewayOperations = {
   >(DescribeNatGateways$, (input, call) => {
     const { store } = call;
     const missing = (input.NatGatewayIds ?? []).find(
-      id => !store.natGateways.has(id),
+      id => !isNatGatewayVisible(call, store.natGateways.get(id)),
     );
     if (missing) throw natGatewayNotFound(missing);
     const matching = [...store.natGateways.values()]
+      .filter(n => isNatGatewayVisible(call, n))
       .filter(n => !input.NatGatewayIds || input.NatGatewayIds.includes(n.id))
       .filter(n =>
         matchesFilters(

@@ -1,3 +1,4 @@
+import { isNatGatewayVisible } from './natGateways';
 import {
   AssociateRouteTable$,
   AssociateRouteTableRequest,
@@ -26,7 +27,6 @@ import {
   idsNotFound,
   invalidParameterValue,
   missingParameter,
-  natGatewayNotFound,
   requireAll,
   routeTableNotFound,
 } from './errors';
@@ -89,8 +89,15 @@ export function createRoute(call: Ec2Call, input: CreateRouteRequest): void {
       );
     }
   } else if (input.NatGatewayId) {
-    if (!call.store.natGateways.has(input.NatGatewayId)) {
-      throw natGatewayNotFound(input.NatGatewayId);
+    // CreateRoute names EC2's own code, not DescribeNatGateways' NatGatewayNotFound; the
+    // wording follows EC2's "The … ID '…' does not exist" pattern.
+    if (
+      !isNatGatewayVisible(call, call.store.natGateways.get(input.NatGatewayId))
+    ) {
+      throw new AwsError(
+        'InvalidNatGatewayID.NotFound',
+        `The natGateway ID '${input.NatGatewayId}' does not exist`,
+      );
     }
   } else {
     throw new AwsError(
