@@ -4,6 +4,8 @@
  */
 import {
   GetCostAndUsageRequest,
+  ListCostAllocationTagsRequest,
+  UpdateCostAllocationTagsStatusRequest,
   GetCostForecastRequest,
   GetDimensionValuesRequest,
   GetTagsRequest,
@@ -15,6 +17,11 @@ import {
   awsJsonOperation,
   awsJsonResult,
 } from '../../protocols/awsJson';
+import {
+  activeTagFilter,
+  listCostAllocationTags,
+  updateCostAllocationTagsStatus,
+} from './costAllocationTags';
 import { getCostAndUsage } from './getCostAndUsage';
 import { getCostForecast } from './getCostForecast';
 import { getDimensionValues } from './getDimensionValues';
@@ -51,6 +58,7 @@ export function createCostExplorerService(
         request.accountId,
         context.clock.nowMillis(),
         options,
+        activeTagFilter(context, request.accountId),
       );
       switch (operation) {
         case 'GetCostAndUsage':
@@ -67,6 +75,23 @@ export function createCostExplorerService(
           );
         case 'GetTags':
           return awsJsonResult(getTags(body as GetTagsRequest, ledger));
+        case 'ListCostAllocationTags':
+          return awsJsonResult(
+            listCostAllocationTags(
+              context,
+              request.accountId,
+              body as ListCostAllocationTagsRequest,
+              ledger.tagKeysOnResources(),
+            ),
+          );
+        case 'UpdateCostAllocationTagsStatus':
+          return awsJsonResult(
+            updateCostAllocationTagsStatus(
+              context,
+              request.accountId,
+              body as UpdateCostAllocationTagsStatusRequest,
+            ),
+          );
         default:
           throw new AwsError(
             'UnknownOperationException',

@@ -25,6 +25,9 @@ export interface CostExplorerOptions {
   groupsPerPage?: number;
 }
 
+/** Which tag keys are active cost allocation tags for the caller; all when omitted. */
+export type ActiveTagFilter = (key: string) => boolean;
+
 const PRESET_ACCOUNT_NAMES: Record<string, string> = Object.fromEntries(
   Object.values(DPJ_ENVIRONMENTS).map(seeded => [seeded.account, seeded.name]),
 );
@@ -38,6 +41,7 @@ export class CostLedger {
     callerAccountId: string,
     readonly nowMs: number,
     options: CostExplorerOptions = {},
+    private readonly isActiveTag: ActiveTagFilter = () => true,
   ) {
     const seesAll = (options.managementAccountIds ?? []).includes(
       callerAccountId,
@@ -54,19 +58,40 @@ export class CostLedger {
   /** Recorded cost of the days in [start, end) that pass the filter. */
   recorded(start: string, end: string, filter?: Expression): LineItem[] {
     return daysBetween(start, end).flatMap(day =>
-      lineItemsOfDay(this.resources, day, this.nowMs).filter(item =>
-        matchesExpression(item, filter),
-      ),
+      lineItemsOfDay(this.resources, day, this.nowMs)
+        .map(item => this.withActiveTags(item))
+        .filter(item => matchesExpression(item, filter)),
     );
+  }
+
+  /** Inactive cost allocation tags are invisible: their costs read as untagged. */
+  private withActiveTags(item: LineItem): LineItem {
+    const tags = Object.fromEntries(
+      Object.entries(item.tags).filter(([key]) => this.isActiveTag(key)),
+    );
+    return { ...item, tags };
+  }
+
+  /** Every tag key on the caller's costed resources, active or not. */
+  tagKeysOnResources(): string[] {
+    const day = new Date(this.nowMs).toISOString().slice(0, 10);
+    const current = projectCurrentResources(this.resources, this.nowMs);
+    return [
+      ...new Set(
+        lineItemsOfDay(current, day, Infinity).flatMap(item =>
+          Object.keys(item.tags),
+        ),
+      ),
+    ];
   }
 
   /** Cost the resources alive now would have on each day of [start, end). */
   projected(start: string, end: string, filter?: Expression): LineItem[] {
     const current = projectCurrentResources(this.resources, this.nowMs);
     return daysBetween(start, end).flatMap(day =>
-      lineItemsOfDay(current, day, Infinity).filter(item =>
-        matchesExpression(item, filter),
-      ),
+      lineItemsOfDay(current, day, Infinity)
+        .map(item => this.withActiveTags(item))
+        .filter(item => matchesExpression(item, filter)),
     );
   }
 
