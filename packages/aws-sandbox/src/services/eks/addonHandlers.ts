@@ -1,3 +1,9 @@
+import {
+  checkAssociationFree,
+  createAssociation,
+  deleteAssociationsOf,
+  podIdentityIssues,
+} from './podIdentity';
 import { takeOverFailure } from './selfManagedAddons';
 import {
   CreateAddonRequest,
@@ -10,7 +16,7 @@ import {
 import { AWS_DURATIONS } from '../../core/clock';
 import { addonInfos } from './addonCatalog';
 import { addonView, resolveAddonVersion, storeAddon } from './addons';
-import { liveClusterOrThrow } from './clusterHandlers';
+import { checkRole, liveClusterOrThrow } from './clusterHandlers';
 import { invalidParameter, resourceInUse, resourceNotFound } from './eksErrors';
 import { liveAddons, StoredAddon, StoredCluster } from './eksStore';
 import { EksCall, EksHandler, requestOf } from './handlerTypes';
@@ -70,6 +76,14 @@ const createAddon: EksHandler = call => {
   checkClusterActive(call, cluster);
   const addonVersion = resolveAddonVersion(cluster, name, input.addonVersion);
   checkConfigurationValues(input.configurationValues);
+  for (const { serviceAccount, roleArn } of input.podIdentityAssociations ??
+    []) {
+    checkAssociationFree(cluster, 'kube-system', serviceAccount ?? '');
+    checkRole(call, roleArn, undefined);
+  }
+  if (input.serviceAccountRoleArn) {
+    checkRole(call, input.serviceAccountRoleArn, undefined);
+  }
   const failure = takeOverFailure(cluster, { ...input, addonName: name });
   const stored = storeAddon(
     call.store,
@@ -78,6 +92,16 @@ const createAddon: EksHandler = call => {
     startLifecycle(call.context.clock, AWS_DURATIONS.addonCreate),
   );
   stored.failure = failure;
+  const associations = (input.podIdentityAssociations ?? []).map(
+    ({ serviceAccount, roleArn }) =>
+      createAssociation(call, cluster, {
+        namespace: 'kube-system',
+        serviceAccount: serviceAccount ?? '',
+        roleArn: roleArn ?? '',
+        ownerArn: stored.addon.addonArn,
+      }).associationArn ?? '',
+  );
+  stored.addon.podIdentityAssociations = associations;
   // Managed from now on, unless the take-over failed and left the unmanaged copy.
   if (!failure) cluster.selfManagedAddons.delete(name);
   const result: CreateAddonResponse = { addon: addonView(stored, now) };
@@ -88,7 +112,11 @@ const describeAddon: EksHandler = call => {
   const cluster = liveClusterOrThrow(call, call.params.clusterName);
   const stored = liveAddonOrThrow(call, cluster, call.params.addonName);
   const result: DescribeAddonResponse = {
-    addon: addonView(stored, call.context.clock.nowMillis()),
+    addon: addonView(
+      stored,
+      call.context.clock.nowMillis(),
+      podIdentityIssues(call, cluster, stored),
+    ),
   };
   return result;
 };
@@ -109,6 +137,7 @@ const listAddons: EksHandler = call => {
 const deleteAddon: EksHandler = call => {
   const cluster = liveClusterOrThrow(call, call.params.clusterName);
   const stored = liveAddonOrThrow(call, cluster, call.params.addonName);
+  deleteAssociationsOf(cluster, stored.addon.addonArn);
   startDeletion(
     stored.lifecycle,
     call.context.clock,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Addon, CreateAddonRequest } from '@aws-sdk/client-eks';
+import { Addon, AddonIssue, CreateAddonRequest } from '@aws-sdk/client-eks';
 import {
   addonVersionsFor,
   defaultAddonVersion,
@@ -68,8 +68,16 @@ export function storeAddon(
   return stored;
 }
 
-export function addonView(stored: StoredAddon, now: number): Addon {
+/** The add-on as EKS reports it; `issues` are what its pods meet once it runs. */
+export function addonView(
+  stored: StoredAddon,
+  now: number,
+  issues: AddonIssue[] = [],
+): Addon {
   const phase = phaseOf(stored.lifecycle, now);
+  if (phase === 'ACTIVE' && !stored.failure && issues.length > 0) {
+    return { ...stored.addon, status: 'DEGRADED', health: { issues } };
+  }
   if (phase === 'ACTIVE' && stored.failure) {
     return {
       ...stored.addon,

@@ -63,12 +63,14 @@ function checkSubnets(call: EksCall, subnetIds: string[]): string {
 export function checkRole(
   call: EksCall,
   roleArn: string | undefined,
-  service: 'eks.amazonaws.com' | 'ec2.amazonaws.com',
+  /** The principal EKS assumes it as; undefined when only existence is checked. */
+  service: 'eks.amazonaws.com' | 'ec2.amazonaws.com' | undefined,
 ): void {
   const seen = roleArn
     ? call.deps.roles(call.context, call.accountId, roleArn)
     : undefined;
-  if (!seen || seen.propagating || !seen.trusts(service, ['sts:AssumeRole'])) {
+  const trusted = !service || seen?.trusts(service, ['sts:AssumeRole']);
+  if (!seen || seen.propagating || !trusted) {
     throw invalidParameter(
       `Role with arn: ${roleArn}, could not be assumed because it does not exist or the trusted entity is not correct`,
     );

@@ -89,6 +89,7 @@ export function storeCluster(
     oidcIssuer: oidcIssuer(region),
     nodegroups: [],
     addons: [],
+    podIdentityAssociations: [],
     selfManagedAddons: new Set(
       input.bootstrapSelfManagedAddons === false ? [] : SELF_MANAGED_ADDONS,
     ),

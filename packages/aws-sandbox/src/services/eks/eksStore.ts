@@ -5,6 +5,7 @@ import {
   AssociatedAccessPolicy,
   Cluster,
   Nodegroup,
+  PodIdentityAssociation,
   Update,
 } from '@aws-sdk/client-eks';
 import { SandboxContext } from '../../core/types';
@@ -59,6 +60,8 @@ export interface StoredCluster {
    * CreateCluster installs unless `bootstrapSelfManagedAddons` is false.
    */
   selfManagedAddons: Set<string>;
+  /** EKS Pod Identity associations, made directly or by an add-on (its `ownerArn`). */
+  podIdentityAssociations: PodIdentityAssociation[];
   /** Principal ARN → entry. */
   accessEntries: Map<string, StoredAccessEntry>;
   updates: StoredUpdate[];

@@ -1,5 +1,7 @@
 import {
+  CreateAddonCommand,
   CreateClusterCommand,
+  CreatePodIdentityAssociationCommand,
   CreateNodegroupCommand,
   waitUntilClusterActive,
 } from '@aws-sdk/client-eks';
@@ -126,5 +128,44 @@ describe('aws-sandbox: IAM propagation as EKS sees it', () => {
     await expect(createNodegroup()).resolves.toMatchObject({
       nodegroup: { status: 'CREATING' },
     });
+  });
+
+  it('refuses an add-on or an association naming a role IAM has not propagated yet', async () => {
+    const clusterRole = await createRole(
+      'pi-cluster-role',
+      'eks.amazonaws.com',
+    );
+    await waitForIamPropagation(t);
+    await createCluster('pi-cluster', clusterRole);
+    await waitUntilClusterActive(
+      { client: t.eks, ...FAST_WAITER },
+      { name: 'pi-cluster' },
+    );
+    const clock = freezeClock(t);
+    const podRole = await createRole('pi-pod-role', 'pods.eks.amazonaws.com');
+    const addon = () =>
+      t.eks.send(
+        new CreateAddonCommand({
+          clusterName: 'pi-cluster',
+          addonName: 'aws-ebs-csi-driver',
+          podIdentityAssociations: [
+            { serviceAccount: 'ebs-csi-controller-sa', roleArn: podRole },
+          ],
+        }),
+      );
+    const association = () =>
+      t.eks.send(
+        new CreatePodIdentityAssociationCommand({
+          clusterName: 'pi-cluster',
+          namespace: 'apps',
+          serviceAccount: 'api',
+          roleArn: podRole,
+        }),
+      );
+    await expect(addon()).rejects.toMatchObject(notAssumable(podRole));
+    await expect(association()).rejects.toMatchObject(notAssumable(podRole));
+    clock.advance(11);
+    await expect(addon()).resolves.toBeDefined();
+    await expect(association()).resolves.toBeDefined();
   });
 });

@@ -13,6 +13,7 @@ import { EksDependencies } from './deps';
 import { eksStoreOf } from './eksStore';
 import { EksHandler } from './handlerTypes';
 import { NODEGROUP_HANDLERS } from './nodegroupHandlers';
+import { POD_IDENTITY_HANDLERS } from './podIdentity';
 import { EKS_ROUTES } from './routes';
 import { TAG_HANDLERS } from './tagHandlers';
 import { UPDATE_HANDLERS } from './updateHandlers';
@@ -30,6 +31,7 @@ export { EKS_ADDON_NAMES } from './addonCatalog';
 
 const HANDLERS: Record<string, EksHandler> = {
   ...CLUSTER_HANDLERS,
+  ...POD_IDENTITY_HANDLERS,
   ...NODEGROUP_HANDLERS,
   ...UPDATE_HANDLERS,
   ...ADDON_HANDLERS,

@@ -54,6 +54,26 @@ export const EKS_ROUTES: readonly Route<Params>[] = [
   route('GET', '/clusters/{clusterName}/addons', 'ListAddons'),
   route('GET', '/clusters/{clusterName}/addons/{addonName}', 'DescribeAddon'),
   route('DELETE', '/clusters/{clusterName}/addons/{addonName}', 'DeleteAddon'),
+  route(
+    'POST',
+    '/clusters/{clusterName}/pod-identity-associations',
+    'CreatePodIdentityAssociation',
+  ),
+  route(
+    'GET',
+    '/clusters/{clusterName}/pod-identity-associations',
+    'ListPodIdentityAssociations',
+  ),
+  route(
+    'GET',
+    '/clusters/{clusterName}/pod-identity-associations/{associationId}',
+    'DescribePodIdentityAssociation',
+  ),
+  route(
+    'DELETE',
+    '/clusters/{clusterName}/pod-identity-associations/{associationId}',
+    'DeletePodIdentityAssociation',
+  ),
   route('GET', '/access-policies', 'ListAccessPolicies'),
   route('POST', '/clusters/{clusterName}/access-entries', 'CreateAccessEntry'),
   route('GET', '/clusters/{clusterName}/access-entries', 'ListAccessEntries'),

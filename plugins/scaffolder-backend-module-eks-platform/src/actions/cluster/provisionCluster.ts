@@ -329,25 +329,28 @@ export async function provisionCluster(
         gone: existing ? 1 : 0,
       }),
       create: async clientRequestToken => {
-        const { addon } = await eks.send(
-          new CreateAddonCommand({
-            clusterName: names.cluster,
-            addonName,
-            addonVersion: options.addonVersions[addonName],
-            clientRequestToken,
-            ...(addonName === 'vpc-cni'
-              ? {
-                  configurationValues: VPC_CNI_CONFIGURATION,
-                  podIdentityAssociations: [
-                    {
-                      serviceAccount: VPC_CNI_SERVICE_ACCOUNT,
-                      roleArn: vpcCniRoleArn,
-                    },
-                  ],
-                }
-              : {}),
-            tags: eksTags(tagsOf(component, addonName)),
-          }),
+        const createAddon = new CreateAddonCommand({
+          clusterName: names.cluster,
+          addonName,
+          addonVersion: options.addonVersions[addonName],
+          clientRequestToken,
+          ...(addonName === 'vpc-cni'
+            ? {
+                configurationValues: VPC_CNI_CONFIGURATION,
+                podIdentityAssociations: [
+                  {
+                    serviceAccount: VPC_CNI_SERVICE_ACCOUNT,
+                    roleArn: vpcCniRoleArn,
+                  },
+                ],
+              }
+            : {}),
+          tags: eksTags(tagsOf(component, addonName)),
+        });
+        // vpc-cni names its Pod Identity role, made or re-trusted moments ago.
+        const { addon } = await onceRoleIsAssumable(
+          () => eks.send(createAddon),
+          { roleArn: vpcCniRoleArn, waitSettings, logger },
         );
         return addon!.addonArn!;
       },
