@@ -25,6 +25,8 @@ import {
   IpPermission,
   ModifyVpcAttributeCommand,
   NatGateway,
+  DeleteFlowLogsCommand,
+  DescribeFlowLogsCommand,
   paginateDescribeFlowLogs,
   paginateDescribeNatGateways,
   paginateDescribeRouteTables,
@@ -67,7 +69,10 @@ import {
   isLiveNatGateway,
   routeKey,
 } from './discovery';
-import type { FlowLogDestination } from './flowLogDestination';
+import {
+  FLOW_LOG_DESTINATION_FIELD,
+  type FlowLogDestination,
+} from './flowLogDestination';
 import {
   NETWORK_COMPONENTS as C,
   natZoneFor,
@@ -337,6 +342,23 @@ export async function provisionNetwork(
   );
 
   // Flow logs from the start, so the rest of the build is recorded too.
+  // EC2 accepts a flow log to a log group it cannot write to and reports the delivery as
+  // FAILED: a network that logs nothing would pass every later step unnoticed.
+  const refuseUndeliverable = async (flowLogId: string) => {
+    const { FlowLogs = [] } = await soon(() =>
+      send(new DescribeFlowLogsCommand({ FlowLogIds: [flowLogId] })),
+    );
+    const delivery = FlowLogs[0];
+    if (delivery?.DeliverLogsStatus !== 'FAILED') return;
+    await send(new DeleteFlowLogsCommand({ FlowLogIds: [flowLogId] }));
+    throw new Error(
+      `${FLOW_LOG_DESTINATION_FIELD}: VPC flow logs cannot be delivered to ${
+        destination.arn
+      } (${
+        delivery.DeliverLogsErrorMessage ?? 'delivery failed'
+      }); check that it exists and that the delivery role may write to it`,
+    );
+  };
   const flowLog = await steps.resource({
     component: C.flowLog,
     kind: 'flow log',
@@ -385,7 +407,9 @@ export async function provisionNetwork(
           }`,
         );
       }
-      return result.FlowLogIds[0];
+      const flowLogId = result.FlowLogIds[0];
+      await refuseUndeliverable(flowLogId);
+      return flowLogId;
     },
   });
   const flowLogId = record(C.flowLog, flowLog.id, flowLog.outcome);

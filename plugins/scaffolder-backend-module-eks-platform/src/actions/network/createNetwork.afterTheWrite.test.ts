@@ -7,6 +7,7 @@ import {
   DEV_COUNTS,
   DEV_INPUT,
   networkAction,
+  NO_RESOURCES,
 } from './__testUtils__/networkTestUtils';
 
 jest.setTimeout(60_000);
@@ -16,7 +17,7 @@ jest.setTimeout(60_000);
  * connection): the SDK retries, and a create carrying a ClientToken must not make a second
  * resource.
  */
-describe('eks-platform:network:create when answers are lost after the write', () => {
+describe('eks-platform:network:create against what AWS accepts and then fails', () => {
   const fixture = useSandboxActionFixture();
   beforeEach(() => fixture.reset());
 
@@ -52,5 +53,25 @@ describe('eks-platform:network:create when answers are lost after the write', ()
       calls.filter(c => c.operation === 'CreateNatGateway' && c.status === 500),
     ).toHaveLength(1);
     expect(sent('CreateRouteTable')).toBe(DEV_COUNTS.routeTables + 1);
+  });
+
+  it('refuses a flow log EC2 accepted but cannot deliver, naming the field, and rolls back', async () => {
+    const input = {
+      ...DEV_INPUT,
+      flowLogDestinationArn:
+        'arn:aws:logs:eu-west-3:111111111111:log-group:/typo/vpc-flow-logs',
+      flowLogDeliveryRoleArn:
+        'arn:aws:iam::111111111111:role/dpj-vpc-flow-logs',
+    };
+    await expect(
+      networkAction(fixture.aws).handler(
+        actionContext({ input, taskId: 'task-typo' }),
+      ),
+    ).rejects.toThrow(
+      /flowLogDestinationArn: VPC flow logs cannot be delivered to arn:aws:logs:eu-west-3:111111111111:log-group:\/typo\/vpc-flow-logs \(Access error\).*Rolled back/s,
+    );
+    expect(await countNetwork(fixture.ec2('111111111111'), 'dpj-dev')).toEqual(
+      NO_RESOURCES,
+    );
   });
 });
