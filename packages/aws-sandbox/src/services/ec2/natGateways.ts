@@ -57,13 +57,7 @@ export function isNatGatewayVisible(
   call: Ec2Call,
   nat: NatGatewayRecord | undefined,
 ): nat is NatGatewayRecord {
-  return (
-    nat !== undefined &&
-    call.context.clock.hasElapsed(
-      nat.createdAt,
-      AWS_DURATIONS.ec2EventualConsistency,
-    )
-  );
+  return nat !== undefined && call.context.clock.nowMillis() >= nat.visibleAt;
 }
 
 export function createNatGateway(
@@ -107,6 +101,10 @@ export function createNatGateway(
       ),
       connectivityType: input.ConnectivityType ?? 'public',
       createdAt: now,
+      // A seeded gateway has long been known to every EC2 call.
+      visibleAt:
+        options.createdAt ??
+        now + context.clock.scaledMillis(AWS_DURATIONS.ec2EventualConsistency),
       readyAt:
         options.createdAt ??
         now + context.clock.scaledMillis(AWS_DURATIONS.natGatewayCreate),

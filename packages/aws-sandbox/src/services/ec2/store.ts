@@ -31,6 +31,8 @@ export interface NatGatewayRecord {
   privateIp: string;
   connectivityType: string;
   createdAt: number;
+  /** From when other EC2 calls know the gateway (eventual consistency). */
+  visibleAt: number;
   /** When the gateway leaves `pending` (creation time plus the scaled AWS duration). */
   readyAt: number;
   /** Set at creation when AWS would fail it, e.g. no internet gateway on the VPC. */
