@@ -51,8 +51,9 @@ export function deleteAssociationsOf(
   cluster: StoredCluster,
   ownerArn: string | undefined,
 ): void {
+  if (!ownerArn) return;
   cluster.podIdentityAssociations = cluster.podIdentityAssociations.filter(
-    a => a.ownerArn === undefined || a.ownerArn !== ownerArn,
+    a => a.ownerArn !== ownerArn,
   );
 }
 
