@@ -1,3 +1,6 @@
+import { applyWorkloads } from './controllers/applyWorkloads';
+import { deployWorkloads } from './controllers/clusterWorkloads';
+import { shortHash } from './controllers/names';
 import { InventoryReader } from './core/inventory';
 import { SandboxContext } from './core/types';
 import { createArgoCdService } from './services/argocd';
@@ -14,6 +17,7 @@ import {
   eksInventory,
   seedEnvironment,
 } from './services/eks';
+import { elbv2Service } from './services/elbv2';
 import { iamService } from './services/iam';
 import { kmsService } from './services/kms';
 import { createKubernetesService } from './services/kubernetes';
@@ -44,6 +48,22 @@ export function seedDpjEnvironment(
     vpcId: network.vpcId,
     createdAt,
   });
+  // A day after the cluster: its applications' load balancer and volumes. The driver ran
+  // with the cluster's name as its cluster id, so the volumes carry it.
+  if (!spec.workloads) return;
+  deployWorkloads(
+    context,
+    { ...scope, clusterName: spec.clusterName, vpcId: network.vpcId },
+    spec.workloads,
+    {
+      createdAt: createdAt + 24 * 3600 * 1000,
+      zones: spec.availabilityZones,
+      driver: {
+        k8sTagClusterId: spec.clusterName,
+        extraVolumeTags: spec.tags,
+      },
+    },
+  );
 }
 
 /** What the accounts hold before any environment: the flow log destinations. */
@@ -72,7 +92,10 @@ function inventoryOf(bound: { context?: SandboxContext }): InventoryReader {
 /** Every emulated service, wired to each other, and (optionally) the three DPJ environments. */
 export function defaultSandboxServices(options: {
   seed: boolean;
-}): Pick<SandboxOptions, 'awsServices' | 'httpServices' | 'seed'> {
+}): Pick<
+  SandboxOptions,
+  'awsServices' | 'httpServices' | 'seed' | 'adminRoutes'
+> {
   const bound: { context?: SandboxContext } = {};
   const inventory = inventoryOf(bound);
   const eks = createEksService({
@@ -94,7 +117,16 @@ export function defaultSandboxServices(options: {
     clusterSecurityGroups: (context, input) =>
       createSecurityGroupFor(context, {
         ...input,
-        groupName: `eks-cluster-sg-${input.clusterName}`,
+        // EKS names it `eks-cluster-sg-<cluster>-<10 digits>` ("Amazon EKS security group
+        // requirements and considerations", EKS User Guide).
+        groupName: `eks-cluster-sg-${input.clusterName}-${String(
+          parseInt(
+            shortHash(8, input.accountId, input.vpcId, input.clusterName),
+            16,
+          ),
+        )
+          .padStart(10, '0')
+          .slice(0, 10)}`,
         description:
           'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
       }),
@@ -105,12 +137,21 @@ export function defaultSandboxServices(options: {
       iamService,
       kmsService,
       eks,
+      elbv2Service,
       createCostExplorerService(inventory),
     ],
     httpServices: [
       createArgoCdService(),
       createKubernetesService(inventory),
       createPrometheusService(inventory),
+    ],
+    adminRoutes: [
+      {
+        method: 'PUT',
+        path: '/workloads',
+        handle: (body, context) =>
+          applyWorkloads(context, body as Parameters<typeof applyWorkloads>[1]),
+      },
     ],
     seed: context => {
       bound.context = context;

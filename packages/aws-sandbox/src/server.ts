@@ -46,6 +46,15 @@ export interface SandboxOptions {
   httpServices?: HttpService[];
   /** Fills a fresh or reset sandbox with resources. */
   seed?: (context: SandboxContext) => void;
+  /** Extra admin routes under `/_sandbox`, e.g. to apply workloads to a cluster. */
+  adminRoutes?: AdminRoute[];
+}
+
+/** An admin route: `PUT /_sandbox/workloads` → handle(JSON body). */
+export interface AdminRoute {
+  method: string;
+  path: string;
+  handle(body: unknown, context: SandboxContext): SandboxResponse;
 }
 
 export interface RunningSandbox {
@@ -210,6 +219,10 @@ export async function startSandbox(
       }
       return jsonResponse(200, context.faults.current());
     }
+    const route = options.adminRoutes?.find(
+      r => r.path === path && r.method === request.method,
+    );
+    if (route) return route.handle(body, context);
     return jsonResponse(404, {
       message: `no admin route ${request.method} ${path}`,
     });

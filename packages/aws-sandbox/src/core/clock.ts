@@ -56,4 +56,13 @@ export const AWS_DURATIONS = {
    * Terraform AWS provider retries (InvalidNatGatewayID.NotFound).
    */
   ec2EventualConsistency: 2,
+  /** An Application Load Balancer is `provisioning` for a few minutes before `active`. */
+  loadBalancerCreate: 180,
+  /**
+   * After DeleteLoadBalancer, EC2 keeps the load balancer's network interfaces for a few
+   * minutes, so its subnets and security groups still answer DependencyViolation
+   * ("Troubleshoot dependency errors when deleting a VPC", AWS Knowledge Center; tools
+   * that destroy VPCs retry for this, e.g. alchemy-run/alchemy#1125).
+   */
+  loadBalancerEniRelease: 120,
 } as const;

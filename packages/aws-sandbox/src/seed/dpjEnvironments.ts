@@ -41,6 +41,21 @@ export interface SeedEnvironment {
   };
   nodeGroups: SeedNodeGroup[];
   tags: Record<string, string>;
+  /**
+   * What runs on the cluster and made AWS resources through its controllers: the DPJ
+   * web front's Ingress (an internet-facing ALB) and the volume claims of Prometheus and
+   * of the DPJ database.
+   */
+  workloads?: {
+    ingresses: {
+      namespace: string;
+      name: string;
+      scheme: 'internet-facing' | 'internal';
+      serviceName: string;
+      servicePort: number;
+    }[];
+    volumeClaims: { namespace: string; name: string; sizeGiB: number }[];
+  };
 }
 
 type Sizes = [min: number, desired: number, max: number];
@@ -117,6 +132,25 @@ function environment(input: {
       publicAccessCidrs: input.publicEndpointCidrs ?? [],
     },
     nodeGroups: input.nodeGroups,
+    workloads: {
+      ingresses: [
+        {
+          namespace: 'dpj',
+          name: 'dpj-web',
+          scheme: 'internet-facing',
+          serviceName: 'dpj-web',
+          servicePort: 8080,
+        },
+      ],
+      volumeClaims: [
+        {
+          namespace: 'monitoring',
+          name: 'prometheus-db-prometheus-0',
+          sizeGiB: 50,
+        },
+        { namespace: 'dpj', name: 'data-dpj-postgres-0', sizeGiB: 20 },
+      ],
+    },
     tags: {
       environment: input.environment,
       project: 'dpj',

@@ -23,6 +23,8 @@ import {
   missingParameter,
   requireAll,
 } from './errors';
+import { isNatGatewayGone } from './natGateways';
+import { interfacesHolding } from './networkInterfaces';
 import { ec2Operation, tagList } from './operation';
 import { Ec2Call } from './store';
 import { requireVpc } from './vpcs';
@@ -116,6 +118,28 @@ export const internetGatewayOperations = {
         throw new AwsError(
           'Gateway.NotAttached',
           `resource ${gateway.InternetGatewayId} is not attached to network ${input.VpcId}`,
+        );
+      }
+      // "Network vpc-… has some mapped public address(es). Please unmap those public
+      // address(es) before detaching the gateway." (EC2's DependencyViolation, as quoted
+      // in hashicorp/terraform#497 and #1303): a NAT gateway's Elastic IP or a load
+      // balancer's public interface.
+      const mapped =
+        [...call.store.natGateways.values()].some(
+          nat =>
+            nat.vpcId === input.VpcId &&
+            nat.connectivityType !== 'private' &&
+            !isNatGatewayGone(call, nat),
+        ) ||
+        interfacesHolding(
+          call,
+          eni =>
+            eni.VpcId === input.VpcId && Boolean(eni.Association?.PublicIp),
+        ).length > 0;
+      if (mapped) {
+        throw new AwsError(
+          'DependencyViolation',
+          `Network ${input.VpcId} has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.`,
         );
       }
       gateway.Attachments = [];

@@ -17,6 +17,7 @@ import {
 import { AwsError } from '../../core/types';
 import { matchesFilters, paginate, tagsFromSpecifications } from './describe';
 import { missingParameter, vpcNotFound } from './errors';
+import { interfacesHolding } from './networkInterfaces';
 import { ec2Operation, tagList } from './operation';
 import {
   authorize,
@@ -188,11 +189,17 @@ export const securityGroupOperations = {
         `the specified group: "${record.groupId}" name: "default" cannot be deleted by a user`,
       );
     }
-    const referenced = [...call.store.securityGroups.values()].some(
-      other =>
-        other !== record &&
-        other.rules.some(rule => rule.referencedGroupId === record.groupId),
-    );
+    // Referenced by another group's rule, or used by a network interface (a load
+    // balancer's lingers a few minutes after the load balancer is deleted).
+    const referenced =
+      [...call.store.securityGroups.values()].some(
+        other =>
+          other !== record &&
+          other.rules.some(rule => rule.referencedGroupId === record.groupId),
+      ) ||
+      interfacesHolding(call, eni =>
+        Boolean(eni.Groups?.some(g => g.GroupId === record.groupId)),
+      ).length > 0;
     if (referenced) {
       throw new AwsError(
         'DependencyViolation',

@@ -7,12 +7,14 @@ import { flowLogOperations } from './flowLogs';
 import { internetGatewayOperations } from './internetGateways';
 import { launchTemplateOperations } from './launchTemplates';
 import { natGatewayOperations } from './natGateways';
+import { networkInterfaceOperations } from './networkInterfaces';
 import { Ec2Operation } from './operation';
 import { routeTableOperations } from './routeTables';
 import { securityGroupOperations } from './securityGroups';
 import { ec2StoreOf } from './store';
 import { subnetOperations } from './subnets';
 import { tagOperations } from './tags';
+import { volumeOperations } from './volumes';
 import { vpcOperations } from './vpcs';
 import { readEc2Input, renderEc2Output } from './wire';
 
@@ -29,6 +31,8 @@ const OPERATIONS: Record<string, Ec2Operation> = {
   ...securityGroupOperations,
   ...launchTemplateOperations,
   ...flowLogOperations,
+  ...networkInterfaceOperations,
+  ...volumeOperations,
   ...tagOperations,
 };
 

@@ -4,9 +4,11 @@ import type {
   InternetGateway,
   LaunchTemplate,
   NetworkAcl,
+  NetworkInterface,
   ResponseLaunchTemplateData,
   RouteTable,
   Subnet,
+  Volume,
   Vpc,
 } from '@aws-sdk/client-ec2';
 import { SandboxContext } from '../../core/types';
@@ -74,6 +76,19 @@ export interface LaunchTemplateRecord {
   versions: LaunchTemplateVersionRecord[];
 }
 
+/** A network interface another service placed in the VPC (see networkInterfaces.ts). */
+export interface NetworkInterfaceRecord {
+  eni: NetworkInterface;
+  /** When EC2 releases it, once its owner was deleted. */
+  releasedAt?: number;
+}
+
+/** An EBS volume; `attachment.attached()` says whether its node still runs. */
+export interface VolumeRecord {
+  volume: Volume;
+  attachment?: { instanceId: string; attached: () => boolean };
+}
+
 /** EC2 resources of one account in one region. */
 export class Ec2Store {
   readonly vpcs = new Map<string, VpcRecord>();
@@ -87,6 +102,8 @@ export class Ec2Store {
   readonly networkAcls = new Map<string, NetworkAcl>();
   readonly launchTemplates = new Map<string, LaunchTemplateRecord>();
   readonly flowLogs = new Map<string, FlowLog>();
+  readonly networkInterfaces = new Map<string, NetworkInterfaceRecord>();
+  readonly volumes = new Map<string, VolumeRecord>();
   readonly tags = new Map<string, TagMap>();
   /** `Operation/token` → id of the resource that request created. */
   readonly clientTokens = new Map<string, string>();

@@ -28,6 +28,7 @@ import {
   subnetNotFound,
 } from './errors';
 import { isNatGatewayGone } from './natGateways';
+import { interfacesHolding } from './networkInterfaces';
 import { ec2Operation, tagList } from './operation';
 import { Ec2Call } from './store';
 import { checkCidr, requireVpc } from './vpcs';
@@ -198,7 +199,9 @@ export const subnetOperations = {
       const inUse =
         [...store.natGateways.values()].some(
           nat => nat.subnetId === subnetId && !isNatGatewayGone(call, nat),
-        ) || (store.addressesInUse.get(subnetId) ?? 0) > 0;
+        ) ||
+        (store.addressesInUse.get(subnetId) ?? 0) > 0 ||
+        interfacesHolding(call, eni => eni.SubnetId === subnetId).length > 0;
       if (inUse) throw dependencyViolation('subnet', subnetId);
       // Like AWS, a route table association does not hold a subnet back: it goes with it.
       for (const table of store.routeTables.values()) {

@@ -78,6 +78,23 @@ const TAGGABLE: Record<string, TaggableType> = {
         `The specified launch template, with template ID ${id}, does not exist.`,
       ),
   },
+  eni: {
+    resourceType: 'network-interface',
+    exists: (s, id) => s.networkInterfaces.has(id),
+    notFound: notFound(
+      'InvalidNetworkInterfaceID.NotFound',
+      'network interface',
+    ),
+  },
+  vol: {
+    resourceType: 'volume',
+    exists: (s, id) => s.volumes.has(id),
+    notFound: id =>
+      new AwsError(
+        'InvalidVolume.NotFound',
+        `The volume '${id}' does not exist.`,
+      ),
+  },
   fl: {
     resourceType: 'vpc-flow-log',
     exists: (s, id) => s.flowLogs.has(id),

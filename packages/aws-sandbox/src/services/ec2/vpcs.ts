@@ -28,6 +28,7 @@ import {
   requireAll,
   vpcNotFound,
 } from './errors';
+import { interfacesHolding } from './networkInterfaces';
 import { ec2Operation, tagList } from './operation';
 import { createDefaultSecurityGroup } from './securityGroups';
 import { Ec2Call, VpcRecord } from './store';
@@ -266,7 +267,8 @@ export const vpcOperations = {
         ) ||
         [...store.securityGroups.values()].some(
           sg => sg.vpcId === vpcId && sg.groupName !== 'default',
-        );
+        ) ||
+        interfacesHolding(call, eni => eni.VpcId === vpcId).length > 0;
       if (blocked) throw dependencyViolation('vpc', vpcId);
       const owned = [
         ...inVpc(store.routeTables.values()).map(r => r.RouteTableId!),

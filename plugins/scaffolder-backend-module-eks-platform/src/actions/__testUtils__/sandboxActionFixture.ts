@@ -76,6 +76,22 @@ export interface SandboxActionFixture {
   }): Promise<void>;
   /** An EC2 client of the test's own, for assertions (not counted if calls are cleared after). */
   ec2(account: string, region?: string): EC2Client;
+  /**
+   * Applies Ingresses and PersistentVolumeClaims to a cluster, as its users would; the
+   * sandbox's controllers then make load balancers and volumes in AWS.
+   */
+  applyWorkloads(body: {
+    accountId: string;
+    clusterName: string;
+    ingresses?: {
+      namespace: string;
+      name: string;
+      scheme: 'internet-facing' | 'internal';
+      serviceName: string;
+      servicePort: number;
+    }[];
+    volumeClaims?: { namespace: string; name: string; sizeGiB: number }[];
+  }): Promise<{ deployed: Record<string, unknown>; pending: string[] }>;
 }
 
 /**
@@ -140,6 +156,14 @@ export function useSandboxActionFixture(
         body: JSON.stringify(body),
       });
       if (!response.ok) throw new Error(await response.text());
+    },
+    async applyWorkloads(body) {
+      const response = await admin('/workloads', {
+        method: 'PUT',
+        body: JSON.stringify({ region: 'eu-west-3', ...body }),
+      });
+      if (!response.ok) throw new Error(await response.text());
+      return response.json();
     },
     ec2(account, region = 'eu-west-3') {
       const client = new EC2Client({

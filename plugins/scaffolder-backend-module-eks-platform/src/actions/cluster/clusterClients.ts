@@ -1,6 +1,7 @@
 /** The AWS clients of the cluster action, and how their "not found" answers read. */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
@@ -11,19 +12,22 @@ export interface ClusterClients {
   iam: IAMClient;
   kms: KMSClient;
   ec2: EC2Client;
+  /** For the load balancers the cluster's controller makes, which destroy removes. */
+  elbv2: ElasticLoadBalancingV2Client;
 }
 
 export async function createClusterClients(
   aws: Pick<AwsClientFactory, 'create'>,
   target: { accountId: string; region: string },
 ): Promise<ClusterClients> {
-  const [eks, iam, kms, ec2] = await Promise.all([
+  const [eks, iam, kms, ec2, elbv2] = await Promise.all([
     aws.create(EKSClient, target),
     aws.create(IAMClient, target),
     aws.create(KMSClient, target),
     aws.create(EC2Client, target),
+    aws.create(ElasticLoadBalancingV2Client, target),
   ]);
-  return { eks, iam, kms, ec2 };
+  return { eks, iam, kms, ec2, elbv2 };
 }
 
 export function destroyClusterClients(clients: ClusterClients): void {

@@ -31,6 +31,11 @@ import { WaitSettings } from '../shared/waiting';
 import { deleteClusterSecurityGroups } from './clusterSecurityGroups';
 import { destroyEnvironmentExamples } from './destroyEnvironment.examples';
 import {
+  deleteKubernetesLoadBalancers,
+  deleteKubernetesSecurityGroupsAndVolumes,
+  findKubernetesMadeResources,
+} from './kubernetesMadeResources';
+import {
   DestroyedResource,
   DestroyPhase,
   discoverEnvironment,
@@ -69,7 +74,7 @@ const PHASES: { phase: DestroyPhase; title: string }[] = [
   {
     phase: 'network',
     title:
-      'flow logs, route tables, NAT gateways, Elastic IPs, internet gateway, subnets, VPC',
+      "the cluster's load balancers, security groups and volumes; flow logs, route tables, NAT gateways, Elastic IPs, internet gateway, subnets, VPC",
   },
 ];
 
@@ -137,7 +142,7 @@ export function createEnvironmentDestroyAction(
   return createTemplateAction({
     id: DESTROY_ENVIRONMENT_ACTION_ID,
     description:
-      "Deletes everything an EKS environment's create actions made, found by the environment's tags, in dependency order: after-nodes add-ons, node groups and launch templates; the cluster (with its add-ons and access entries), the secrets KMS key (alias deleted, key scheduled for deletion in 7 days) and the IAM roles; then flow logs, route tables, NAT gateways, Elastic IPs, the internet gateway, subnets and the VPC. Safe to re-run. Refused unless confirmEnvironmentName repeats the name and the permission policy grants eks-platform.environment.delete on the environment as tagged (its preset and owner). Dry run lists what it would delete.",
+      "Deletes everything an EKS environment's create actions made, found by the environment's tags, in dependency order: after-nodes add-ons, node groups and launch templates; the cluster (with its add-ons and access entries), the secrets KMS key (alias deleted, key scheduled for deletion in 7 days) and the IAM roles; then what the cluster's controllers made (load balancers and target groups tagged elbv2.k8s.aws/cluster, waiting for their network interfaces to go, k8s-* security groups, EBS volumes tagged kubernetes.io/cluster/<cluster>), flow logs, route tables, NAT gateways, Elastic IPs, the internet gateway, subnets and the VPC. Safe to re-run. Refused unless confirmEnvironmentName repeats the name and the permission policy grants eks-platform.environment.delete on the environment as tagged (its preset and owner). Dry run lists what it would delete.",
     examples: destroyEnvironmentExamples,
     supportsDryRun: true,
     schema: {
@@ -240,29 +245,53 @@ export function createEnvironmentDestroyAction(
                 waitSettings: clusterWaitSettings,
               })
             ).map(r => ({ type: resourceType(r.kind), name: r.id, id: r.id })),
-          network: async () => [
-            ...(
-              await deleteClusterSecurityGroups(
-                clients.ec2,
-                names.cluster,
-                inventory.vpcIds,
+          network: async () => {
+            // Found again now the cluster is gone, so its controllers make no more.
+            const kubernetesMade = await findKubernetesMadeResources(
+              clients,
+              names.cluster,
+              inventory.vpcIds,
+            );
+            const loadBalancing = await deleteKubernetesLoadBalancers(
+              clients,
+              kubernetesMade,
+              { logger, waitSettings, abortSignal: ctx.signal },
+            );
+            const clusterGroups = await deleteClusterSecurityGroups(
+              clients.ec2,
+              names.cluster,
+              inventory.vpcIds,
+              logger,
+            );
+            const groupsAndVolumes =
+              await deleteKubernetesSecurityGroupsAndVolumes(
+                clients,
+                kubernetesMade,
                 logger,
-              )
-            ).map(g => ({
-              type: 'AWS::EC2::SecurityGroup',
-              name: g.GroupName!,
-              id: g.GroupId!,
-            })),
-            ...(
-              await deleteNetwork(clients.ec2, spec.name, logger, {
+              );
+            const network = await deleteNetwork(
+              clients.ec2,
+              spec.name,
+              logger,
+              {
                 waitSettings,
-              })
-            ).map(r => ({
-              type: resourceType(r.kind),
-              name: nameOf(r.label, r.id),
-              id: r.id,
-            })),
-          ],
+              },
+            );
+            return [
+              ...loadBalancing,
+              ...clusterGroups.map(g => ({
+                type: 'AWS::EC2::SecurityGroup',
+                name: g.GroupName!,
+                id: g.GroupId!,
+              })),
+              ...groupsAndVolumes,
+              ...network.map(r => ({
+                type: resourceType(r.kind),
+                name: nameOf(r.label, r.id),
+                id: r.id,
+              })),
+            ];
+          },
         };
         for (const [index, { phase, title }] of PHASES.entries()) {
           const phaseStarted = Date.now();

@@ -10,6 +10,10 @@ import { discoverCluster, roleTags } from '../cluster/discovery';
 import { discoverNetwork } from '../network/discovery';
 import { discoverNodegroups } from '../nodegroup/discovery';
 import { findClusterSecurityGroups } from './clusterSecurityGroups';
+import {
+  findKubernetesMadeResources,
+  kubernetesMadeRows,
+} from './kubernetesMadeResources';
 import { ENVIRONMENT_NAME_TAG, TagMap, tagValue } from '../shared/tagging';
 
 /** One resource deleted (or, in a dry run, to delete). A type alias, so it is JSON. */
@@ -181,7 +185,22 @@ export async function discoverEnvironment(
       name: tagged(tags) ?? id!,
       id: id!,
     });
+  const vpcIds = network.vpcs.map(v => v.VpcId!);
+  const kubernetesMade = kubernetesMadeRows(
+    await findKubernetesMadeResources(clients, names.cluster, vpcIds),
+  );
+  const isLoadBalancing = (r: DestroyedResource) =>
+    r.type.startsWith('AWS::ElasticLoadBalancingV2::');
+  // In the order the network phase deletes them: what the cluster's controllers made
+  // (load balancers first, since their interfaces hold the rest), then the network.
   const networkRows: DestroyedResource[] = [
+    ...kubernetesMade.filter(isLoadBalancing),
+    ...(await findClusterSecurityGroups(ec2, names.cluster, vpcIds)).map(g => ({
+      type: 'AWS::EC2::SecurityGroup',
+      name: g.GroupName!,
+      id: g.GroupId!,
+    })),
+    ...kubernetesMade.filter(r => !isLoadBalancing(r)),
     ...network.flowLogs.map(f =>
       ec2Row('AWS::EC2::FlowLog')(f.FlowLogId, f.Tags),
     ),
@@ -197,17 +216,6 @@ export async function discoverEnvironment(
     ...network.internetGateways.map(g =>
       ec2Row('AWS::EC2::InternetGateway')(g.InternetGatewayId, g.Tags),
     ),
-    ...(
-      await findClusterSecurityGroups(
-        ec2,
-        names.cluster,
-        network.vpcs.map(v => v.VpcId!),
-      )
-    ).map(g => ({
-      type: 'AWS::EC2::SecurityGroup',
-      name: g.GroupName!,
-      id: g.GroupId!,
-    })),
     ...network.subnets.map(s => ec2Row('AWS::EC2::Subnet')(s.SubnetId, s.Tags)),
     ...network.vpcs.map(v => ec2Row('AWS::EC2::VPC')(v.VpcId, v.Tags)),
   ];
@@ -215,6 +223,6 @@ export async function discoverEnvironment(
   return {
     resources: { nodegroups, cluster, network: networkRows },
     presetTags,
-    vpcIds: network.vpcs.map(v => v.VpcId!),
+    vpcIds,
   };
 }

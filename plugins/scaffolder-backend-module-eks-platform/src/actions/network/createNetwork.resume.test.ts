@@ -1,5 +1,7 @@
 import {
   AttachInternetGatewayCommand,
+  DescribeNatGatewaysCommand,
+  EC2Client,
   CreateNatGatewayCommand,
   DetachInternetGatewayCommand,
 } from '@aws-sdk/client-ec2';
@@ -18,6 +20,21 @@ import {
   PRODUCTION_INPUT,
   readNetwork,
 } from './__testUtils__/networkTestUtils';
+
+/** Polls DescribeNatGateways until EC2 knows the gateway. */
+async function waitUntilNatGatewayVisible(ec2: EC2Client, id: string) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }));
+      return;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'NatGatewayNotFound')
+        throw error;
+      await new Promise(resolve => setTimeout(resolve, 1));
+    }
+  }
+  throw new Error(`${id} never became visible`);
+}
 
 jest.setTimeout(120_000);
 
@@ -225,6 +242,10 @@ describe('eks-platform:network:create with a NAT gateway that fails', () => {
       }),
     );
     await ec2.send(new AttachInternetGatewayCommand(gateway));
+    // EC2 is eventually consistent: a resume within a moment of that create may not see
+    // the gateway yet (and would create a second one). This test is about what the
+    // action says once it does see it.
+    await waitUntilNatGatewayVisible(ec2, NatGateway!.NatGatewayId!);
 
     checkpoints.abortAtKey = undefined;
     const error = await action()

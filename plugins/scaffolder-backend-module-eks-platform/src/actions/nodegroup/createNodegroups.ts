@@ -66,6 +66,7 @@ import {
 import { waitForEgress } from './egress';
 import {
   addonComponent,
+  afterNodesAddonConfiguration,
   launchTemplateComponent,
   launchTemplateData,
   launchTemplateName,
@@ -355,6 +356,11 @@ async function provision(context: ProvisionContext) {
                 clusterName: cluster,
                 addonName,
                 addonVersion: version,
+                configurationValues: afterNodesAddonConfiguration(
+                  addonName,
+                  cluster,
+                  tags,
+                ),
                 resolveConflicts: 'OVERWRITE',
                 clientRequestToken,
                 tags: componentTags(tags, component, addonName),

@@ -14,7 +14,12 @@ import {
   clusterName as environmentClusterName,
 } from '@internal/plugin-eks-platform-common';
 import type { InputProblem } from '../shared/environmentInput';
-import { componentTags, TagMap, toTagList } from '../shared/tagging';
+import {
+  componentTags,
+  TagMap,
+  TASK_ID_TAG,
+  toTagList,
+} from '../shared/tagging';
 
 export const CLUSTER_NAME_FIELD = 'clusterName';
 export const NODE_ROLE_FIELD = 'nodeRoleArn';
@@ -196,6 +201,26 @@ export function nodegroupTags(
 ): TagMap {
   return componentTags(base, nodegroupComponent(group.name), group.name, {
     'eks-platform:cluster': cluster,
+  });
+}
+
+/**
+ * The configuration of an add-on installed after the node groups, if it has one. The EBS
+ * CSI driver runs with the cluster's name as its cluster id, so every volume it makes is
+ * tagged `kubernetes.io/cluster/<cluster>: owned` (how destroy finds them once the
+ * cluster is gone), and with the environment's tags (`extraVolumeTags`), so Cost
+ * Explorer allocates the volumes to the environment. Keys are the add-on's configuration
+ * schema (`aws eks describe-addon-configuration --addon-name aws-ebs-csi-driver`).
+ */
+export function afterNodesAddonConfiguration(
+  addonName: string,
+  cluster: string,
+  tags: TagMap,
+): string | undefined {
+  if (addonName !== 'aws-ebs-csi-driver') return undefined;
+  const { [TASK_ID_TAG]: _task, ...lasting } = tags;
+  return JSON.stringify({
+    controller: { k8sTagClusterId: cluster, extraVolumeTags: lasting },
   });
 }
 

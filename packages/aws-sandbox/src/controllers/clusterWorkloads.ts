@@ -1,0 +1,105 @@
+/**
+ * The AWS resources a cluster's workloads make through its controllers: Ingresses become
+ * load balancers, PersistentVolumeClaims become EBS volumes. Each workload is deployed
+ * once per cluster (a registry keyed by cluster and object), so deploying again, as a
+ * re-sync does, changes nothing.
+ */
+import { SandboxContext } from '../core/types';
+import { eksInventory } from '../services/eks';
+import {
+  EbsCsiDriverConfig,
+  provisionClaimVolume,
+  VolumeClaimSpec,
+} from './ebsCsiDriver';
+import {
+  ClusterPlacement,
+  IngressOutcome,
+  IngressSpec,
+  reconcileIngress,
+} from './loadBalancerController';
+
+export interface ClusterWorkloads {
+  ingresses: IngressSpec[];
+  volumeClaims: VolumeClaimSpec[];
+}
+
+export type {
+  IngressSpec,
+  VolumeClaimSpec,
+  EbsCsiDriverConfig,
+  ClusterPlacement,
+};
+
+type Deployed = Map<string, IngressOutcome | { volumeId: string }>;
+
+function registryOf(context: SandboxContext, at: ClusterPlacement): Deployed {
+  return context.state.scope(
+    'controllers',
+    at.accountId,
+    at.region,
+    () => new Map(),
+  );
+}
+
+/** Whether the cluster still runs nodes: a volume stays attached while it does. */
+function clusterRunsNodes(
+  context: SandboxContext,
+  at: ClusterPlacement,
+): boolean {
+  const cluster = eksInventory(context)
+    .clusters()
+    .find(
+      c =>
+        c.accountId === at.accountId &&
+        c.region === at.region &&
+        c.name === at.clusterName &&
+        c.deletedAt === undefined,
+    );
+  return Boolean(
+    cluster?.nodegroups.some(
+      g =>
+        g.deletedAt === undefined &&
+        g.status !== 'DELETING' &&
+        g.desiredSize > 0,
+    ),
+  );
+}
+
+/** Deploys what is not deployed yet; returns the outcome of each object, keyed by it. */
+export function deployWorkloads(
+  context: SandboxContext,
+  at: ClusterPlacement,
+  workloads: ClusterWorkloads,
+  options: { createdAt: number; zones: string[]; driver: EbsCsiDriverConfig },
+): Deployed {
+  const registry = registryOf(context, at);
+  const outcomes: Deployed = new Map();
+  for (const ingress of workloads.ingresses) {
+    const key = `${at.clusterName}/ingress/${ingress.namespace}/${ingress.name}`;
+    let outcome = registry.get(key);
+    if (!outcome || 'problem' in outcome) {
+      outcome = reconcileIngress(context, at, ingress, options.createdAt);
+      registry.set(key, outcome);
+    }
+    outcomes.set(key, outcome);
+  }
+  workloads.volumeClaims.forEach((claim, index) => {
+    const key = `${at.clusterName}/pvc/${claim.namespace}/${claim.name}`;
+    let outcome = registry.get(key);
+    if (!outcome) {
+      outcome = {
+        volumeId: provisionClaimVolume(context, {
+          ...at,
+          claim,
+          availabilityZone: options.zones[index % options.zones.length],
+          createdAt: options.createdAt,
+          driver: options.driver,
+          attached: () => clusterRunsNodes(context, at),
+        }),
+      };
+      registry.set(key, outcome);
+    }
+    outcomes.set(key, outcome);
+  });
+  return outcomes;
+}

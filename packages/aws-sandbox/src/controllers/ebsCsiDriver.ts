@@ -1,0 +1,83 @@
+/**
+ * What the EBS CSI driver does in AWS for a PersistentVolumeClaim of a gp3 StorageClass: an
+ * encrypted gp3 volume in the zone of the node the pod lands on, attached to that node,
+ * tagged as the driver documents ("Tagging", aws-ebs-csi-driver docs): `CSIVolumeName`,
+ * `ebs.csi.aws.com/cluster: true` and the `kubernetes.io/created-for/…` keys, plus
+ * `KubernetesCluster` and `kubernetes.io/cluster/<id>: owned` only when the driver runs with
+ * a cluster id (`controller.k8sTagClusterId`), and `controller.extraVolumeTags`.
+ */
+import { SandboxContext } from '../core/types';
+import { ec2StoreOf, TagMap } from '../services/ec2/store';
+import { addVolume } from '../services/ec2/volumes';
+import { shortHash } from './names';
+
+export interface VolumeClaimSpec {
+  namespace: string;
+  name: string;
+  sizeGiB: number;
+}
+
+/** The driver's configuration, as the add-on's configurationValues give it. */
+export interface EbsCsiDriverConfig {
+  k8sTagClusterId?: string;
+  extraVolumeTags?: TagMap;
+}
+
+export function provisionClaimVolume(
+  context: SandboxContext,
+  input: {
+    accountId: string;
+    region: string;
+    clusterName: string;
+    claim: VolumeClaimSpec;
+    availabilityZone: string;
+    createdAt: number;
+    driver: EbsCsiDriverConfig;
+    /** Whether the node it is attached to still runs. */
+    attached: () => boolean;
+  },
+): string {
+  const { claim, driver } = input;
+  const hash = shortHash(
+    32,
+    input.accountId,
+    input.clusterName,
+    claim.namespace,
+    claim.name,
+  );
+  const pvName = `pvc-${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(
+    12,
+    16,
+  )}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+  const tags: TagMap = {
+    ...driver.extraVolumeTags,
+    CSIVolumeName: pvName,
+    'ebs.csi.aws.com/cluster': 'true',
+    'kubernetes.io/created-for/pvc/name': claim.name,
+    'kubernetes.io/created-for/pvc/namespace': claim.namespace,
+    'kubernetes.io/created-for/pv/name': pvName,
+    ...(driver.k8sTagClusterId
+      ? {
+          KubernetesCluster: driver.k8sTagClusterId,
+          [`kubernetes.io/cluster/${driver.k8sTagClusterId}`]: 'owned',
+        }
+      : {}),
+  };
+  const call = {
+    store: ec2StoreOf(context, input.accountId, input.region),
+    accountId: input.accountId,
+    region: input.region,
+    context,
+    operation: 'Internal',
+  };
+  return addVolume(call, {
+    availabilityZone: input.availabilityZone,
+    sizeGiB: claim.sizeGiB,
+    tags,
+    createdAt: input.createdAt,
+    attachment: {
+      instanceId: context.state.nextId('i'),
+      attached: input.attached,
+    },
+  }).volume.VolumeId!;
+}

@@ -1,0 +1,262 @@
+import {
+  DeleteSecurityGroupCommand,
+  DeleteSubnetCommand,
+  DeleteVolumeCommand,
+  DeleteVpcCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVolumesCommand,
+  DetachInternetGatewayCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  DeleteLoadBalancerCommand,
+  DeleteTargetGroupCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { SandboxClock } from '../core/clock';
+import { defaultSandboxServices } from '../defaultServices';
+import { RunningSandbox, startSandbox } from '../server';
+import { awsError } from '../services/ec2/testSandbox';
+
+const client = <T>(make: new (config: object) => T, url: string): T =>
+  new make({
+    region: 'eu-west-3',
+    endpoint: url,
+    credentials: { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' },
+    maxAttempts: 1,
+  });
+
+describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', () => {
+  let sandbox: RunningSandbox;
+  let ec2: EC2Client;
+  let elb: ElasticLoadBalancingV2Client;
+  let now: number;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      timeScale: 0.001,
+      port: 0,
+      ...defaultSandboxServices({ seed: true }),
+    });
+    ec2 = client(EC2Client, sandbox.url);
+    elb = client(ElasticLoadBalancingV2Client, sandbox.url);
+  });
+  afterAll(async () => {
+    ec2.destroy();
+    elb.destroy();
+    await sandbox.close();
+  });
+  beforeEach(async () => {
+    await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    now = Date.now();
+    sandbox.context.clock = new SandboxClock(0.001, () => now);
+  });
+
+  async function devVpc() {
+    const { Vpcs } = await ec2.send(
+      new DescribeVpcsCommand({
+        Filters: [{ Name: 'tag:Name', Values: ['dpj-dev-vpc'] }],
+      }),
+    );
+    return Vpcs![0].VpcId!;
+  }
+
+  async function theLoadBalancer() {
+    const { LoadBalancers } = await elb.send(
+      new DescribeLoadBalancersCommand({}),
+    );
+    expect(LoadBalancers).toHaveLength(1);
+    return LoadBalancers![0];
+  }
+
+  it("lists the Ingress's load balancer, target group and tags as the controller makes them", async () => {
+    const vpcId = await devVpc();
+    const lb = await theLoadBalancer();
+    expect(lb).toMatchObject({
+      LoadBalancerName: expect.stringMatching(/^k8s-dpj-dpjweb-[0-9a-f]{10}$/),
+      Scheme: 'internet-facing',
+      Type: 'application',
+      VpcId: vpcId,
+      State: { Code: 'active' },
+    });
+    expect(lb.AvailabilityZones).toHaveLength(3);
+    const { TagDescriptions } = await elb.send(
+      new DescribeTagsCommand({ ResourceArns: [lb.LoadBalancerArn!] }),
+    );
+    expect(TagDescriptions![0].Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'elbv2.k8s.aws/cluster', Value: 'dpj-dev-cluster' },
+        { Key: 'ingress.k8s.aws/stack', Value: 'dpj/dpj-web' },
+      ]),
+    );
+    const { TargetGroups } = await elb.send(
+      new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
+    );
+    expect(TargetGroups).toEqual([
+      expect.objectContaining({ TargetType: 'ip', Port: 8080, VpcId: vpcId }),
+    ]);
+    const { NetworkInterfaces } = await ec2.send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
+      }),
+    );
+    expect(NetworkInterfaces).toHaveLength(3);
+    expect(NetworkInterfaces![0]).toMatchObject({
+      Description: expect.stringMatching(/^ELB app\/k8s-dpj-dpjweb-/),
+      RequesterManaged: true,
+      Association: { PublicIp: expect.any(String) },
+    });
+    const { SecurityGroups } = await ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'tag:elbv2.k8s.aws/cluster', Values: ['dpj-dev-cluster'] },
+        ],
+      }),
+    );
+    expect(SecurityGroups!.map(g => g.GroupName).sort()).toEqual([
+      expect.stringMatching(/^k8s-dpj-dpjweb-/),
+      expect.stringMatching(/^k8s-traffic-dpj-dev-cluster-/),
+    ]);
+  });
+
+  it('refuses to delete the subnets, groups, gateway and VPC they hold, as EC2 does', async () => {
+    const vpcId = await devVpc();
+    const { NetworkInterfaces } = await ec2.send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
+      }),
+    );
+    const eni = NetworkInterfaces![0];
+    await expect(
+      ec2.send(new DeleteSubnetCommand({ SubnetId: eni.SubnetId })),
+    ).rejects.toMatchObject(
+      awsError(
+        'DependencyViolation',
+        `The subnet '${eni.SubnetId}' has dependencies and cannot be deleted.`,
+      ),
+    );
+    await expect(
+      ec2.send(
+        new DeleteSecurityGroupCommand({ GroupId: eni.Groups![0].GroupId }),
+      ),
+    ).rejects.toMatchObject(
+      awsError(
+        'DependencyViolation',
+        `resource ${eni.Groups![0].GroupId} has a dependent object`,
+      ),
+    );
+    const { InternetGateways } = await ec2.send(
+      new DescribeInternetGatewaysCommand({
+        Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }],
+      }),
+    );
+    await expect(
+      ec2.send(
+        new DetachInternetGatewayCommand({
+          InternetGatewayId: InternetGateways![0].InternetGatewayId,
+          VpcId: vpcId,
+        }),
+      ),
+    ).rejects.toMatchObject(
+      awsError(
+        'DependencyViolation',
+        `Network ${vpcId} has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.`,
+      ),
+    );
+    await expect(
+      ec2.send(new DeleteVpcCommand({ VpcId: vpcId })),
+    ).rejects.toMatchObject({ name: 'DependencyViolation' });
+  });
+
+  it('keeps the target group while a listener uses it, and the interfaces a while after the load balancer', async () => {
+    const lb = await theLoadBalancer();
+    const { TargetGroups } = await elb.send(
+      new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
+    );
+    const targetGroupArn = TargetGroups![0].TargetGroupArn!;
+    await expect(
+      elb.send(
+        new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn }),
+      ),
+    ).rejects.toMatchObject({ name: 'ResourceInUseException' });
+
+    await elb.send(
+      new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
+    );
+    // Deleting it again succeeds, as ELB documents.
+    await elb.send(
+      new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
+    );
+    await elb.send(
+      new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn }),
+    );
+    await expect(
+      elb.send(
+        new DescribeLoadBalancersCommand({
+          LoadBalancerArns: [lb.LoadBalancerArn!],
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'LoadBalancerNotFoundException' });
+
+    const subnetId = lb.AvailabilityZones![0].SubnetId!;
+    const interfacesIn = async () =>
+      (
+        await ec2.send(
+          new DescribeNetworkInterfacesCommand({
+            Filters: [{ Name: 'subnet-id', Values: [subnetId] }],
+          }),
+        )
+      ).NetworkInterfaces!;
+    expect(await interfacesIn()).toHaveLength(1);
+    now += 0.001 * 119_000;
+    expect(await interfacesIn()).toHaveLength(1);
+    now += 0.001 * 2_000;
+    expect(await interfacesIn()).toHaveLength(0);
+    const frontend = lb.SecurityGroups![0];
+    await ec2.send(new DeleteSecurityGroupCommand({ GroupId: frontend }));
+    const { Subnets } = await ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: [subnetId] }),
+    );
+    expect(Subnets).toHaveLength(1);
+  });
+
+  it("makes the claims' volumes, attached while the cluster runs nodes", async () => {
+    const { Volumes } = await ec2.send(
+      new DescribeVolumesCommand({
+        Filters: [
+          {
+            Name: 'tag:kubernetes.io/cluster/dpj-dev-cluster',
+            Values: ['owned'],
+          },
+        ],
+      }),
+    );
+    expect(Volumes!.map(v => [v.Size, v.State, v.VolumeType]).sort()).toEqual([
+      [20, 'in-use', 'gp3'],
+      [50, 'in-use', 'gp3'],
+    ]);
+    expect(Volumes![0].Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'ebs.csi.aws.com/cluster', Value: 'true' },
+        { Key: 'environment', Value: 'dev' },
+      ]),
+    );
+    await expect(
+      ec2.send(new DeleteVolumeCommand({ VolumeId: Volumes![0].VolumeId })),
+    ).rejects.toMatchObject(
+      awsError(
+        'VolumeInUse',
+        new RegExp(
+          `^Volume ${Volumes![0].VolumeId} is currently attached to i-`,
+        ),
+      ),
+    );
+  });
+});

@@ -1,0 +1,170 @@
+import {
+  DescribeVolumesCommand,
+  DescribeVpcsCommand,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  actionContext,
+  FAST_WAITS,
+  logLines,
+  outputOf,
+  useSandboxActionFixture,
+} from '../__testUtils__/sandboxActionFixture';
+import { deleteNetwork } from '../network/deleteNetwork';
+import {
+  createEnvironment,
+  DEV,
+  destroyAction,
+  readEnvironment,
+} from './__testUtils__/destroyTestUtils';
+
+jest.setTimeout(30_000);
+
+const CONFIRMED_DEV = { ...DEV, confirmEnvironmentName: 'dpj-dev' };
+const CLUSTER = 'dpj-dev-cluster';
+
+/** What users of the cluster apply once it runs: a web front and two databases. */
+const WORKLOADS = {
+  accountId: DEV.account,
+  clusterName: CLUSTER,
+  ingresses: [
+    {
+      namespace: 'shop',
+      name: 'storefront',
+      scheme: 'internet-facing' as const,
+      serviceName: 'storefront',
+      servicePort: 8080,
+    },
+  ],
+  volumeClaims: [
+    { namespace: 'shop', name: 'data-postgres-0', sizeGiB: 20 },
+    { namespace: 'monitoring', name: 'prometheus-db-0', sizeGiB: 50 },
+  ],
+};
+
+describe('eks-platform:environment:destroy, after the cluster made AWS resources of its own', () => {
+  const fixture = useSandboxActionFixture();
+  let elbv2: ElasticLoadBalancingV2Client;
+
+  beforeEach(async () => {
+    await fixture.reset();
+    elbv2 = await fixture.aws.create(ElasticLoadBalancingV2Client, {
+      accountId: DEV.account,
+      region: 'eu-west-3',
+    });
+    await createEnvironment(fixture.aws, DEV);
+    const applied = await fixture.applyWorkloads(WORKLOADS);
+    // The EBS CSI driver add-on is ACTIVE, so the claims bind.
+    expect(applied.pending).toEqual([]);
+  });
+  afterEach(() => elbv2.destroy());
+
+  const volumesOfTheCluster = async () =>
+    (
+      await fixture.ec2(DEV.account).send(
+        new DescribeVolumesCommand({
+          Filters: [
+            { Name: `tag:kubernetes.io/cluster/${CLUSTER}`, Values: ['owned'] },
+          ],
+        }),
+      )
+    ).Volumes ?? [];
+
+  it("gives the driver's volumes the cluster id and the environment's cost tags", async () => {
+    const volumes = await volumesOfTheCluster();
+    expect(volumes).toHaveLength(2);
+    for (const volume of volumes) {
+      expect(volume.Tags).toEqual(
+        expect.arrayContaining([
+          { Key: 'environment', Value: 'dev' },
+          { Key: 'eks-platform:environment-name', Value: 'dpj-dev' },
+        ]),
+      );
+      expect(volume.Tags?.map(t => t.Key)).not.toContain(
+        'eks-platform:task-id',
+      );
+    }
+  });
+
+  it('the network alone cannot be deleted while the load balancer holds it', async () => {
+    const logger = mockServices.logger.mock();
+    await expect(
+      deleteNetwork(fixture.ec2(DEV.account), 'dpj-dev', logger, {
+        waitSettings: FAST_WAITS,
+      }),
+    ).rejects.toThrow(/DependencyViolation/);
+  });
+
+  it('dry run lists them; destroy deletes them before the network and leaves nothing', async () => {
+    const dryRun = actionContext({ input: CONFIRMED_DEV, isDryRun: true });
+    await destroyAction(fixture.aws).handler(dryRun);
+    const listed: { type: string; name: string }[] = outputOf(
+      dryRun,
+      'deleted',
+    );
+    expect(
+      listed
+        .filter(r => /ElasticLoadBalancing|Volume|SecurityGroup/.test(r.type))
+        .map(r => `${r.type} ${r.name}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^AWS::ElasticLoadBalancingV2::LoadBalancer k8s-shop-storefro-/,
+      ),
+      expect.stringMatching(
+        /^AWS::ElasticLoadBalancingV2::TargetGroup k8s-shop-storefro-/,
+      ),
+      expect.stringMatching(
+        /^AWS::EC2::SecurityGroup eks-cluster-sg-dpj-dev-cluster-/,
+      ),
+      expect.stringMatching(/^AWS::EC2::SecurityGroup k8s-/),
+      expect.stringMatching(/^AWS::EC2::SecurityGroup k8s-/),
+      'AWS::EC2::Volume data-postgres-0',
+      'AWS::EC2::Volume prometheus-db-0',
+    ]);
+
+    const ctx = actionContext({ input: CONFIRMED_DEV, taskId: 'task-destroy' });
+    await destroyAction(fixture.aws).handler(ctx);
+
+    const types: string[] = outputOf(ctx, 'deleted').map(
+      (r: { type: string }) => r.type,
+    );
+    expect(
+      types.indexOf('AWS::ElasticLoadBalancingV2::LoadBalancer'),
+    ).toBeGreaterThan(types.indexOf('AWS::EKS::Cluster'));
+    expect(types.lastIndexOf('AWS::EC2::Volume')).toBeLessThan(
+      types.indexOf('AWS::EC2::Subnet'),
+    );
+    expect(logLines(ctx.logger)).toContainEqual(
+      expect.stringMatching(
+        /^Done waiting for EC2 to release the network interfaces of 1 load balancer\(s\) after/,
+      ),
+    );
+    const { LoadBalancers = [] } = await elbv2.send(
+      new DescribeLoadBalancersCommand({}),
+    );
+    const { TargetGroups = [] } = await elbv2.send(
+      new DescribeTargetGroupsCommand({}),
+    );
+    expect({
+      loadBalancers: LoadBalancers.length,
+      targetGroups: TargetGroups.length,
+      volumes: (await volumesOfTheCluster()).length,
+    }).toEqual({ loadBalancers: 0, targetGroups: 0, volumes: 0 });
+    const { Vpcs = [] } = await fixture
+      .ec2(DEV.account)
+      .send(new DescribeVpcsCommand({}));
+    expect(Vpcs.filter(v => !v.IsDefault)).toEqual([]);
+    expect(
+      await readEnvironment(fixture.aws, DEV.account, 'dpj-dev'),
+    ).toMatchObject({
+      vpcs: 0,
+      subnets: 0,
+      clusters: 0,
+    });
+  });
+});
