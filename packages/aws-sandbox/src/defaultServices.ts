@@ -1,8 +1,9 @@
 import { applyWorkloads } from './controllers/applyWorkloads';
+import { syncArgoCdDeployments } from './controllers/argoCdDeployments';
 import { deployWorkloads } from './controllers/clusterWorkloads';
 import { shortHash } from './controllers/names';
 import { InventoryReader } from './core/inventory';
-import { SandboxContext } from './core/types';
+import { AwsService, SandboxContext } from './core/types';
 import { createArgoCdService } from './services/argocd';
 import { createCostExplorerService } from './services/costExplorer';
 import {
@@ -64,6 +65,20 @@ export function seedDpjEnvironment(
       },
     },
   );
+}
+
+/**
+ * EC2 and ELB answer after what ArgoCD's synced applications made through the clusters'
+ * controllers has been brought up to date.
+ */
+function withArgoCdDeployments(service: AwsService): AwsService {
+  return {
+    ...service,
+    handle(request, operation, context) {
+      syncArgoCdDeployments(context);
+      return service.handle(request, operation, context);
+    },
+  };
 }
 
 /** What the accounts hold before any environment: the flow log destinations. */
@@ -133,11 +148,11 @@ export function defaultSandboxServices(options: {
   });
   return {
     awsServices: [
-      ec2Service,
+      withArgoCdDeployments(ec2Service),
       iamService,
       kmsService,
       eks,
-      elbv2Service,
+      withArgoCdDeployments(elbv2Service),
       createCostExplorerService(inventory),
     ],
     httpServices: [

@@ -19,7 +19,7 @@ import {
   EbsCsiDriverConfig,
 } from './clusterWorkloads';
 
-interface ApplyRequest extends Partial<ClusterWorkloads> {
+export interface ApplyRequest extends Partial<ClusterWorkloads> {
   accountId?: string;
   region?: string;
   clusterName?: string;
@@ -42,15 +42,22 @@ function driverConfig(
   };
 }
 
-export function applyWorkloads(
+export type DeployResult =
+  | { deployed: Record<string, unknown>; pending: string[] }
+  | { status: number; message: string };
+
+/** Deploys `request`'s objects on its cluster, made at `createdAt`. */
+export function deployToCluster(
   context: SandboxContext,
-  body: ApplyRequest,
-): SandboxResponse {
-  const { accountId, region, clusterName } = body;
+  request: ApplyRequest,
+  createdAt: number,
+): DeployResult {
+  const { accountId, region, clusterName } = request;
   if (!accountId || !region || !clusterName) {
-    return jsonResponse(400, {
+    return {
+      status: 400,
       message: 'accountId, region and clusterName are required',
-    });
+    };
   }
   const now = context.clock.nowMillis();
   const stored = eksStoreOf(context, accountId, region).liveCluster(
@@ -58,9 +65,7 @@ export function applyWorkloads(
     now,
   );
   if (!stored || phaseOf(stored.lifecycle, now) !== 'ACTIVE') {
-    return jsonResponse(409, {
-      message: `cluster ${clusterName} is not ACTIVE`,
-    });
+    return { status: 409, message: `cluster ${clusterName} is not ACTIVE` };
   }
   const ebs = liveAddons(stored, now).find(
     a =>
@@ -68,7 +73,7 @@ export function applyWorkloads(
       phaseOf(a.lifecycle, now) === 'ACTIVE' &&
       !a.failure,
   );
-  const claims = body.volumeClaims ?? [];
+  const claims = request.volumeClaims ?? [];
   const subnets = ec2StoreOf(context, accountId, region).subnets;
   const zones = [
     ...new Set(
@@ -86,21 +91,31 @@ export function applyWorkloads(
         clusterName,
         vpcId: stored.cluster.resourcesVpcConfig!.vpcId!,
       },
-      { ingresses: body.ingresses ?? [], volumeClaims: ebs ? claims : [] },
+      { ingresses: request.ingresses ?? [], volumeClaims: ebs ? claims : [] },
       {
-        createdAt: now,
+        createdAt,
         zones,
         driver: driverConfig(ebs?.addon.configurationValues),
       },
     );
-    return jsonResponse(200, {
+    return {
       deployed: Object.fromEntries(outcomes),
       // Without the driver a claim stays Pending: nothing provisions it.
       pending: ebs ? [] : claims.map(c => `${c.namespace}/${c.name}`),
-    });
+    };
   } catch (error) {
     if (error instanceof AwsError)
-      return jsonResponse(409, { message: error.message });
+      return { status: 409, message: error.message };
     throw error;
   }
+}
+
+export function applyWorkloads(
+  context: SandboxContext,
+  body: ApplyRequest,
+): SandboxResponse {
+  const result = deployToCluster(context, body, context.clock.nowMillis());
+  return 'status' in result
+    ? jsonResponse(result.status, { message: result.message })
+    : jsonResponse(200, result);
 }

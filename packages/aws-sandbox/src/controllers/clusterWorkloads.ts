@@ -16,7 +16,9 @@ import {
   IngressOutcome,
   IngressSpec,
   reconcileIngress,
+  removeIngress,
 } from './loadBalancerController';
+import { ec2StoreOf } from '../services/ec2/store';
 
 export interface ClusterWorkloads {
   ingresses: IngressSpec[];
@@ -42,7 +44,7 @@ function registryOf(context: SandboxContext, at: ClusterPlacement): Deployed {
 }
 
 /** Whether the cluster still runs nodes: a volume stays attached while it does. */
-function clusterRunsNodes(
+export function clusterRunsNodes(
   context: SandboxContext,
   at: ClusterPlacement,
 ): boolean {
@@ -102,4 +104,30 @@ export function deployWorkloads(
     outcomes.set(key, outcome);
   });
   return outcomes;
+}
+
+/**
+ * The objects behind `keys` were deleted from a running cluster: its controllers delete
+ * their load balancers (frontend groups once released) and, the claims' reclaim policy
+ * being Delete, their volumes.
+ */
+export function removeWorkloads(
+  context: SandboxContext,
+  at: ClusterPlacement,
+  keys: Iterable<string>,
+  pendingGroupDeletes: Set<string>,
+): void {
+  const registry = registryOf(context, at);
+  const ec2 = ec2StoreOf(context, at.accountId, at.region);
+  for (const key of keys) {
+    const outcome = registry.get(key);
+    registry.delete(key);
+    if (!outcome) continue;
+    if ('volumeId' in outcome) {
+      ec2.volumes.delete(outcome.volumeId);
+      ec2.tags.delete(outcome.volumeId);
+    } else {
+      removeIngress(context, at, outcome, pendingGroupDeletes);
+    }
+  }
 }

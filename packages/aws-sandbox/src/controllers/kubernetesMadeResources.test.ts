@@ -25,8 +25,8 @@ import { defaultSandboxServices } from '../defaultServices';
 import { RunningSandbox, startSandbox } from '../server';
 import { awsError } from '../services/ec2/testSandbox';
 
-const client = <T>(make: new (config: object) => T, url: string): T =>
-  new make({
+const client = <T>(Client: new (config: object) => T, url: string): T =>
+  new Client({
     region: 'eu-west-3',
     endpoint: url,
     credentials: { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' },

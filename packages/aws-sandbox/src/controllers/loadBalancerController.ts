@@ -12,10 +12,13 @@
 import { SandboxContext } from '../core/types';
 import { createSecurityGroup } from '../services/ec2/securityGroups';
 import { Ec2Call, ec2StoreOf, TagMap } from '../services/ec2/store';
+import { interfacesHolding } from '../services/ec2/networkInterfaces';
 import {
   createApplicationLoadBalancer,
   createTargetGroupWithListener,
+  elbv2StoreOf,
 } from '../services/elbv2';
+import { deleteLoadBalancer } from '../services/elbv2/loadBalancers';
 import { controllerName, shortHash } from './names';
 
 export interface IngressSpec {
@@ -105,7 +108,14 @@ function backendSecurityGroup(call: Ec2Call, at: ClusterPlacement): string {
   return group.groupId;
 }
 
-export type IngressOutcome = { loadBalancerArn: string } | { problem: string };
+export type IngressOutcome =
+  | {
+      loadBalancerArn: string;
+      targetGroupArn: string;
+      /** The load balancer's own (frontend) security group. */
+      securityGroupId: string;
+    }
+  | { problem: string };
 
 /** Creates what the controller creates for `ingress`, or says why it could not. */
 export function reconcileIngress(
@@ -149,7 +159,7 @@ export function reconcileIngress(
     },
     createdAt,
   });
-  createTargetGroupWithListener(context, {
+  const targetGroup = createTargetGroupWithListener(context, {
     accountId: at.accountId,
     region: at.region,
     name: controllerName(
@@ -166,5 +176,47 @@ export function reconcileIngress(
       'ingress.k8s.aws/resource': `${stack}-${ingress.serviceName}:${ingress.servicePort}`,
     },
   });
-  return { loadBalancerArn: lb.loadBalancer.LoadBalancerArn! };
+  return {
+    loadBalancerArn: lb.loadBalancer.LoadBalancerArn!,
+    targetGroupArn: targetGroup.TargetGroupArn!,
+    securityGroupId: frontend.groupId,
+  };
+}
+
+/**
+ * The Ingress is gone: the controller deletes its load balancer and target group, and its
+ * frontend security group once EC2 has released the interfaces that use it (the controller
+ * retries until then; here, on each later request).
+ */
+export function removeIngress(
+  context: SandboxContext,
+  at: Pick<ClusterPlacement, 'accountId' | 'region'>,
+  outcome: IngressOutcome,
+  pendingGroupDeletes: Set<string>,
+): void {
+  if ('problem' in outcome) return;
+  const scope = { accountId: at.accountId, region: at.region };
+  deleteLoadBalancer(context, scope, outcome.loadBalancerArn);
+  const elb = elbv2StoreOf(context, at.accountId, at.region);
+  elb.targetGroups.delete(outcome.targetGroupArn);
+  elb.tags.delete(outcome.targetGroupArn);
+  pendingGroupDeletes.add(outcome.securityGroupId);
+}
+
+/** Deletes the pending frontend groups no interface uses any more. */
+export function deleteReleasedGroups(
+  context: SandboxContext,
+  at: Pick<ClusterPlacement, 'accountId' | 'region'>,
+  pendingGroupDeletes: Set<string>,
+): void {
+  const call = ec2CallOf(context, { ...at, clusterName: '', vpcId: '' });
+  for (const groupId of pendingGroupDeletes) {
+    const held = interfacesHolding(call, eni =>
+      Boolean(eni.Groups?.some(g => g.GroupId === groupId)),
+    );
+    if (held.length) continue;
+    call.store.securityGroups.delete(groupId);
+    call.store.tags.delete(groupId);
+    pendingGroupDeletes.delete(groupId);
+  }
 }

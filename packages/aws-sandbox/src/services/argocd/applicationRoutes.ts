@@ -30,7 +30,7 @@ import {
   sourcePermitted,
 } from './routeContext';
 
-const SYNC_SECONDS = 30;
+export const SYNC_SECONDS = 30;
 /** How long the application controller takes to delete a cascaded application's resources. */
 const CASCADE_DELETE_SECONDS = 30;
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
@@ -297,6 +297,10 @@ export function purgeDeletedApplications(context: {
     store.deletionRequestedAt.delete(name);
     const app = store.applications.get(name);
     if (!app) continue;
+    store.resourcesDeletedAt.set(
+      name,
+      requestedAt + clock.scaledMillis(CASCADE_DELETE_SECONDS),
+    );
     const finalizers = (app.metadata.finalizers ?? []).filter(
       f => !CASCADE_FINALIZERS.includes(f),
     );

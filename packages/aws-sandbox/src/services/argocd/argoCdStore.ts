@@ -104,6 +104,11 @@ export class ArgoCdStore {
   readonly specChangedAt = new Map<string, number>();
   /** Sandbox-clock millis at which each application being deleted was asked to be. */
   readonly deletionRequestedAt = new Map<string, number>();
+  /**
+   * Applications whose resources a cascaded delete removed, with when: the cluster's
+   * controllers then delete what they made for them (load balancers, volumes).
+   */
+  readonly resourcesDeletedAt = new Map<string, number>();
   private version = 1000;
   private uidCounter = 0;
 
