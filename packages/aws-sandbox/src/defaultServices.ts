@@ -2,6 +2,7 @@ import { applyWorkloads } from './controllers/applyWorkloads';
 import { syncArgoCdDeployments } from './controllers/argoCdDeployments';
 import { deployWorkloads } from './controllers/clusterWorkloads';
 import { shortHash } from './controllers/names';
+import { seedControllerCredentials } from './controllers/seedControllerCredentials';
 import { InventoryReader } from './core/inventory';
 import { AwsService, SandboxContext } from './core/types';
 import { createArgoCdService } from './services/argocd';
@@ -52,6 +53,11 @@ export function seedDpjEnvironment(
   // A day after the cluster: its applications' load balancer and volumes. The driver ran
   // with the cluster's name as its cluster id, so the volumes carry it.
   if (!spec.workloads) return;
+  seedControllerCredentials(context, {
+    ...scope,
+    clusterName: spec.clusterName,
+    createdAt,
+  });
   deployWorkloads(
     context,
     { ...scope, clusterName: spec.clusterName, vpcId: network.vpcId },

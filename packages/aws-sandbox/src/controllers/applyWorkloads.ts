@@ -1,8 +1,11 @@
 /**
  * `PUT /_sandbox/workloads`: Kubernetes objects applied to a cluster (the sandbox's
  * Kubernetes API is read-only), with what its controllers then do in AWS. The cluster must
- * be ACTIVE; volume claims bind only if the `aws-ebs-csi-driver` add-on is ACTIVE, whose
- * `configurationValues` decide the volumes' extra tags, as with the real driver.
+ * be ACTIVE. Volume claims bind only if the `aws-ebs-csi-driver` add-on is ACTIVE and its
+ * pods have credentials allowing ec2:CreateVolume (its `configurationValues` decide the
+ * volumes' extra tags, as with the real driver); Ingresses get a load balancer only if the
+ * controller's service account has credentials allowing elasticloadbalancing:CreateLoadBalancer.
+ * What nothing provisions is returned as pending, with the reason.
  */
 import {
   AwsError,
@@ -13,6 +16,11 @@ import {
 import { eksStoreOf, liveAddons } from '../services/eks/eksStore';
 import { phaseOf } from '../services/eks/lifecycle';
 import { ec2StoreOf } from '../services/ec2/store';
+import {
+  credentialsProblem,
+  EBS_CSI_DRIVER,
+  LOAD_BALANCER_CONTROLLER,
+} from './controllerCredentials';
 import {
   ClusterWorkloads,
   deployWorkloads,
@@ -43,7 +51,10 @@ function driverConfig(
 }
 
 export type DeployResult =
-  | { deployed: Record<string, unknown>; pending: string[] }
+  | {
+      deployed: Record<string, unknown>;
+      pending: { object: string; reason: string }[];
+    }
   | { status: number; message: string };
 
 /** Deploys `request`'s objects on its cluster, made at `createdAt`. */
@@ -73,7 +84,17 @@ export function deployToCluster(
       phaseOf(a.lifecycle, now) === 'ACTIVE' &&
       !a.failure,
   );
+  const driverProblem = ebs
+    ? credentialsProblem(context, accountId, stored, EBS_CSI_DRIVER)
+    : 'the aws-ebs-csi-driver add-on is not ACTIVE';
+  const controllerProblem = credentialsProblem(
+    context,
+    accountId,
+    stored,
+    LOAD_BALANCER_CONTROLLER,
+  );
   const claims = request.volumeClaims ?? [];
+  const ingresses = request.ingresses ?? [];
   const subnets = ec2StoreOf(context, accountId, region).subnets;
   const zones = [
     ...new Set(
@@ -91,18 +112,28 @@ export function deployToCluster(
         clusterName,
         vpcId: stored.cluster.resourcesVpcConfig!.vpcId!,
       },
-      { ingresses: request.ingresses ?? [], volumeClaims: ebs ? claims : [] },
+      {
+        ingresses: controllerProblem ? [] : ingresses,
+        volumeClaims: driverProblem ? [] : claims,
+      },
       {
         createdAt,
         zones,
         driver: driverConfig(ebs?.addon.configurationValues),
       },
     );
-    return {
-      deployed: Object.fromEntries(outcomes),
-      // Without the driver a claim stays Pending: nothing provisions it.
-      pending: ebs ? [] : claims.map(c => `${c.namespace}/${c.name}`),
-    };
+    // What nothing provisions stays Pending (a claim) or without address (an Ingress).
+    const pending = [
+      ...(driverProblem ? claims : []).map(c => ({
+        object: `PersistentVolumeClaim ${c.namespace}/${c.name}`,
+        reason: driverProblem!,
+      })),
+      ...(controllerProblem ? ingresses : []).map(i => ({
+        object: `Ingress ${i.namespace}/${i.name}`,
+        reason: controllerProblem!,
+      })),
+    ];
+    return { deployed: Object.fromEntries(outcomes), pending };
   } catch (error) {
     if (error instanceof AwsError)
       return { status: 409, message: error.message };

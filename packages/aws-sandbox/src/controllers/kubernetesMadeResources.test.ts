@@ -20,6 +20,11 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DeletePodIdentityAssociationCommand,
+  EKSClient,
+  ListPodIdentityAssociationsCommand,
+} from '@aws-sdk/client-eks';
 import { SandboxClock } from '../core/clock';
 import { defaultSandboxServices } from '../defaultServices';
 import { RunningSandbox, startSandbox } from '../server';
@@ -258,5 +263,61 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
         ),
       ),
     );
+  });
+
+  it('makes nothing for a controller without credentials, and says why', async () => {
+    const eks = client(EKSClient, sandbox.url);
+    const { associations = [] } = await eks.send(
+      new ListPodIdentityAssociationsCommand({
+        clusterName: 'dpj-dev-cluster',
+      }),
+    );
+    for (const { associationId, serviceAccount } of associations) {
+      if (serviceAccount === 'aws-node') continue;
+      await eks.send(
+        new DeletePodIdentityAssociationCommand({
+          clusterName: 'dpj-dev-cluster',
+          associationId,
+        }),
+      );
+    }
+    eks.destroy();
+    const response = await fetch(`${sandbox.url}/_sandbox/workloads`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        accountId: '111111111111',
+        region: 'eu-west-3',
+        clusterName: 'dpj-dev-cluster',
+        ingresses: [
+          {
+            namespace: 'shop',
+            name: 'storefront',
+            scheme: 'internet-facing',
+            serviceName: 'storefront',
+            servicePort: 80,
+          },
+        ],
+        volumeClaims: [{ namespace: 'shop', name: 'data-0', sizeGiB: 10 }],
+      }),
+    });
+    expect(await response.json()).toEqual({
+      deployed: {},
+      pending: [
+        {
+          object: 'PersistentVolumeClaim shop/data-0',
+          reason:
+            "kube-system/ebs-csi-controller-sa has no AWS credentials: no Pod Identity association or IRSA role gives it a role, and pods cannot use the node's",
+        },
+        {
+          object: 'Ingress shop/storefront',
+          reason: expect.stringMatching(
+            /^kube-system\/aws-load-balancer-controller has no AWS credentials/,
+          ),
+        },
+      ],
+    });
+    expect(
+      (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers,
+    ).toHaveLength(1);
   });
 });

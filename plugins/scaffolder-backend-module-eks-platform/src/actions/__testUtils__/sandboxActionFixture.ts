@@ -91,7 +91,11 @@ export interface SandboxActionFixture {
       servicePort: number;
     }[];
     volumeClaims?: { namespace: string; name: string; sizeGiB: number }[];
-  }): Promise<{ deployed: Record<string, unknown>; pending: string[] }>;
+  }): Promise<{
+    deployed: Record<string, unknown>;
+    /** What nothing provisioned (e.g. a controller without credentials), and why. */
+    pending: { object: string; reason: string }[];
+  }>;
 }
 
 /**

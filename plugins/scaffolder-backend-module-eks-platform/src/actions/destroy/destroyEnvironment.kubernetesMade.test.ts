@@ -21,6 +21,7 @@ import {
   DEV,
   destroyAction,
   readEnvironment,
+  grantControllerRoles,
 } from './__testUtils__/destroyTestUtils';
 
 jest.setTimeout(30_000);
@@ -58,10 +59,16 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
       region: 'eu-west-3',
     });
     await createEnvironment(fixture.aws, DEV);
-    // The EBS CSI driver add-on is ACTIVE, so the claims bind.
+    // The actions give neither controller an IAM role yet: grant them, as a platform team
+    // would by hand today, so that the claims bind and the Ingress gets its load balancer.
+    await grantControllerRoles(fixture.aws, DEV.account, CLUSTER);
     const applied = await fixture.applyWorkloads(WORKLOADS);
     if (applied.pending.length) {
-      throw new Error(`claims left pending: ${applied.pending.join(', ')}`);
+      throw new Error(
+        `left pending: ${applied.pending
+          .map(p => `${p.object} (${p.reason})`)
+          .join(', ')}`,
+      );
     }
   });
   afterEach(() => elbv2.destroy());
