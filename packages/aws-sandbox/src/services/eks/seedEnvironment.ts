@@ -168,6 +168,17 @@ export function seedEnvironment(
         addonName,
         addonVersion:
           defaultAddonVersion(addonName, spec.kubernetesVersion) ?? '',
+        // The bank runs the EBS CSI driver with the cluster's name as its cluster id and
+        // its cost tags on every volume (the seeded volumes carry them).
+        configurationValues:
+          addonName === 'aws-ebs-csi-driver'
+            ? JSON.stringify({
+                controller: {
+                  k8sTagClusterId: spec.clusterName,
+                  extraVolumeTags: spec.tags,
+                },
+              })
+            : undefined,
         tags: spec.tags,
       },
       activeSince(input.createdAt),

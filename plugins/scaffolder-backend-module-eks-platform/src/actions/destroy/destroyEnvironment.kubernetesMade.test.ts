@@ -7,12 +7,16 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { mockServices } from '@backstage/backend-test-utils';
+import { testGuard } from '../__testUtils__/testGuard';
+import { createArgoCdRegisterAction } from '../argocd/registerArgoCd';
 import {
   actionContext,
   FAST_WAITS,
   logLines,
   outputOf,
+  TODAY,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
 import { deleteNetwork } from '../network/deleteNetwork';
@@ -175,5 +179,60 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
       subnets: 0,
       clusters: 0,
     });
+  });
+
+  it('a created environment registered with ArgoCD gets its load balancer once synced; destroy removes it', async () => {
+    const target = { accountId: DEV.account, region: 'eu-west-3' };
+    const eks = await fixture.aws.create(EKSClient, target);
+    const { cluster } = await eks.send(
+      new DescribeClusterCommand({ name: CLUSTER }),
+    );
+    eks.destroy();
+    const register = createArgoCdRegisterAction({
+      instances: [
+        {
+          name: 'sandbox',
+          url: `${fixture.sandbox.url}/argocd`,
+          token: 'sandbox-argocd-token',
+        },
+      ],
+      guard: testGuard(fixture.aws),
+      now: () => TODAY,
+    });
+    await register.handler(
+      actionContext({
+        input: {
+          ...DEV,
+          mode: 'api',
+          clusterName: CLUSTER,
+          clusterEndpoint: cluster!.endpoint!,
+          clusterCertificateAuthority: cluster!.certificateAuthority!.data!,
+          argocdRoleArn: `arn:aws:iam::${DEV.account}:role/argocd-manager`,
+          repoUrl: 'https://github.com/dpj/gitops.git',
+        },
+        // The registration is a step of the task that created the environment.
+        taskId: 'task-create',
+      }) as any,
+    );
+    const dpjLoadBalancers = async () =>
+      (
+        (await elbv2.send(new DescribeLoadBalancersCommand({})))
+          .LoadBalancers ?? []
+      ).filter(lb => lb.LoadBalancerName!.startsWith('k8s-dpj-dpj-'));
+    // ArgoCD syncs 30 AWS seconds (30 ms here) after the applications are created.
+    for (let i = 0; i < 100 && (await dpjLoadBalancers()).length === 0; i++) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    expect(await dpjLoadBalancers()).toHaveLength(1);
+
+    const ctx = actionContext({ input: CONFIRMED_DEV, taskId: 'task-destroy' });
+    await destroyAction(fixture.aws).handler(ctx);
+    const { LoadBalancers = [] } = await elbv2.send(
+      new DescribeLoadBalancersCommand({}),
+    );
+    expect(LoadBalancers).toEqual([]);
+    expect(
+      await readEnvironment(fixture.aws, DEV.account, 'dpj-dev'),
+    ).toMatchObject({ vpcs: 0, subnets: 0 });
   });
 });
