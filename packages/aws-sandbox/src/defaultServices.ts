@@ -1,7 +1,7 @@
 import { applyWorkloads } from './controllers/applyWorkloads';
 import { syncArgoCdDeployments } from './controllers/argoCdDeployments';
 import { deployWorkloads } from './controllers/clusterWorkloads';
-import { shortHash } from './controllers/names';
+import { shortHash } from './core/shortHash';
 import { seedControllerCredentials } from './controllers/seedControllerCredentials';
 import { InventoryReader } from './core/inventory';
 import { AwsService, SandboxContext } from './core/types';

@@ -22,6 +22,7 @@ import {
   LOAD_BALANCER_CONTROLLER,
 } from './controllerCredentials';
 import {
+  ClusterPlacement,
   ClusterWorkloads,
   deployWorkloads,
   EbsCsiDriverConfig,
@@ -52,6 +53,8 @@ function driverConfig(
 
 export type DeployResult =
   | {
+      /** Where it deployed: the cluster and its VPC. */
+      at: ClusterPlacement;
       deployed: Record<string, unknown>;
       pending: { object: string; reason: string }[];
     }
@@ -103,15 +106,16 @@ export function deployToCluster(
       ),
     ),
   ].filter((zone): zone is string => zone !== undefined);
+  const at: ClusterPlacement = {
+    accountId,
+    region,
+    clusterName,
+    vpcId: stored.cluster.resourcesVpcConfig!.vpcId!,
+  };
   try {
     const outcomes = deployWorkloads(
       context,
-      {
-        accountId,
-        region,
-        clusterName,
-        vpcId: stored.cluster.resourcesVpcConfig!.vpcId!,
-      },
+      at,
       {
         ingresses: controllerProblem ? [] : ingresses,
         volumeClaims: driverProblem ? [] : claims,
@@ -133,7 +137,7 @@ export function deployToCluster(
         reason: controllerProblem!,
       })),
     ];
-    return { deployed: Object.fromEntries(outcomes), pending };
+    return { at, deployed: Object.fromEntries(outcomes), pending };
   } catch (error) {
     if (error instanceof AwsError)
       return { status: 409, message: error.message };
@@ -146,7 +150,11 @@ export function applyWorkloads(
   body: ApplyRequest,
 ): SandboxResponse {
   const result = deployToCluster(context, body, context.clock.nowMillis());
-  return 'status' in result
-    ? jsonResponse(result.status, { message: result.message })
-    : jsonResponse(200, result);
+  if ('status' in result) {
+    return jsonResponse(result.status, { message: result.message });
+  }
+  return jsonResponse(200, {
+    deployed: result.deployed,
+    pending: result.pending,
+  });
 }

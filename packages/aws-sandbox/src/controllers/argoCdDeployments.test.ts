@@ -1,50 +1,20 @@
 import {
   DescribeSecurityGroupsCommand,
   DescribeVolumesCommand,
-  EC2Client,
 } from '@aws-sdk/client-ec2';
-import {
-  DescribeLoadBalancersCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
-import { SandboxClock } from '../core/clock';
-import { defaultSandboxServices } from '../defaultServices';
-import { RunningSandbox, startSandbox } from '../server';
+import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { useSeededSandbox } from './__testUtils__/seededSandbox';
 
-const credentials = { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' };
 const CLUSTER = 'dpj-dev-cluster';
 
 describe('what synced ArgoCD applications make in AWS', () => {
-  let sandbox: RunningSandbox;
-  let ec2: EC2Client;
-  let elb: ElasticLoadBalancingV2Client;
-  let now: number;
+  const t = useSeededSandbox();
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      timeScale: 0.001,
-      port: 0,
-      ...defaultSandboxServices({ seed: true }),
-    });
-    const config = {
-      region: 'eu-west-3',
-      endpoint: sandbox.url,
-      credentials,
-      maxAttempts: 1,
-    };
-    ec2 = new EC2Client(config);
-    elb = new ElasticLoadBalancingV2Client(config);
-  });
-  afterAll(async () => {
-    ec2.destroy();
-    elb.destroy();
-    await sandbox.close();
-  });
   const server = () =>
-    `${sandbox.context.kubernetesUrl}/k8s/111111111111/eu-west-3/${CLUSTER}`;
+    `${t.sandbox.context.kubernetesUrl}/k8s/111111111111/eu-west-3/${CLUSTER}`;
 
   async function argocd(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${sandbox.url}/argocd${path}`, {
+    const response = await fetch(`${t.sandbox.url}/argocd${path}`, {
       method,
       headers: {
         'content-type': 'application/json',
@@ -58,9 +28,6 @@ describe('what synced ArgoCD applications make in AWS', () => {
   }
 
   beforeEach(async () => {
-    await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-    now = Date.now();
-    sandbox.context.clock = new SandboxClock(0.001, () => now);
     await argocd('POST', '/api/v1/clusters', {
       server: server(),
       name: CLUSTER,
@@ -115,12 +82,15 @@ describe('what synced ArgoCD applications make in AWS', () => {
     });
 
   const loadBalancerNames = async () =>
-    ((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [])
+    (
+      (await t.elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ??
+      []
+    )
       .map(lb => lb.LoadBalancerName!)
       .filter(name => name.startsWith('k8s-shop-'));
   const prometheusVolumes = async () =>
     (
-      await ec2.send(
+      await t.ec2.send(
         new DescribeVolumesCommand({
           Filters: [
             {
@@ -138,10 +108,10 @@ describe('what synced ArgoCD applications make in AWS', () => {
       await argocd('POST', '/api/v1/applications', app);
     }
     // Syncing takes 30 AWS seconds.
-    now += 0.001 * 29_000;
+    t.advanceAwsSeconds(29);
     expect(await loadBalancerNames()).toEqual([]);
     expect(await prometheusVolumes()).toEqual([]);
-    now += 0.001 * 2_000;
+    t.advanceAwsSeconds(2);
     expect(await loadBalancerNames()).toEqual([
       expect.stringMatching(/^k8s-shop-shop-/),
     ]);
@@ -150,7 +120,7 @@ describe('what synced ArgoCD applications make in AWS', () => {
 
   it('makes no load balancer without the controller', async () => {
     await argocd('POST', '/api/v1/applications', shop());
-    now += 0.001 * 31_000;
+    t.advanceAwsSeconds(31);
     expect(await loadBalancerNames()).toEqual([]);
   });
 
@@ -158,11 +128,11 @@ describe('what synced ArgoCD applications make in AWS', () => {
     for (const app of [controller(), shop(), monitoring()]) {
       await argocd('POST', '/api/v1/applications', app);
     }
-    now += 0.001 * 31_000;
+    t.advanceAwsSeconds(31);
     const [name] = await loadBalancerNames();
     const frontendGroup = async () =>
       (
-        await ec2.send(
+        await t.ec2.send(
           new DescribeSecurityGroupsCommand({
             Filters: [{ Name: 'group-name', Values: [name] }],
           }),
@@ -172,12 +142,12 @@ describe('what synced ArgoCD applications make in AWS', () => {
 
     await argocd('DELETE', '/api/v1/applications/shop?cascade=true');
     await argocd('DELETE', '/api/v1/applications/monitoring?cascade=true');
-    now += 0.001 * 31_000;
+    t.advanceAwsSeconds(31);
     expect(await loadBalancerNames()).toEqual([]);
     expect(await prometheusVolumes()).toEqual([]);
     // EC2 still holds the load balancer's interfaces, so the group stays a while.
     expect(await frontendGroup()).toHaveLength(1);
-    now += 0.001 * 121_000;
+    t.advanceAwsSeconds(121);
     expect(await frontendGroup()).toEqual([]);
   });
 });

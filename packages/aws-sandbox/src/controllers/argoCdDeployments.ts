@@ -19,7 +19,6 @@ import {
   removeWorkloads,
 } from './clusterWorkloads';
 import { deleteReleasedGroups } from './loadBalancerController';
-import { eksStoreOf } from '../services/eks/eksStore';
 
 type Target = Omit<ClusterPlacement, 'vpcId'>;
 
@@ -115,14 +114,8 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
         at,
       );
       if ('status' in result) continue;
-      const vpcId = eksStoreOf(
-        context,
-        target.accountId,
-        target.region,
-      ).liveCluster(target.clusterName, context.clock.nowMillis())!.cluster
-        .resourcesVpcConfig!.vpcId!;
       const entry = deployments.byApp.get(app.metadata.name) ?? {
-        at: { ...target, vpcId },
+        at: result.at,
         keys: new Set<string>(),
       };
       Object.keys(result.deployed).forEach(key => entry.keys.add(key));

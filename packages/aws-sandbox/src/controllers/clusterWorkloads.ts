@@ -5,7 +5,8 @@
  * re-sync does, changes nothing.
  */
 import { SandboxContext } from '../core/types';
-import { eksInventory } from '../services/eks';
+import { eksStoreOf, liveNodegroups } from '../services/eks/eksStore';
+import { phaseOf } from '../services/eks/lifecycle';
 import {
   EbsCsiDriverConfig,
   provisionClaimVolume,
@@ -18,7 +19,8 @@ import {
   reconcileIngress,
   removeIngress,
 } from './loadBalancerController';
-import { ec2StoreOf } from '../services/ec2/store';
+import { internalEc2Call } from '../services/ec2/otherServices';
+import { deleteVolume } from '../services/ec2/volumes';
 
 export interface ClusterWorkloads {
   ingresses: IngressSpec[];
@@ -48,22 +50,18 @@ export function clusterRunsNodes(
   context: SandboxContext,
   at: ClusterPlacement,
 ): boolean {
-  const cluster = eksInventory(context)
-    .clusters()
-    .find(
-      c =>
-        c.accountId === at.accountId &&
-        c.region === at.region &&
-        c.name === at.clusterName &&
-        c.deletedAt === undefined,
-    );
+  const now = context.clock.nowMillis();
+  const cluster = eksStoreOf(context, at.accountId, at.region).liveCluster(
+    at.clusterName,
+    now,
+  );
   return Boolean(
-    cluster?.nodegroups.some(
-      g =>
-        g.deletedAt === undefined &&
-        g.status !== 'DELETING' &&
-        g.desiredSize > 0,
-    ),
+    cluster &&
+      liveNodegroups(cluster, now).some(
+        g =>
+          phaseOf(g.lifecycle, now) !== 'DELETING' &&
+          (g.nodegroup.scalingConfig?.desiredSize ?? 0) > 0,
+      ),
   );
 }
 
@@ -118,14 +116,16 @@ export function removeWorkloads(
   pendingGroupDeletes: Set<string>,
 ): void {
   const registry = registryOf(context, at);
-  const ec2 = ec2StoreOf(context, at.accountId, at.region);
+  const ec2 = internalEc2Call(context, at);
   for (const key of keys) {
     const outcome = registry.get(key);
     registry.delete(key);
     if (!outcome) continue;
     if ('volumeId' in outcome) {
-      ec2.volumes.delete(outcome.volumeId);
-      ec2.tags.delete(outcome.volumeId);
+      // The claim's pod is gone, so the volume is detached, then deleted.
+      const volume = ec2.store.volumes.get(outcome.volumeId);
+      if (volume) volume.attachment = undefined;
+      deleteVolume(ec2, outcome.volumeId);
     } else {
       removeIngress(context, at, outcome, pendingGroupDeletes);
     }

@@ -10,7 +10,7 @@
  * driver leaves claims Pending and the controller creates no load balancer.
  */
 import { SandboxContext } from '../core/types';
-import { iamStoreOf, roleAsSeenBy } from '../services/iam';
+import { actionMatches, iamStoreOf, roleAsSeenBy } from '../services/iam';
 import { liveAddons, StoredCluster } from '../services/eks/eksStore';
 import { phaseOf } from '../services/eks/lifecycle';
 
@@ -58,14 +58,7 @@ function allows(document: string, action: string): boolean {
     .some(s =>
       ([] as string[])
         .concat(s.Action ?? [])
-        .some(pattern =>
-          new RegExp(
-            `^${pattern
-              .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-              .replace(/\*/g, '.*')}$`,
-            'i',
-          ).test(action),
-        ),
+        .some(pattern => actionMatches(pattern, action)),
     );
 }
 

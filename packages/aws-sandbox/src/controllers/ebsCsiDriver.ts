@@ -7,9 +7,10 @@
  * a cluster id (`controller.k8sTagClusterId`), and `controller.extraVolumeTags`.
  */
 import { SandboxContext } from '../core/types';
-import { ec2StoreOf, TagMap } from '../services/ec2/store';
+import { internalEc2Call } from '../services/ec2/otherServices';
+import { TagMap } from '../services/ec2/store';
 import { addVolume } from '../services/ec2/volumes';
-import { shortHash } from './names';
+import { shortHash } from '../core/shortHash';
 
 export interface VolumeClaimSpec {
   namespace: string;
@@ -63,14 +64,7 @@ export function provisionClaimVolume(
         }
       : {}),
   };
-  const call = {
-    store: ec2StoreOf(context, input.accountId, input.region),
-    accountId: input.accountId,
-    region: input.region,
-    context,
-    operation: 'Internal',
-  };
-  return addVolume(call, {
+  return addVolume(internalEc2Call(context, input), {
     availabilityZone: input.availabilityZone,
     sizeGiB: claim.sizeGiB,
     tags,

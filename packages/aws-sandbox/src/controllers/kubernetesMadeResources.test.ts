@@ -10,7 +10,6 @@ import {
   DescribeVolumesCommand,
   DetachInternetGatewayCommand,
   DescribeVpcsCommand,
-  EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
   DeleteLoadBalancerCommand,
@@ -18,54 +17,19 @@ import {
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
-  ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   DeletePodIdentityAssociationCommand,
-  EKSClient,
   ListPodIdentityAssociationsCommand,
 } from '@aws-sdk/client-eks';
-import { SandboxClock } from '../core/clock';
-import { defaultSandboxServices } from '../defaultServices';
-import { RunningSandbox, startSandbox } from '../server';
 import { awsError } from '../services/ec2/testSandbox';
-
-const client = <T>(Client: new (config: object) => T, url: string): T =>
-  new Client({
-    region: 'eu-west-3',
-    endpoint: url,
-    credentials: { accessKeyId: 'AKIDSANDBOXDEV', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  });
+import { useSeededSandbox } from './__testUtils__/seededSandbox';
 
 describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', () => {
-  let sandbox: RunningSandbox;
-  let ec2: EC2Client;
-  let elb: ElasticLoadBalancingV2Client;
-  let now: number;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      timeScale: 0.001,
-      port: 0,
-      ...defaultSandboxServices({ seed: true }),
-    });
-    ec2 = client(EC2Client, sandbox.url);
-    elb = client(ElasticLoadBalancingV2Client, sandbox.url);
-  });
-  afterAll(async () => {
-    ec2.destroy();
-    elb.destroy();
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-    now = Date.now();
-    sandbox.context.clock = new SandboxClock(0.001, () => now);
-  });
+  const t = useSeededSandbox();
 
   async function devVpc() {
-    const { Vpcs } = await ec2.send(
+    const { Vpcs } = await t.ec2.send(
       new DescribeVpcsCommand({
         Filters: [{ Name: 'tag:Name', Values: ['dpj-dev-vpc'] }],
       }),
@@ -74,7 +38,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
   }
 
   async function theLoadBalancer() {
-    const { LoadBalancers } = await elb.send(
+    const { LoadBalancers } = await t.elb.send(
       new DescribeLoadBalancersCommand({}),
     );
     expect(LoadBalancers).toHaveLength(1);
@@ -92,7 +56,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
       State: { Code: 'active' },
     });
     expect(lb.AvailabilityZones).toHaveLength(3);
-    const { TagDescriptions } = await elb.send(
+    const { TagDescriptions } = await t.elb.send(
       new DescribeTagsCommand({ ResourceArns: [lb.LoadBalancerArn!] }),
     );
     expect(TagDescriptions![0].Tags).toEqual(
@@ -101,13 +65,13 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
         { Key: 'ingress.k8s.aws/stack', Value: 'dpj/dpj-web' },
       ]),
     );
-    const { TargetGroups } = await elb.send(
+    const { TargetGroups } = await t.elb.send(
       new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
     );
     expect(TargetGroups).toEqual([
       expect.objectContaining({ TargetType: 'ip', Port: 8080, VpcId: vpcId }),
     ]);
-    const { NetworkInterfaces } = await ec2.send(
+    const { NetworkInterfaces } = await t.ec2.send(
       new DescribeNetworkInterfacesCommand({
         Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
       }),
@@ -118,7 +82,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
       RequesterManaged: true,
       Association: { PublicIp: expect.any(String) },
     });
-    const { SecurityGroups } = await ec2.send(
+    const { SecurityGroups } = await t.ec2.send(
       new DescribeSecurityGroupsCommand({
         Filters: [
           { Name: 'tag:elbv2.k8s.aws/cluster', Values: ['dpj-dev-cluster'] },
@@ -133,14 +97,14 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
 
   it('refuses to delete the subnets, groups, gateway and VPC they hold, as EC2 does', async () => {
     const vpcId = await devVpc();
-    const { NetworkInterfaces } = await ec2.send(
+    const { NetworkInterfaces } = await t.ec2.send(
       new DescribeNetworkInterfacesCommand({
         Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
       }),
     );
     const eni = NetworkInterfaces![0];
     await expect(
-      ec2.send(new DeleteSubnetCommand({ SubnetId: eni.SubnetId })),
+      t.ec2.send(new DeleteSubnetCommand({ SubnetId: eni.SubnetId })),
     ).rejects.toMatchObject(
       awsError(
         'DependencyViolation',
@@ -148,7 +112,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
       ),
     );
     await expect(
-      ec2.send(
+      t.ec2.send(
         new DeleteSecurityGroupCommand({ GroupId: eni.Groups![0].GroupId }),
       ),
     ).rejects.toMatchObject(
@@ -157,13 +121,13 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
         `resource ${eni.Groups![0].GroupId} has a dependent object`,
       ),
     );
-    const { InternetGateways } = await ec2.send(
+    const { InternetGateways } = await t.ec2.send(
       new DescribeInternetGatewaysCommand({
         Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }],
       }),
     );
     await expect(
-      ec2.send(
+      t.ec2.send(
         new DetachInternetGatewayCommand({
           InternetGatewayId: InternetGateways![0].InternetGatewayId,
           VpcId: vpcId,
@@ -176,34 +140,34 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
       ),
     );
     await expect(
-      ec2.send(new DeleteVpcCommand({ VpcId: vpcId })),
+      t.ec2.send(new DeleteVpcCommand({ VpcId: vpcId })),
     ).rejects.toMatchObject({ name: 'DependencyViolation' });
   });
 
   it('keeps the target group while a listener uses it, and the interfaces a while after the load balancer', async () => {
     const lb = await theLoadBalancer();
-    const { TargetGroups } = await elb.send(
+    const { TargetGroups } = await t.elb.send(
       new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
     );
     const targetGroupArn = TargetGroups![0].TargetGroupArn!;
     await expect(
-      elb.send(
+      t.elb.send(
         new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn }),
       ),
     ).rejects.toMatchObject({ name: 'ResourceInUseException' });
 
-    await elb.send(
+    await t.elb.send(
       new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
     );
     // Deleting it again succeeds, as ELB documents.
-    await elb.send(
+    await t.elb.send(
       new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
     );
-    await elb.send(
+    await t.elb.send(
       new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn }),
     );
     await expect(
-      elb.send(
+      t.elb.send(
         new DescribeLoadBalancersCommand({
           LoadBalancerArns: [lb.LoadBalancerArn!],
         }),
@@ -213,27 +177,27 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
     const subnetId = lb.AvailabilityZones![0].SubnetId!;
     const interfacesIn = async () =>
       (
-        await ec2.send(
+        await t.ec2.send(
           new DescribeNetworkInterfacesCommand({
             Filters: [{ Name: 'subnet-id', Values: [subnetId] }],
           }),
         )
       ).NetworkInterfaces!;
     expect(await interfacesIn()).toHaveLength(1);
-    now += 0.001 * 119_000;
+    t.advanceAwsSeconds(119);
     expect(await interfacesIn()).toHaveLength(1);
-    now += 0.001 * 2_000;
+    t.advanceAwsSeconds(2);
     expect(await interfacesIn()).toHaveLength(0);
     const frontend = lb.SecurityGroups![0];
-    await ec2.send(new DeleteSecurityGroupCommand({ GroupId: frontend }));
-    const { Subnets } = await ec2.send(
+    await t.ec2.send(new DeleteSecurityGroupCommand({ GroupId: frontend }));
+    const { Subnets } = await t.ec2.send(
       new DescribeSubnetsCommand({ SubnetIds: [subnetId] }),
     );
     expect(Subnets).toHaveLength(1);
   });
 
   it("makes the claims' volumes, attached while the cluster runs nodes", async () => {
-    const { Volumes } = await ec2.send(
+    const { Volumes } = await t.ec2.send(
       new DescribeVolumesCommand({
         Filters: [
           {
@@ -254,7 +218,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
       ]),
     );
     await expect(
-      ec2.send(new DeleteVolumeCommand({ VolumeId: Volumes![0].VolumeId })),
+      t.ec2.send(new DeleteVolumeCommand({ VolumeId: Volumes![0].VolumeId })),
     ).rejects.toMatchObject(
       awsError(
         'VolumeInUse',
@@ -266,7 +230,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
   });
 
   it('makes nothing for a controller without credentials, and says why', async () => {
-    const eks = client(EKSClient, sandbox.url);
+    const { eks } = t;
     const { associations = [] } = await eks.send(
       new ListPodIdentityAssociationsCommand({
         clusterName: 'dpj-dev-cluster',
@@ -281,8 +245,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
         }),
       );
     }
-    eks.destroy();
-    const response = await fetch(`${sandbox.url}/_sandbox/workloads`, {
+    const response = await fetch(`${t.sandbox.url}/_sandbox/workloads`, {
       method: 'PUT',
       body: JSON.stringify({
         accountId: '111111111111',
@@ -317,7 +280,7 @@ describe('AWS resources that Kubernetes made, in the seeded dpj-dev account', ()
       ],
     });
     expect(
-      (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers,
+      (await t.elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers,
     ).toHaveLength(1);
   });
 });

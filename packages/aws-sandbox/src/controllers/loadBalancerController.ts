@@ -11,15 +11,20 @@
  */
 import { SandboxContext } from '../core/types';
 import { createSecurityGroup } from '../services/ec2/securityGroups';
-import { Ec2Call, ec2StoreOf, TagMap } from '../services/ec2/store';
+import { internalEc2Call } from '../services/ec2/otherServices';
+import { Ec2Call, TagMap } from '../services/ec2/store';
 import { interfacesHolding } from '../services/ec2/networkInterfaces';
 import {
   createApplicationLoadBalancer,
   createTargetGroupWithListener,
   elbv2StoreOf,
 } from '../services/elbv2';
-import { deleteLoadBalancer } from '../services/elbv2/loadBalancers';
-import { controllerName, shortHash } from './names';
+import {
+  deleteLoadBalancer,
+  deleteTargetGroup,
+} from '../services/elbv2/loadBalancers';
+import { shortHash } from '../core/shortHash';
+import { controllerName } from './names';
 
 export interface IngressSpec {
   namespace: string;
@@ -35,16 +40,6 @@ export interface ClusterPlacement {
   region: string;
   clusterName: string;
   vpcId: string;
-}
-
-function ec2CallOf(context: SandboxContext, at: ClusterPlacement): Ec2Call {
-  return {
-    store: ec2StoreOf(context, at.accountId, at.region),
-    accountId: at.accountId,
-    region: at.region,
-    context,
-    operation: 'Internal',
-  };
 }
 
 /** One subnet per zone among those tagged for the scheme, as the controller picks them. */
@@ -124,7 +119,7 @@ export function reconcileIngress(
   ingress: IngressSpec,
   createdAt: number,
 ): IngressOutcome {
-  const call = ec2CallOf(context, at);
+  const call = internalEc2Call(context, at);
   const subnetIds = discoverSubnets(call, at.vpcId, ingress.scheme);
   if (subnetIds.length < 2) {
     // The controller's event on the Ingress when discovery finds too few subnets.
@@ -197,9 +192,10 @@ export function removeIngress(
   if ('problem' in outcome) return;
   const scope = { accountId: at.accountId, region: at.region };
   deleteLoadBalancer(context, scope, outcome.loadBalancerArn);
-  const elb = elbv2StoreOf(context, at.accountId, at.region);
-  elb.targetGroups.delete(outcome.targetGroupArn);
-  elb.tags.delete(outcome.targetGroupArn);
+  deleteTargetGroup(
+    elbv2StoreOf(context, at.accountId, at.region),
+    outcome.targetGroupArn,
+  );
   pendingGroupDeletes.add(outcome.securityGroupId);
 }
 
@@ -209,7 +205,7 @@ export function deleteReleasedGroups(
   at: Pick<ClusterPlacement, 'accountId' | 'region'>,
   pendingGroupDeletes: Set<string>,
 ): void {
-  const call = ec2CallOf(context, { ...at, clusterName: '', vpcId: '' });
+  const call = internalEc2Call(context, at);
   for (const groupId of pendingGroupDeletes) {
     const held = interfacesHolding(call, eni =>
       Boolean(eni.Groups?.some(g => g.GroupId === groupId)),

@@ -1,12 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** The first `length` hex digits of a SHA-256 of the parts. */
-export function shortHash(length: number, ...parts: string[]): string {
-  return createHash('sha256')
-    .update(parts.join('/'))
-    .digest('hex')
-    .slice(0, length);
-}
+import { shortHash } from '../core/shortHash';
 
 /**
  * The AWS Load Balancer Controller's names: `k8s-` + namespace and name cut to 8

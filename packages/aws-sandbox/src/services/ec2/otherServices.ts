@@ -13,7 +13,8 @@ interface Scope {
   region: string;
 }
 
-function callOf(
+/** An EC2 call made by another emulated service, which sees EC2's true state. */
+export function internalEc2Call(
   context: SandboxContext,
   { accountId, region }: Scope,
 ): Ec2Call {
@@ -35,7 +36,7 @@ export function subnetsOf(
   scope: Scope,
   subnetIds: string[],
 ): Subnet[] {
-  const { store } = callOf(context, scope);
+  const { store } = internalEc2Call(context, scope);
   const missing = subnetIds.filter(id => !store.subnets.has(id));
   if (missing.length) throw subnetNotFound(...missing);
   return subnetIds.map(id => store.subnets.get(id)!);
@@ -51,7 +52,7 @@ export function createSecurityGroupFor(
     tags?: TagMap;
   },
 ): string {
-  return createSecurityGroup(callOf(context, input), input).groupId;
+  return createSecurityGroup(internalEc2Call(context, input), input).groupId;
 }
 
 /**
@@ -62,7 +63,7 @@ export function useSubnetAddresses(
   context: SandboxContext,
   input: Scope & { subnetId: string; count: number },
 ): void {
-  const { store } = callOf(context, input);
+  const { store } = internalEc2Call(context, input);
   if (!store.subnets.has(input.subnetId)) throw subnetNotFound(input.subnetId);
   const inUse = (store.addressesInUse.get(input.subnetId) ?? 0) + input.count;
   store.addressesInUse.set(input.subnetId, Math.max(0, inUse));

@@ -78,6 +78,21 @@ export function addVolume(
   return record;
 }
 
+/** DeleteVolume: refused while the volume is attached. */
+export function deleteVolume(call: Ec2Call, id: string): void {
+  const record = call.store.volumes.get(id);
+  if (!record) throw volumeNotFound(id);
+  const instanceId = attachedInstance(record);
+  if (instanceId) {
+    throw new AwsError(
+      'VolumeInUse',
+      `Volume ${id} is currently attached to ${instanceId}`,
+    );
+  }
+  call.store.volumes.delete(id);
+  call.store.tags.delete(id);
+}
+
 export const volumeOperations = {
   DescribeVolumes: ec2Operation<DescribeVolumesRequest, DescribeVolumesResult>(
     DescribeVolumes$,
@@ -115,18 +130,7 @@ export const volumeOperations = {
   DeleteVolume: ec2Operation<DeleteVolumeRequest, object>(
     DeleteVolume$,
     (input, call) => {
-      const id = input.VolumeId!;
-      const record = call.store.volumes.get(id);
-      if (!record) throw volumeNotFound(id);
-      const instanceId = attachedInstance(record);
-      if (instanceId) {
-        throw new AwsError(
-          'VolumeInUse',
-          `Volume ${id} is currently attached to ${instanceId}`,
-        );
-      }
-      call.store.volumes.delete(id);
-      call.store.tags.delete(id);
+      deleteVolume(call, input.VolumeId!);
       return {};
     },
   ),

@@ -16,7 +16,11 @@ import {
 } from '../../protocols/query';
 import { XmlValue } from '../../protocols/xml';
 import { elbv2StoreOf, Elbv2Store } from './elbv2Store';
-import { deleteLoadBalancer, loadBalancerState } from './loadBalancers';
+import {
+  deleteLoadBalancer,
+  deleteTargetGroup,
+  loadBalancerState,
+} from './loadBalancers';
 
 export { elbv2StoreOf } from './elbv2Store';
 export {
@@ -176,18 +180,7 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   DeleteTargetGroup(params, store) {
-    const arn = params.get('TargetGroupArn') ?? '';
-    const inUse = [...store.listeners.values()].some(
-      l => l.targetGroupArn === arn,
-    );
-    if (inUse) {
-      throw new AwsError(
-        'ResourceInUse',
-        `Target group '${arn}' is currently in use by a listener or a rule`,
-      );
-    }
-    store.targetGroups.delete(arn);
-    store.tags.delete(arn);
+    deleteTargetGroup(store, params.get('TargetGroupArn') ?? '');
     return {};
   },
 };

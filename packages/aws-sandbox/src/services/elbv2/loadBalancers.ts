@@ -5,36 +5,28 @@
  * deletes its listeners at once and leaves the interfaces to EC2, which releases them a
  * little later, so the subnets and security groups stay blocked for that while.
  */
-import { createHash } from 'node:crypto';
 import type {
   LoadBalancer,
   TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AWS_DURATIONS } from '../../core/clock';
-import { SandboxContext } from '../../core/types';
+import { shortHash } from '../../core/shortHash';
+import { AwsError, SandboxContext } from '../../core/types';
 import {
   addNetworkInterface,
   releaseNetworkInterfaces,
 } from '../ec2/networkInterfaces';
-import { Ec2Call, ec2StoreOf } from '../ec2/store';
-import { elbv2StoreOf, LoadBalancerRecord, TagMap } from './elbv2Store';
+import { internalEc2Call } from '../ec2/otherServices';
+import {
+  Elbv2Store,
+  elbv2StoreOf,
+  LoadBalancerRecord,
+  TagMap,
+} from './elbv2Store';
 
 interface Scope {
   accountId: string;
   region: string;
-}
-
-function ec2CallOf(context: SandboxContext, scope: Scope): Ec2Call {
-  return {
-    store: ec2StoreOf(context, scope.accountId, scope.region),
-    ...scope,
-    context,
-    operation: 'Internal',
-  };
-}
-
-function hex16(seed: string): string {
-  return createHash('sha256').update(seed).digest('hex').slice(0, 16);
 }
 
 /** `provisioning` for a few minutes after creation, then `active`. */
@@ -63,8 +55,9 @@ export function createApplicationLoadBalancer(
   },
 ): LoadBalancerRecord {
   const store = elbv2StoreOf(context, input.accountId, input.region);
-  const ec2 = ec2CallOf(context, input);
-  const id = hex16(
+  const ec2 = internalEc2Call(context, input);
+  const id = shortHash(
+    16,
     `${input.accountId}/${input.region}/${input.name}/${input.createdAt}`,
   );
   const arn = `arn:aws:elasticloadbalancing:${input.region}:${input.accountId}:loadbalancer/app/${input.name}/${id}`;
@@ -125,7 +118,7 @@ export function createTargetGroupWithListener(
 ): TargetGroup {
   const store = elbv2StoreOf(context, input.accountId, input.region);
   const lb = store.loadBalancers.get(input.loadBalancerArn)!.loadBalancer;
-  const id = hex16(`${input.loadBalancerArn}/${input.name}`);
+  const id = shortHash(16, `${input.loadBalancerArn}/${input.name}`);
   const arn = `arn:aws:elasticloadbalancing:${input.region}:${input.accountId}:targetgroup/${input.name}/${id}`;
   const targetGroup: TargetGroup = {
     TargetGroupArn: arn,
@@ -144,7 +137,7 @@ export function createTargetGroupWithListener(
     input.accountId
   }:listener/app/${lb.LoadBalancerName}/${lb
     .LoadBalancerArn!.split('/')
-    .pop()}/${hex16(arn)}`;
+    .pop()}/${shortHash(16, arn)}`;
   store.listeners.set(listenerArn, {
     listenerArn,
     loadBalancerArn: input.loadBalancerArn,
@@ -175,8 +168,23 @@ export function deleteLoadBalancer(
   store.loadBalancers.delete(arn);
   store.tags.delete(arn);
   releaseNetworkInterfaces(
-    ec2CallOf(context, scope),
+    internalEc2Call(context, scope),
     record.networkInterfaceIds,
     AWS_DURATIONS.loadBalancerEniRelease,
   );
+}
+
+/** DeleteTargetGroup: refused while a listener forwards to it. */
+export function deleteTargetGroup(store: Elbv2Store, arn: string): void {
+  const inUse = [...store.listeners.values()].some(
+    l => l.targetGroupArn === arn,
+  );
+  if (inUse) {
+    throw new AwsError(
+      'ResourceInUse',
+      `Target group '${arn}' is currently in use by a listener or a rule`,
+    );
+  }
+  store.targetGroups.delete(arn);
+  store.tags.delete(arn);
 }

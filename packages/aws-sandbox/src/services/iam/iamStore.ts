@@ -77,7 +77,8 @@ export interface RoleAsSeen {
   trusts(service: string, actions: string[]): boolean;
 }
 
-function actionMatches(pattern: string, action: string): boolean {
+/** IAM's action matching: case-insensitive, `*` matching any characters. */
+export function actionMatches(pattern: string, action: string): boolean {
   const regex = new RegExp(
     `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`,
     'i',

@@ -9,7 +9,7 @@ import { iamStoreOf } from './iamStore';
 import { POLICY_HANDLERS } from './policyHandlers';
 import { ROLE_HANDLERS } from './roleHandlers';
 
-export { roleAsSeenBy, iamStoreOf } from './iamStore';
+export { actionMatches, roleAsSeenBy, iamStoreOf } from './iamStore';
 export type { RoleAsSeen } from './iamStore';
 export { createRole, attachRolePolicy } from './roles';
 

@@ -30,7 +30,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { collect } from '../network/discovery';
-import { awsErrorCode, isNotFound, retryWhile } from '../shared/awsErrors';
+import { unlessMissing } from '../cluster/clusterClients';
+import { awsErrorCode, retryWhile } from '../shared/awsErrors';
 import {
   retryDelaysMs,
   waitWithProgress,
@@ -207,20 +208,19 @@ export async function deleteKubernetesLoadBalancers(
     );
   }
   for (const tg of found.targetGroups) {
-    try {
-      // Its listeners go with the load balancer; ELB may take a moment to see it.
-      await retryWhile(
+    // Its listeners go with the load balancer; ELB may take a moment to see it. One
+    // already gone (TargetGroupNotFound) counts as deleted.
+    await unlessMissing(() =>
+      retryWhile(
         error => awsErrorCode(error) === 'ResourceInUseException',
         () =>
           elbv2.send(
             new DeleteTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn }),
           ),
         retryDelaysMs(waitSettings, 4),
-      );
-      logger.info(`Deleted target group ${tg.TargetGroupName}`);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+      ),
+    );
+    logger.info(`Deleted target group ${tg.TargetGroupName}`);
   }
   // ELB's interfaces are described "ELB app/<name>/<id>", the ARN's last three parts.
   const descriptions = found.loadBalancers.map(
@@ -257,19 +257,12 @@ export async function deleteKubernetesLoadBalancers(
   return rows.filter(r => r.type.startsWith('AWS::ElasticLoadBalancingV2'));
 }
 
-/** Deletes the controller's security groups and the driver's (detached) volumes. */
+/** Deletes the controller's security groups and the driver's (detached) volumes; one already gone counts as deleted. */
 export async function deleteKubernetesSecurityGroupsAndVolumes(
   { ec2 }: KubernetesMadeClients,
   found: KubernetesMadeResources,
   logger: Pick<LoggerService, 'info'>,
 ): Promise<DestroyedResource[]> {
-  const deleteUnlessGone = async (call: () => Promise<unknown>) => {
-    try {
-      await call();
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-  };
   // The per-load-balancer groups first: the shared backend group is used by them all.
   const groups = [...found.securityGroups].sort(
     (a, b) =>
@@ -277,13 +270,13 @@ export async function deleteKubernetesSecurityGroupsAndVolumes(
       Number(b.GroupName!.startsWith('k8s-traffic-')),
   );
   for (const group of groups) {
-    await deleteUnlessGone(() =>
+    await unlessMissing(() =>
       ec2.send(new DeleteSecurityGroupCommand({ GroupId: group.GroupId })),
     );
     logger.info(`Deleted security group ${group.GroupId} (${group.GroupName})`);
   }
   for (const volume of found.volumes) {
-    await deleteUnlessGone(() =>
+    await unlessMissing(() =>
       ec2.send(new DeleteVolumeCommand({ VolumeId: volume.VolumeId })),
     );
     logger.info(
