@@ -17,6 +17,7 @@ export * from './environment/presets';
 export * from './environment/ipCapacity';
 export * from './environment/validate';
 export * from './environment/plan';
+export * from './environment/graph';
 export * from './catalog/clusterEntity';
 export * from './catalog/clusterEntityFor';
 export * from './catalog/managedCluster';

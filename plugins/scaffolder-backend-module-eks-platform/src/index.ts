@@ -10,18 +10,14 @@ export {
   CREATE_NETWORK_ACTION_ID,
   deleteNetwork,
   discoverNetwork,
-  NETWORK_COMPONENTS,
   NetworkCreateError,
   NetworkDeletionError,
-  planNetwork,
 } from './actions/network';
 export type {
   CreateNetworkActionOptions,
   DeleteNetworkOptions,
   DeletedNetworkResource,
   NetworkInventory,
-  NetworkOutputs,
-  PlannedNetworkResource,
 } from './actions/network';
 export {
   createNodegroupsCreateAction,

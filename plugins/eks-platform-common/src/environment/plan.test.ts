@@ -30,11 +30,11 @@ describe('planEnvironment', () => {
       r => r.type === 'AWS::EC2::RouteTable' && r.name.includes('-private-'),
     );
     expect(privateRoutes).toHaveLength(3);
-    for (const route of privateRoutes) {
+    privateRoutes.forEach((route, index) => {
       expect(route.detail).toBe(
-        `0.0.0.0/0 via the NAT gateway in ${spec.availabilityZones[0]}`,
+        `0.0.0.0/0 via the NAT gateway in ${spec.availabilityZones[0]}, private subnet of ${spec.availabilityZones[index]}`,
       );
-    }
+    });
   });
 
   it('installs networking add-ons before node groups and the others after', () => {

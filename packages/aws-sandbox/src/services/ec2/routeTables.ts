@@ -16,6 +16,8 @@ import {
   DescribeRouteTablesResult,
   DisassociateRouteTable$,
   DisassociateRouteTableRequest,
+  ReplaceRoute$,
+  ReplaceRouteRequest,
   Route,
   RouteTable,
 } from '@aws-sdk/client-ec2';
@@ -73,10 +75,12 @@ export function createRouteTable(
   return store.routeTables.get(id)!;
 }
 
-export function createRoute(call: Ec2Call, input: CreateRouteRequest): void {
-  const table = requireRouteTable(call, input.RouteTableId);
-  if (!input.DestinationCidrBlock)
-    throw missingParameter('destinationCidrBlock');
+/** The one target of a CreateRoute or ReplaceRoute, checked as EC2 does. */
+function requireRouteTarget(
+  call: Ec2Call,
+  table: RouteTable,
+  input: Pick<CreateRouteRequest, 'GatewayId' | 'NatGatewayId'>,
+): void {
   if (input.GatewayId) {
     const gateway = call.store.internetGateways.get(input.GatewayId);
     if (!gateway)
@@ -105,6 +109,13 @@ export function createRoute(call: Ec2Call, input: CreateRouteRequest): void {
       'The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, instanceId, transitGatewayId, localGatewayId, carrierGatewayId, coreNetworkArn or vpcEndpointId',
     );
   }
+}
+
+export function createRoute(call: Ec2Call, input: CreateRouteRequest): void {
+  const table = requireRouteTable(call, input.RouteTableId);
+  if (!input.DestinationCidrBlock)
+    throw missingParameter('destinationCidrBlock');
+  requireRouteTarget(call, table, input);
   if (
     table.Routes?.some(
       r => r.DestinationCidrBlock === input.DestinationCidrBlock,
@@ -122,6 +133,30 @@ export function createRoute(call: Ec2Call, input: CreateRouteRequest): void {
     Origin: 'CreateRoute',
     State: 'active',
   });
+}
+
+/**
+ * ReplaceRoute points an existing route at a new target; the target it does not name is
+ * cleared (a route has exactly one). Without such a route EC2 answers
+ * InvalidRoute.NotFound ("The specified route does not exist in the specified route
+ * table", EC2 API reference, error codes).
+ */
+export function replaceRoute(call: Ec2Call, input: ReplaceRouteRequest): void {
+  const table = requireRouteTable(call, input.RouteTableId);
+  if (!input.DestinationCidrBlock)
+    throw missingParameter('destinationCidrBlock');
+  requireRouteTarget(call, table, input);
+  const route = table.Routes?.find(
+    r => r.DestinationCidrBlock === input.DestinationCidrBlock,
+  );
+  if (!route || route.GatewayId === 'local') {
+    throw new AwsError(
+      'InvalidRoute.NotFound',
+      `There is no route defined for '${input.DestinationCidrBlock}' in the route table. Use CreateRoute instead.`,
+    );
+  }
+  route.GatewayId = input.GatewayId;
+  route.NatGatewayId = input.NatGatewayId;
 }
 
 export function associateRouteTable(
@@ -191,6 +226,14 @@ export const routeTableOperations = {
     (input, call) => {
       createRoute(call, input);
       return { Return: true };
+    },
+  ),
+
+  ReplaceRoute: ec2Operation<ReplaceRouteRequest, object>(
+    ReplaceRoute$,
+    (input, call) => {
+      replaceRoute(call, input);
+      return {};
     },
   ),
 

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { mockServices } from '@backstage/backend-test-utils';
+import { presetFor } from '@internal/plugin-eks-platform-common';
 import { testGuard } from '../__testUtils__/testGuard';
 import { createArgoCdRegisterAction } from '../argocd/registerArgoCd';
 import {
@@ -107,7 +108,7 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
   it('the network alone cannot be deleted while the load balancer holds it', async () => {
     const logger = mockServices.logger.mock();
     await expect(
-      deleteNetwork(fixture.ec2(DEV.account), 'dpj-dev', logger, {
+      deleteNetwork(fixture.ec2(DEV.account), presetFor('dev'), logger, {
         waitSettings: FAST_WAITS,
       }),
     ).rejects.toThrow(/DependencyViolation/);

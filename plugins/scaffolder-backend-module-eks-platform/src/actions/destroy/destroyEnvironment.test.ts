@@ -83,14 +83,16 @@ describe('eks-platform:environment:destroy', () => {
     expect(first('AWS::EKS::Cluster')).toBeLessThan(first('AWS::KMS::Key'));
     expect(first('AWS::KMS::Key')).toBeLessThan(first('AWS::IAM::Role'));
     expect(last('AWS::IAM::Role')).toBeLessThan(first('AWS::EC2::NatGateway'));
-    expect(first('AWS::EC2::NatGateway')).toBeLessThan(first('AWS::EC2::EIP'));
-    expect(first('AWS::EC2::EIP')).toBeLessThan(
-      first('AWS::EC2::InternetGateway'),
-    );
-    expect(first('AWS::EC2::InternetGateway')).toBeLessThan(
-      first('AWS::EC2::Subnet'),
-    );
-    expect(last('AWS::EC2::Subnet')).toBeLessThan(first('AWS::EC2::VPC'));
+    // A NAT gateway holds its address, its subnet and a public address mapped in the
+    // VPC until it is deleted; the VPC goes last.
+    for (const type of [
+      'AWS::EC2::EIP',
+      'AWS::EC2::InternetGateway',
+      'AWS::EC2::Subnet',
+    ]) {
+      expect(last('AWS::EC2::NatGateway')).toBeLessThan(first(type));
+      expect(last(type)).toBeLessThan(first('AWS::EC2::VPC'));
+    }
     expect(types.filter(t => t === 'AWS::EKS::Nodegroup')).toHaveLength(3);
     // EKS's cluster security group, untagged, goes once the cluster is gone.
     expect(first('AWS::EC2::SecurityGroup')).toBeGreaterThan(

@@ -269,14 +269,9 @@ export function createEnvironmentDestroyAction(
                 kubernetesMade,
                 logger,
               );
-            const network = await deleteNetwork(
-              clients.ec2,
-              spec.name,
-              logger,
-              {
-                waitSettings,
-              },
-            );
+            const network = await deleteNetwork(clients.ec2, spec, logger, {
+              waitSettings,
+            });
             return [
               ...loadBalancing,
               ...clusterGroups.map(g => ({
@@ -286,7 +281,7 @@ export function createEnvironmentDestroyAction(
               })),
               ...groupsAndVolumes,
               ...network.map(r => ({
-                type: resourceType(r.kind),
+                type: r.type,
                 name: nameOf(r.label, r.id),
                 id: r.id,
               })),

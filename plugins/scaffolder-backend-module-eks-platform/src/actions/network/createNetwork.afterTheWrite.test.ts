@@ -1,5 +1,8 @@
+import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import {
   actionContext,
+  logLines,
+  outputOf,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
 import {
@@ -53,6 +56,39 @@ describe('eks-platform:network:create against what AWS accepts and then fails', 
       calls.filter(c => c.operation === 'CreateNatGateway' && c.status === 500),
     ).toHaveLength(1);
     expect(sent('CreateRouteTable')).toBe(DEV_COUNTS.routeTables + 1);
+  });
+
+  // CreateVpc, CreateSubnet, CreateInternetGateway and AllocateAddress take no ClientToken:
+  // the SDK's retry makes a second VPC, gateway or address (a second subnet is refused as
+  // a CIDR conflict). The engine finds them by tag and keeps one.
+  it('makes each untokened resource once: duplicates a retry made are removed, a refused retry finds the first', async () => {
+    await fixture.faults({
+      scripted: [
+        lostAnswer('CreateVpc'),
+        lostAnswer('CreateSubnet'),
+        lostAnswer('CreateInternetGateway', 'ConnectionReset'),
+        lostAnswer('AllocateAddress'),
+      ],
+    });
+    const ctx = actionContext({ input: DEV_INPUT, taskId: 'task-lost' });
+    await networkAction(fixture.aws).handler(ctx);
+    expect(fixture.sandbox.context.faults.current().scripted).toEqual([]);
+    const ec2 = fixture.ec2('111111111111');
+    expect(await countNetwork(ec2, 'dpj-dev')).toEqual(DEV_COUNTS);
+    // Nothing untagged left either: the account has only the VPC the action reports.
+    const { Vpcs = [] } = await ec2.send(
+      new DescribeVpcsCommand({
+        Filters: [{ Name: 'cidr', Values: ['10.10.0.0/16'] }],
+      }),
+    );
+    expect(Vpcs.map(v => v.VpcId)).toEqual([outputOf(ctx, 'vpcId')]);
+    const warnings = logLines(ctx.logger, 'warn').join('\n');
+    expect(warnings).toMatch(
+      /a retried create of vpc had made it besides vpc-/,
+    );
+    expect(warnings).toMatch(
+      /Creating subnet dpj-dev-\w+-eu-west-3\w answered .*; found subnet-\w+ .* by its tags/,
+    );
   });
 
   it('refuses a flow log EC2 accepted but cannot deliver, naming the field, and rolls back', async () => {

@@ -16,10 +16,15 @@ import {
 import {
   countNetwork,
   networkAction,
+  DEV_COUNTS,
+  DEV_INPUT,
   PRODUCTION_COUNTS,
   PRODUCTION_INPUT,
   readNetwork,
 } from './__testUtils__/networkTestUtils';
+
+/** A dev network that is kept when its run fails, so that a later run resumes it. */
+const KEPT_DEV_INPUT = { ...DEV_INPUT, rollbackOnFailure: false };
 
 /** Polls DescribeNatGateways until EC2 knows the gateway. */
 async function waitUntilNatGatewayVisible(ec2: EC2Client, id: string) {
@@ -147,24 +152,31 @@ describe('eks-platform:network:create resumes an interrupted task', () => {
         actionContext({ input: PRODUCTION_INPUT, checkpoints: first }),
       ),
     ).rejects.toThrow(/simulated abort/);
+    const existing = Object.values(
+      await countNetwork(fixture.ec2('333333333333'), 'dpj-prod'),
+    ).reduce((sum, count) => sum + count, 0);
+    expect(existing).toBeGreaterThan(0);
     const resumed = actionContext({ input: PRODUCTION_INPUT });
     await action().handler(resumed);
     expect(await countNetwork(fixture.ec2('333333333333'), 'dpj-prod')).toEqual(
       PRODUCTION_COUNTS,
     );
+    // Every resource the first run made is found again, none created twice.
     expect(
       logLines(resumed.logger).filter(l => l.endsWith('found by its tags')),
-    ).toHaveLength(11);
+    ).toHaveLength(existing);
   });
 
   it('re-attaches an internet gateway detached since its checkpoint', async () => {
+    // Before its one NAT gateway exists: AWS refuses to detach the gateway of a VPC with
+    // a NAT gateway's public address mapped.
     const checkpoints = new CheckpointStore();
-    checkpoints.abortAtKey = 'network.nat-eip-eu-west-3a';
+    checkpoints.abortAtKey = 'network.nat-gateway-eu-west-3a';
     await expect(
-      action().handler(actionContext({ input: PRODUCTION_INPUT, checkpoints })),
+      action().handler(actionContext({ input: KEPT_DEV_INPUT, checkpoints })),
     ).rejects.toThrow(/simulated abort/);
-    const ec2 = fixture.ec2('333333333333');
-    const before = await readNetwork(ec2, 'dpj-prod');
+    const ec2 = fixture.ec2('111111111111');
+    const before = await readNetwork(ec2, 'dpj-dev');
     await ec2.send(
       new DetachInternetGatewayCommand({
         InternetGatewayId: before.internetGateways[0].InternetGatewayId,
@@ -173,9 +185,9 @@ describe('eks-platform:network:create resumes an interrupted task', () => {
     );
 
     checkpoints.abortAtKey = undefined;
-    const resumed = actionContext({ input: PRODUCTION_INPUT, checkpoints });
+    const resumed = actionContext({ input: KEPT_DEV_INPUT, checkpoints });
     await action().handler(resumed);
-    const after = await readNetwork(ec2, 'dpj-prod');
+    const after = await readNetwork(ec2, 'dpj-dev');
     expect(after.internetGateways[0].Attachments).toEqual([
       expect.objectContaining({ VpcId: before.vpcs[0].VpcId }),
     ]);
@@ -200,13 +212,13 @@ describe('eks-platform:network:create with a NAT gateway that fails', () => {
     const checkpoints = new CheckpointStore();
     checkpoints.abortAtKey = 'network.nat-gateway-eu-west-3a';
     await expect(
-      action().handler(actionContext({ input: PRODUCTION_INPUT, checkpoints })),
+      action().handler(actionContext({ input: KEPT_DEV_INPUT, checkpoints })),
     ).rejects.toThrow(/simulated abort/);
 
     // Someone creates the zone's gateway, tagged as the action would, while the VPC has
     // no internet gateway: AWS fails it.
-    const ec2 = fixture.ec2('333333333333');
-    const network = await readNetwork(ec2, 'dpj-prod');
+    const ec2 = fixture.ec2('111111111111');
+    const network = await readNetwork(ec2, 'dpj-dev');
     const tag = (key: string) =>
       network.subnets[0].Tags!.find(t => t.Key === key)!.Value!;
     const publicSubnet = network.subnets.find(s =>
@@ -249,7 +261,7 @@ describe('eks-platform:network:create with a NAT gateway that fails', () => {
 
     checkpoints.abortAtKey = undefined;
     const error = await action()
-      .handler(actionContext({ input: PRODUCTION_INPUT, checkpoints }))
+      .handler(actionContext({ input: KEPT_DEV_INPUT, checkpoints }))
       .then(
         () => undefined,
         e => e,
@@ -262,9 +274,9 @@ describe('eks-platform:network:create with a NAT gateway that fails', () => {
       } has no Internet gateway attached)`,
     );
 
-    const retry = actionContext({ input: PRODUCTION_INPUT, checkpoints });
+    const retry = actionContext({ input: KEPT_DEV_INPUT, checkpoints });
     await action().handler(retry);
-    expect(await countNetwork(ec2, 'dpj-prod')).toEqual(PRODUCTION_COUNTS);
+    expect(await countNetwork(ec2, 'dpj-dev')).toEqual(DEV_COUNTS);
     expect(outputOf(retry, 'natGatewayIds')).not.toContain(
       NatGateway!.NatGatewayId,
     );

@@ -383,7 +383,12 @@ describe('eks-platform:network:create', () => {
     expect(error.message).toMatch(
       /^Creating the network of dpj-dev in 111111111111\/eu-west-3 failed at step "public-route-table\.default-route": UnauthorizedOperation: You are not authorized/,
     );
-    expect(error.message).toMatch(/Rolled back: deleted the 10 resource\(s\)/);
+    // Everything the run created before the failure, whatever ran beside the failed step.
+    const created = logLines(ctx.logger).filter(l => l.startsWith('Created '));
+    expect(created.length).toBeGreaterThanOrEqual(10);
+    expect(error.message).toMatch(
+      new RegExp(`Rolled back: deleted the ${created.length} resource\\(s\\)`),
+    );
     expect(await countNetwork(fixture.ec2('111111111111'), 'dpj-dev')).toEqual(
       NO_RESOURCES,
     );
@@ -403,10 +408,27 @@ describe('eks-platform:network:create', () => {
 
   it('rolls back NAT gateways and their Elastic IPs, waiting for the deletion', async () => {
     const checkpoints = new CheckpointStore();
-    checkpoints.abortAtKey = 'network.private-route-table-eu-west-3a';
+    checkpoints.abortAtKey =
+      'network.private-route-table-eu-west-3a.default-route';
     const ctx = actionContext({ input: DEV_INPUT, checkpoints });
-    await expect(action().handler(ctx)).rejects.toThrow(
-      /failed at step "private-route-table-eu-west-3a": simulated abort.*Rolled back: deleted the 12 resource\(s\)/s,
+    const error = await action()
+      .handler(ctx)
+      .then(
+        () => undefined,
+        e => e,
+      );
+    expect(error.message).toMatch(
+      /failed at step "private-route-table-eu-west-3a\.default-route": simulated abort/,
+    );
+    const created = logLines(ctx.logger).filter(l => l.startsWith('Created '));
+    expect(created).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Created NAT gateway nat-\w+ /),
+        expect.stringMatching(/^Created Elastic IP eipalloc-\w+ /),
+      ]),
+    );
+    expect(error.message).toContain(
+      `Rolled back: deleted the ${created.length} resource(s)`,
     );
     expect(await countNetwork(fixture.ec2('111111111111'), 'dpj-dev')).toEqual(
       NO_RESOURCES,
@@ -442,8 +464,9 @@ describe('eks-platform:network:create', () => {
         () => undefined,
         e => e,
       );
+    // The three NAT gateways are created at the same time; the first to ask is refused.
     expect(error.message).toMatch(
-      /failed at step "nat-gateway-eu-west-3a": NatGatewayLimitExceeded: The maximum number of NAT Gateways/,
+      /failed at step "nat-gateway-eu-west-3[abc]": NatGatewayLimitExceeded: The maximum number of NAT Gateways/,
     );
     expect(error.message).toMatch(/rollbackOnFailure is off/);
     const network = await readNetwork(fixture.ec2('333333333333'), 'dpj-prod');
@@ -452,6 +475,7 @@ describe('eks-platform:network:create', () => {
       ...network.subnets.map(s => s.SubnetId),
       network.internetGateways[0].InternetGatewayId,
       ...network.addresses.map(a => a.AllocationId),
+      ...network.natGateways.map(n => n.NatGatewayId),
       network.routeTables[0].RouteTableId,
       network.flowLogs[0].FlowLogId,
     ]) {
@@ -459,7 +483,8 @@ describe('eks-platform:network:create', () => {
     }
     expect(error.message).toContain('VPC');
     expect(error.message).toContain('(dpj-prod-vpc)');
-    expect(network.natGateways).toHaveLength(0);
+    // The refused one was not made; the two created beside it are kept and named.
+    expect(network.natGateways).toHaveLength(2);
   });
 
   it('makes no mutating call in a dry run and outputs every resource it would create', async () => {
@@ -614,11 +639,19 @@ describe('eks-platform:network:create', () => {
     expect(await countNetwork(fixture.ec2('111111111111'), 'dpj-dev')).toEqual(
       DEV_COUNTS,
     );
-    expect(logLines(retry.logger, 'warn')).toEqual([
-      expect.stringMatching(
-        /^Checkpoint network\.vpc of an earlier run names .*vpc-\w+.*, which no longer exists/,
-      ),
-    ]);
+    // Each stale checkpoint of a node that depends on nothing is named; the nodes after
+    // them run under fresh keys.
+    expect(logLines(retry.logger, 'warn').sort()).toEqual(
+      ['vpc', 'internet-gateway', 'nat-eip-eu-west-3a']
+        .sort()
+        .map(key =>
+          expect.stringMatching(
+            new RegExp(
+              `^Checkpoint network\\.${key} of an earlier run names .*, which no longer exists`,
+            ),
+          ),
+        ),
+    );
   });
 
   it.each(action().examples!.map(e => [e.description, e.example]))(

@@ -1,7 +1,14 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { JsonValue } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import {
+  EnvironmentSpec,
+  NETWORK_KEYS as K,
+  natZonesOf,
+  networkGraph,
+  ResourceNode,
+} from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
@@ -23,21 +30,21 @@ import {
 } from '../shared/resourceSummary';
 import { WaitSettings } from '../shared/waiting';
 import { createNetworkExamples } from './createNetwork.examples';
-import { deleteNetwork, NetworkDeletionError } from './deleteNetwork';
+import { applyGraph, GraphStepError, NodeResult } from '../../engine/apply';
+import { retrySettingsFor } from '../../engine/knownErrors';
+import { NETWORK_HANDLERS, waitForNatGateways } from '../../resources/network';
 import {
-  describeInventory,
-  discoverNetwork,
-  liveKeysOf,
-  NetworkInventory,
-} from './discovery';
+  deleteNetwork,
+  listNetwork,
+  NetworkDeletionError,
+} from './deleteNetwork';
+import { discoverNetwork, liveKeysOf, NetworkInventory } from './discovery';
 import {
   FLOW_LOG_DESTINATION_FIELD,
   FLOW_LOG_ROLE_FIELD,
   readFlowLogDestination,
 } from './flowLogDestination';
-import { planNetwork, PlannedNetworkResource } from './networkPlan';
 import { preflightNetwork } from './preflight';
-import { NetworkOutputs, provisionNetwork } from './provisionNetwork';
 
 export const CREATE_NETWORK_ACTION_ID = 'eks-platform:network:create';
 
@@ -64,10 +71,7 @@ export class NetworkCreateError extends Error {
 }
 
 /** Id of a resource of the plan: the existing one, or a placeholder in a dry run. */
-function dryRunId(
-  planned: PlannedNetworkResource,
-  inventory: NetworkInventory,
-): string {
+function dryRunId(planned: ResourceNode, inventory: NetworkInventory): string {
   const all = [
     ...inventory.vpcs.map(r => ({ id: r.VpcId, tags: r.Tags })),
     ...inventory.flowLogs.map(r => ({ id: r.FlowLogId, tags: r.Tags })),
@@ -83,9 +87,37 @@ function dryRunId(
       .map(r => ({ id: r.NatGatewayId, tags: r.Tags })),
   ];
   const existing = all.find(
-    r => tagValue(r.tags, COMPONENT_TAG) === planned.component,
+    r => tagValue(r.tags, COMPONENT_TAG) === planned.key,
   );
-  return existing?.id ?? `dry-run:${planned.component}`;
+  return existing?.id ?? `dry-run:${planned.key}`;
+}
+
+/** The action's id outputs, from the id of each node key. */
+function outputNetwork(
+  ctx: { output(name: string, value: JsonValue): void },
+  spec: EnvironmentSpec,
+  idOf: (key: string) => string,
+) {
+  const zones = spec.availabilityZones;
+  ctx.output('vpcId', idOf(K.vpc));
+  ctx.output(
+    'publicSubnetIds',
+    zones.map(zone => idOf(K.publicSubnet(zone))),
+  );
+  ctx.output(
+    'privateSubnetIds',
+    zones.map(zone => idOf(K.privateSubnet(zone))),
+  );
+  ctx.output(
+    'natGatewayIds',
+    natZonesOf(spec).map(zone => idOf(K.natGateway(zone))),
+  );
+  ctx.output('internetGatewayId', idOf(K.internetGateway));
+  ctx.output('routeTableIds', [
+    idOf(K.publicRouteTable),
+    ...zones.map(zone => idOf(K.privateRouteTable(zone))),
+  ]);
+  ctx.output('flowLogId', idOf(K.flowLog));
 }
 
 /** The error a failed run ends with: after a rollback, or naming what it leaves behind. */
@@ -109,7 +141,7 @@ async function failureOf(
     taskId,
     logger,
     rollback: () =>
-      deleteNetwork(ec2, spec.name, logger, {
+      deleteNetwork(ec2, spec, logger, {
         taskId,
         waitSettings: context.waitSettings,
       }),
@@ -117,8 +149,7 @@ async function failureOf(
       rollbackError instanceof NetworkDeletionError
         ? rollbackError.remaining
         : undefined,
-    listExisting: async () =>
-      describeInventory(await discoverNetwork(ec2, spec.name)),
+    listExisting: () => listNetwork(ec2, spec, logger),
     retryHint: 'Retry the task to finish the network',
   });
   return new NetworkCreateError(message, { cause: error });
@@ -192,7 +223,8 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
       });
       await options.guard.admitCreate(ctx, spec, { adopt: input.adopt });
       const destination = readFlowLogDestination(input, spec).destination!;
-      const plan = planNetwork(spec, destination);
+      const nodes = networkGraph(spec, destination);
+      const planned = nodes.filter(n => n.type);
       const ec2 = await options.aws.create(EC2Client, {
         accountId: spec.account,
         region: spec.region,
@@ -204,33 +236,20 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
         });
 
         if (ctx.isDryRun) {
-          const rows = plan.map(planned => {
-            const id = dryRunId(planned, inventory);
-            const exists = !id.startsWith('dry-run:');
-            return { ...planned, id, exists };
+          const rows = planned.map(n => {
+            const id = dryRunId(n, inventory);
+            return {
+              type: n.type!,
+              name: n.name,
+              component: n.key,
+              detail: n.description,
+              id,
+              exists: !id.startsWith('dry-run:'),
+            };
           });
           logDryRunRows(logger, rows);
-          const idOf = (component: string) =>
-            rows.find(r => r.component === component)!.id;
-          const ofType = (type: string) =>
-            rows.filter(r => r.type === type).map(r => r.id);
-          ctx.output('vpcId', idOf('vpc'));
-          ctx.output(
-            'publicSubnetIds',
-            rows
-              .filter(r => r.component.startsWith('public-subnet-'))
-              .map(r => r.id),
-          );
-          ctx.output(
-            'privateSubnetIds',
-            rows
-              .filter(r => r.component.startsWith('private-subnet-'))
-              .map(r => r.id),
-          );
-          ctx.output('natGatewayIds', ofType('AWS::EC2::NatGateway'));
-          ctx.output('internetGatewayId', idOf('internet-gateway'));
-          ctx.output('routeTableIds', ofType('AWS::EC2::RouteTable'));
-          ctx.output('flowLogId', idOf('flow-log'));
+          const ids = new Map(rows.map(r => [r.component, r.id]));
+          outputNetwork(ctx, spec, key => ids.get(key)!);
           ctx.output('resources', dryRunResources(rows));
           ctx.output('summary', dryRunSummary(rows));
           return;
@@ -239,7 +258,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
         logger.info(
           `Creating the network of ${spec.name} in ${spec.account}/${
             spec.region
-          }: ${plan.length} resources (rollbackOnFailure ${
+          }: ${planned.length} resources (rollbackOnFailure ${
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
@@ -252,55 +271,72 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
           prefix: 'network',
           isLive: key => liveKeys.has(key),
         });
-        let outputs: NetworkOutputs;
+        const context = {
+          clients: { ec2 },
+          spec,
+          tags: environmentTags(spec, ctx.task.id),
+          logger,
+          waitSettings,
+          abortSignal: ctx.signal,
+        };
+        const waitForNat = input[WAIT_FOR_NAT_FIELD] ?? true;
+        let results: Map<string, NodeResult>;
         try {
-          outputs = await provisionNetwork({
-            ec2,
-            spec,
-            destination,
+          results = await applyGraph({
+            nodes,
+            handlers: NETWORK_HANDLERS,
             steps,
-            tags: environmentTags(spec, ctx.task.id),
-            logger,
-            waitSettings,
-            waitForNatGateways: input[WAIT_FOR_NAT_FIELD] ?? true,
-            abortSignal: ctx.signal,
-            notFoundRetryDelaysMs: options.notFoundRetryDelaysMs,
+            context,
+            retry: retrySettingsFor(
+              waitSettings,
+              options.notFoundRetryDelaysMs,
+            ),
+            taskId: ctx.task.id,
+            adopt: input.adopt,
           });
+          const natIds = natZonesOf(spec).map(
+            zone => results.get(K.natGateway(zone))!.id,
+          );
+          if (waitForNat) await waitForNatGateways(context, natIds);
+          else {
+            logger.info(
+              `Not waiting for the ${
+                natIds.length
+              } NAT gateway(s) (${natIds.join(
+                ', ',
+              )}) to become available (waitForNatGateways is false): the private subnets are routed through them now, and eks-platform:nodegroup:create waits for them before it creates the node groups`,
+            );
+          }
         } catch (error) {
           throw await failureOf(error, {
             ec2,
             spec,
             taskId: ctx.task.id,
-            step: steps.current,
+            step: error instanceof GraphStepError ? error.step : undefined,
             logger,
             waitSettings,
           });
         }
 
-        ctx.output('vpcId', outputs.vpcId);
-        ctx.output('publicSubnetIds', outputs.publicSubnetIds);
-        ctx.output('privateSubnetIds', outputs.privateSubnetIds);
-        ctx.output('natGatewayIds', outputs.natGatewayIds);
-        ctx.output('internetGatewayId', outputs.internetGatewayId);
-        ctx.output('routeTableIds', outputs.routeTableIds);
-        ctx.output('flowLogId', outputs.flowLogId);
-        ctx.output('resources', outputs.resources);
+        const resources = planned.map(n => ({
+          type: n.type!,
+          name: n.name,
+          component: n.key,
+          id: results.get(n.key)!.id,
+          outcome: results.get(n.key)!.outcome,
+        }));
+        outputNetwork(ctx, spec, key => results.get(key)!.id);
+        ctx.output('resources', resources);
         ctx.output(
           'summary',
-          resourceSummary(
-            outputs.resources.map(r => ({ ...r, note: r.outcome })),
-          ),
+          resourceSummary(resources.map(r => ({ ...r, note: r.outcome }))),
         );
-        const created = outputs.resources.filter(
-          r => r.outcome === 'created',
-        ).length;
+        const created = resources.filter(r => r.outcome === 'created').length;
         logger.info(
           `Network of ${spec.name} ready: ${created} resource(s) created, ${
-            outputs.resources.length - created
+            resources.length - created
           } reused${
-            input[WAIT_FOR_NAT_FIELD] === false
-              ? ' (NAT gateways possibly still pending)'
-              : ''
+            waitForNat ? '' : ' (NAT gateways possibly still pending)'
           }`,
         );
       } finally {

@@ -3,6 +3,7 @@ import {
   DeleteSecurityGroupCommand,
 } from '@aws-sdk/client-ec2';
 import { mockServices } from '@backstage/backend-test-utils';
+import { presetFor } from '@internal/plugin-eks-platform-common';
 import {
   actionContext,
   FAST_WAITS,
@@ -46,28 +47,35 @@ describe('deleteNetwork', () => {
     const logger = mockServices.logger.mock();
     await fixture.clearCalls();
 
-    const deleted = await deleteNetwork(ec2, 'dpj-prod', logger, {
+    const deleted = await deleteNetwork(ec2, presetFor('production'), logger, {
       waitSettings: FAST_WAITS,
     });
-    expect(deleted.map(d => d.kind)).toEqual([
-      'flow log',
-      ...Array(4).fill('route table'),
-      ...Array(3).fill('NAT gateway'),
-      ...Array(3).fill('Elastic IP'),
-      'internet gateway',
-      ...Array(6).fill('subnet'),
-      'VPC',
-    ]);
+    // The reverse of the graph: what nothing depends on first, independent kinds together.
+    const kinds = deleted.map(d => d.kind);
+    const sorted = (items: string[]) => [...items].sort();
+    expect(sorted(kinds.slice(0, 5))).toEqual(
+      sorted(['flow-log', ...Array(4).fill('route-table')]),
+    );
+    expect(kinds.slice(5, 8)).toEqual(Array(3).fill('nat-gateway'));
+    expect(sorted(kinds.slice(8, 18))).toEqual(
+      sorted([
+        ...Array(3).fill('elastic-ip'),
+        'internet-gateway',
+        ...Array(6).fill('subnet'),
+      ]),
+    );
+    expect(kinds.slice(18)).toEqual(['vpc']);
     expect(await countNetwork(ec2, 'dpj-prod')).toEqual(NO_RESOURCES);
     expect(await countNetwork(ec2, 'dpj-sandbox')).toEqual(DEV_COUNTS);
     const operations = (await fixture.calls())
       .filter(c => isMutating(c.operation))
       .map(c => c.operation);
-    // NAT gateways are deleted before their addresses are released and the gateway detached.
+    // NAT gateways are deleted before their addresses are released and the gateway
+    // detached: until then they map public addresses in the VPC.
     expect(operations.lastIndexOf('DeleteNatGateway')).toBeLessThan(
       operations.indexOf('ReleaseAddress'),
     );
-    expect(operations.lastIndexOf('ReleaseAddress')).toBeLessThan(
+    expect(operations.lastIndexOf('DeleteNatGateway')).toBeLessThan(
       operations.indexOf('DetachInternetGateway'),
     );
     expect(operations.filter(o => o === 'DisassociateRouteTable')).toHaveLength(
@@ -79,7 +87,7 @@ describe('deleteNetwork', () => {
 
     await fixture.clearCalls();
     expect(
-      await deleteNetwork(ec2, 'dpj-prod', logger, {
+      await deleteNetwork(ec2, presetFor('production'), logger, {
         waitSettings: FAST_WAITS,
       }),
     ).toEqual([]);
@@ -94,10 +102,15 @@ describe('deleteNetwork', () => {
     );
     const ec2 = fixture.ec2('333333333333');
     expect(
-      await deleteNetwork(ec2, 'dpj-prod', mockServices.logger.mock(), {
-        taskId: 'task-b',
-        waitSettings: FAST_WAITS,
-      }),
+      await deleteNetwork(
+        ec2,
+        presetFor('production'),
+        mockServices.logger.mock(),
+        {
+          taskId: 'task-b',
+          waitSettings: FAST_WAITS,
+        },
+      ),
     ).toEqual([]);
     expect(await countNetwork(ec2, 'dpj-prod')).toEqual(PRODUCTION_COUNTS);
   });
@@ -115,13 +128,13 @@ describe('deleteNetwork', () => {
       }),
     );
     const logger = mockServices.logger.mock();
-    const error = await deleteNetwork(ec2, 'dpj-dev', logger, {
+    const error = await deleteNetwork(ec2, presetFor('dev'), logger, {
       waitSettings: FAST_WAITS,
     }).then(
       () => undefined,
       e => e,
     );
-    expect(error).toMatchObject({ name: 'NetworkDeletionError' });
+    expect(error).toMatchObject({ name: 'GraphDestroyError' });
     expect(error.message).toMatch(
       new RegExp(
         `^Could not delete the whole network of dpj-dev:\\n- VPC ${vpc.VpcId} \\(dpj-dev-vpc\\): DependencyViolation: The vpc '${vpc.VpcId}' has dependencies and cannot be deleted\\.\\nStill there: VPC ${vpc.VpcId} \\(dpj-dev-vpc\\)$`,
@@ -130,7 +143,7 @@ describe('deleteNetwork', () => {
     expect(error.remaining).toEqual([`VPC ${vpc.VpcId} (dpj-dev-vpc)`]);
 
     await ec2.send(new DeleteSecurityGroupCommand({ GroupId }));
-    const deleted = await deleteNetwork(ec2, 'dpj-dev', logger, {
+    const deleted = await deleteNetwork(ec2, presetFor('dev'), logger, {
       waitSettings: FAST_WAITS,
     });
     expect(deleted.map(d => d.id)).toEqual([vpc.VpcId]);

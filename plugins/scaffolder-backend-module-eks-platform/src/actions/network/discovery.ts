@@ -22,7 +22,10 @@ import {
   Tag,
   Vpc,
 } from '@aws-sdk/client-ec2';
+import { collect, isLiveNatGateway } from '../../resources/network';
 import { describeResource, tagFilters } from '../shared/tagging';
+
+export { collect, isLiveNatGateway };
 
 export interface NetworkInventory {
   vpcs: Vpc[];
@@ -33,21 +36,6 @@ export interface NetworkInventory {
   natGateways: NatGateway[];
   routeTables: RouteTable[];
   flowLogs: FlowLog[];
-}
-
-/** Concatenates the pages of an SDK paginator. */
-export async function collect<P, T>(
-  pages: AsyncIterable<P>,
-  items: (page: P) => T[] | undefined,
-): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pages) all.push(...(items(page) ?? []));
-  return all;
-}
-
-/** NAT gateways that hold (or will hold) their Elastic IP and route traffic. */
-export function isLiveNatGateway(nat: NatGateway): boolean {
-  return nat.State === 'pending' || nat.State === 'available';
 }
 
 /**

@@ -11,6 +11,3 @@ export type {
 } from './deleteNetwork';
 export { discoverNetwork } from './discovery';
 export type { NetworkInventory } from './discovery';
-export { NETWORK_COMPONENTS, planNetwork } from './networkPlan';
-export type { PlannedNetworkResource } from './networkPlan';
-export type { NetworkOutputs } from './provisionNetwork';

@@ -12,11 +12,14 @@ import {
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
 import { InputError } from '@backstage/errors';
-import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import {
+  EnvironmentSpec,
+  NETWORK_KEYS,
+  natZonesOf,
+} from '@internal/plugin-eks-platform-common';
 import type { InputProblem } from '../shared/environmentInput';
 import { COMPONENT_TAG, describeResource, tagValue } from '../shared/tagging';
 import { collect, NetworkInventory } from './discovery';
-import { NETWORK_COMPONENTS, natZonesOf } from './networkPlan';
 
 /** AWS's default "VPCs per Region" quota (Service Quotas L-F678F1CE); the default VPC counts. */
 export const DEFAULT_VPCS_PER_REGION = 5;
@@ -83,11 +86,11 @@ function checkDrift(
   spec.availabilityZones.forEach((zone, index) => {
     const expected = [
       {
-        component: NETWORK_COMPONENTS.publicSubnet(zone),
+        component: NETWORK_KEYS.publicSubnet(zone),
         cidr: spec.network.publicSubnetCidrs[index],
       },
       {
-        component: NETWORK_COMPONENTS.privateSubnet(zone),
+        component: NETWORK_KEYS.privateSubnet(zone),
         cidr: spec.network.privateSubnetCidrs[index],
       },
     ];

@@ -48,9 +48,10 @@ describe('eks-platform:nodegroup:create after a network that did not wait for it
     const checkpoints = new CheckpointStore();
     const input = { ...PRODUCTION_INPUT, waitForNatGateways: false };
 
-    // The network up to its NAT gateways, then the cluster on its private subnets: the
-    // gateways are created last, so that they are still pending when the nodes come.
-    checkpoints.abortAtKey = 'network.nat-eip-eu-west-3a';
+    // The network without its internet gateway attachment (so without NAT gateways or
+    // routes), then the cluster on its private subnets: the gateways are created last, so
+    // that they are still pending when the nodes come.
+    checkpoints.abortAtKey = 'network.internet-gateway.attachment';
     await expect(
       networkAction(fixture.aws).handler(
         actionContext({ input, taskId: 'task-env', checkpoints }),
@@ -69,7 +70,9 @@ describe('eks-platform:nodegroup:create after a network that did not wait for it
     const privateSubnetIds = Subnets.map(s => s.SubnetId!).sort();
     expect(privateSubnetIds).toHaveLength(3);
     // As the task's cluster step would have, between its two network runs.
-    await createTestClusterOn(clients, privateSubnetIds, { taskId: 'task-env' });
+    await createTestClusterOn(clients, privateSubnetIds, {
+      taskId: 'task-env',
+    });
 
     checkpoints.abortAtKey = undefined;
     const network = actionContext({ input, taskId: 'task-env', checkpoints });

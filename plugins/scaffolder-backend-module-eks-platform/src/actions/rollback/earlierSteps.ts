@@ -68,7 +68,7 @@ export async function rollBackEarlierSteps(
         deleted.push({ label: `security group ${group.GroupId}` });
       }
       deleted.push(
-        ...(await deleteNetwork(clients.ec2, spec.name, logger, {
+        ...(await deleteNetwork(clients.ec2, spec, logger, {
           taskId,
           waitSettings: options.waitSettings,
         })),

@@ -47,7 +47,8 @@ export function networkAction(
     guard: options.guard ?? testGuard(aws),
     now: () => TODAY,
     waitSettings: FAST_WAITS,
-    notFoundRetryDelaysMs: [5, 10],
+    // Longer together than the sandbox's scaled EC2 consistency window (2 AWS seconds).
+    notFoundRetryDelaysMs: [10, 20, 40, 80],
     ...options,
   });
 }

@@ -1,0 +1,119 @@
+import { ENVIRONMENTS } from '../types';
+import { presetFor } from '../presets';
+import { planEnvironment } from '../plan';
+import {
+  checkGraph,
+  destroyOrder,
+  environmentGraph,
+  nodesOfStep,
+} from './environmentGraph';
+import { networkGraph } from './networkGraph';
+import { node } from './types';
+
+describe('environmentGraph', () => {
+  it.each(ENVIRONMENTS.map(environment => [environment]))(
+    'lists each node of the %s preset once, after everything it depends on',
+    environment => {
+      const nodes = environmentGraph(presetFor(environment));
+      expect(() => checkGraph(nodes)).not.toThrow();
+      expect(new Set(nodes.map(n => n.key)).size).toBe(nodes.length);
+      // Every ref is a dependency.
+      for (const n of nodes) {
+        expect(n.dependsOn).toEqual(
+          expect.arrayContaining(Object.values(n.refs)),
+        );
+      }
+    },
+  );
+
+  it('plans the production network: 1 VPC, 6 subnets, 3 NAT gateways and their addresses, 4 route tables', () => {
+    const network = nodesOfStep(
+      environmentGraph(presetFor('production')),
+      'network',
+    );
+    const count = (type: string) => network.filter(n => n.type === type).length;
+    expect(count('AWS::EC2::VPC')).toBe(1);
+    expect(count('AWS::EC2::Subnet')).toBe(6);
+    expect(count('AWS::EC2::NatGateway')).toBe(3);
+    expect(count('AWS::EC2::EIP')).toBe(3);
+    expect(count('AWS::EC2::RouteTable')).toBe(4);
+    // One default route and one association per route table's subnets.
+    expect(network.filter(n => n.kind === 'route')).toHaveLength(4);
+    expect(
+      network.filter(n => n.kind === 'route-table-association'),
+    ).toHaveLength(6);
+  });
+
+  it('routes every private subnet of a dev environment through its single NAT gateway', () => {
+    const nodes = networkGraph(presetFor('dev'));
+    expect(nodes.filter(n => n.kind === 'nat-gateway').map(n => n.key)).toEqual(
+      ['nat-gateway-eu-west-3a'],
+    );
+    const privateRoutes = nodes.filter(
+      n => n.kind === 'route' && n.key.startsWith('private-route-table-'),
+    );
+    expect(privateRoutes.map(n => n.refs.natGateway)).toEqual([
+      'nat-gateway-eu-west-3a',
+      'nat-gateway-eu-west-3a',
+      'nat-gateway-eu-west-3a',
+    ]);
+  });
+
+  it('makes a NAT gateway and every route wait for the internet gateway attachment', () => {
+    const nodes = networkGraph(presetFor('staging'));
+    for (const n of nodes.filter(
+      x => x.kind === 'nat-gateway' || x.kind === 'route',
+    )) {
+      expect(n.dependsOn).toContain('internet-gateway.attachment');
+    }
+    expect(
+      nodes.find(n => n.key === 'vpc.enableDnsHostnames')!.dependsOn,
+    ).toContain('vpc.enableDnsSupport');
+  });
+
+  it('creates vpc-cni after the Pod Identity agent it is associated through', () => {
+    const nodes = environmentGraph(presetFor('dev'));
+    expect(nodes.find(n => n.key === 'addon:vpc-cni')!.dependsOn).toContain(
+      'addon:eks-pod-identity-agent',
+    );
+  });
+
+  it('plans exactly the graph nodes AWS gives an id, in graph order', () => {
+    const spec = presetFor('staging');
+    expect(planEnvironment(spec)).toEqual(
+      environmentGraph(spec)
+        .filter(n => n.type)
+        .map(n => ({ type: n.type, name: n.name, detail: n.description })),
+    );
+  });
+
+  it('destroys the network in the reverse of its dependencies, independent kinds together', () => {
+    expect(
+      destroyOrder(networkGraph(presetFor('production'))).map(level =>
+        [...level].sort(),
+      ),
+    ).toEqual([
+      ['flow-log', 'route-table'],
+      ['nat-gateway'],
+      ['elastic-ip', 'internet-gateway', 'subnet'],
+      ['vpc'],
+    ]);
+  });
+
+  it('refuses a node that depends on one listed after it, or on none', () => {
+    const a = node({
+      key: 'a',
+      kind: 'vpc',
+      step: 'network',
+      name: 'a',
+      description: '',
+      refs: { b: 'b' },
+      properties: {},
+    });
+    const b = { ...a, key: 'b', refs: {}, dependsOn: [] };
+    expect(() => checkGraph([a, b])).toThrow(
+      'Graph node a depends on b, which is not listed before it',
+    );
+    expect(() => checkGraph([b, b])).toThrow('Graph node b is listed twice');
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * `environmentGraph(spec)`: every resource of an environment as a node, in an order in
+ * which each node comes after what it depends on.
+ */
+import { clusterName, EnvironmentSpec } from '../types';
+import {
+  FlowLogDestinationRef,
+  NETWORK_KEYS,
+  natZonesOf,
+  networkGraph,
+} from './networkGraph';
+import { node, ResourceKind, ResourceNode } from './types';
+
+/** EKS add-ons installed before node groups: networking must exist before pods schedule. */
+export const ADDONS_BEFORE_NODES = [
+  'vpc-cni',
+  'kube-proxy',
+  'eks-pod-identity-agent',
+] as const;
+
+/** EKS add-ons that need running nodes to become ACTIVE. */
+export const ADDONS_AFTER_NODES = [
+  'coredns',
+  'aws-ebs-csi-driver',
+  'aws-efs-csi-driver',
+] as const;
+
+export interface EnvironmentGraphOptions {
+  flowLogDestination?: FlowLogDestinationRef;
+}
+
+/** The cluster's and node groups' nodes. */
+function clusterAndNodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
+  const cluster = clusterName(spec);
+  const zones = spec.availabilityZones;
+  const nodes: ResourceNode[] = [];
+  const role = (key: string, description: string) =>
+    node({
+      key,
+      kind: 'iam-role',
+      step: 'cluster',
+      type: 'AWS::IAM::Role',
+      name: `${cluster}-${key}`,
+      description,
+      refs: {},
+      properties: {},
+    });
+  nodes.push(
+    role(
+      'cluster-role',
+      'assumed by eks.amazonaws.com; AmazonEKSClusterPolicy',
+    ),
+    role(
+      'node-role',
+      'assumed by ec2.amazonaws.com; AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryPullOnly',
+    ),
+    role(
+      'vpc-cni-role',
+      'assumed by pods.eks.amazonaws.com for the VPC CNI (EKS Pod Identity); AmazonEKS_CNI_Policy',
+    ),
+    node({
+      key: 'secrets-key',
+      kind: 'kms-key',
+      step: 'cluster',
+      type: 'AWS::KMS::Key',
+      name: `${cluster}-secrets`,
+      description: 'envelope encryption of Kubernetes secrets, rotation on',
+      refs: {},
+      properties: {},
+    }),
+  );
+  const endpoint = spec.endpointAccess.public
+    ? `public endpoint restricted to ${spec.endpointAccess.publicAccessCidrs.join(
+        ', ',
+      )}`
+    : 'private endpoint only';
+  nodes.push(
+    node({
+      key: 'cluster',
+      kind: 'eks-cluster',
+      step: 'cluster',
+      type: 'AWS::EKS::Cluster',
+      name: cluster,
+      description: `Kubernetes ${spec.kubernetesVersion}, ${endpoint}, all control-plane logs`,
+      refs: { role: 'cluster-role', secretsKey: 'secrets-key' },
+      after: zones.map(NETWORK_KEYS.privateSubnet),
+      properties: { version: spec.kubernetesVersion },
+    }),
+  );
+  // The agent first: vpc-cni's Pod Identity association needs it running.
+  const beforeNodes = [
+    'eks-pod-identity-agent' as const,
+    ...ADDONS_BEFORE_NODES.filter(a => a !== 'eks-pod-identity-agent'),
+  ];
+  for (const addon of beforeNodes) {
+    nodes.push(
+      node({
+        key: `addon:${addon}`,
+        kind: 'eks-addon',
+        step: 'cluster',
+        type: 'AWS::EKS::Addon',
+        name: addon,
+        description: 'before node groups',
+        refs: {
+          cluster: 'cluster',
+          ...(addon === 'vpc-cni' ? { role: 'vpc-cni-role' } : {}),
+        },
+        // The Pod Identity association of vpc-cni needs the agent running.
+        after: addon === 'vpc-cni' ? ['addon:eks-pod-identity-agent'] : [],
+        properties: {},
+      }),
+    );
+  }
+  for (const group of spec.nodeGroups) {
+    nodes.push(
+      node({
+        key: `launch-template:${group.name}`,
+        kind: 'launch-template',
+        step: 'nodegroups',
+        type: 'AWS::EC2::LaunchTemplate',
+        name: `${cluster}-${group.name}`,
+        description: `IMDSv2 required, hop limit 1, encrypted gp3 ${group.diskSizeGiB} GiB`,
+        refs: { cluster: 'cluster' },
+        properties: {},
+      }),
+      node({
+        key: `nodegroup:${group.name}`,
+        kind: 'eks-nodegroup',
+        step: 'nodegroups',
+        type: 'AWS::EKS::Nodegroup',
+        name: group.name,
+        description: `${group.capacityType} ${group.instanceTypes.join('/')}, ${
+          group.minSize
+        }–${group.maxSize} nodes (desired ${group.desiredSize})`,
+        refs: {
+          cluster: 'cluster',
+          role: 'node-role',
+          launchTemplate: `launch-template:${group.name}`,
+        },
+        // Nodes need egress to join: the NAT gateways and the private routes to them.
+        after: [
+          ...ADDONS_BEFORE_NODES.map(addon => `addon:${addon}`),
+          ...natZonesOf(spec).map(NETWORK_KEYS.natGateway),
+          ...zones.map(
+            zone => `${NETWORK_KEYS.privateRouteTable(zone)}.default-route`,
+          ),
+        ],
+        properties: {
+          minSize: group.minSize,
+          maxSize: group.maxSize,
+          desiredSize: group.desiredSize,
+        },
+      }),
+    );
+  }
+  for (const addon of ADDONS_AFTER_NODES) {
+    nodes.push(
+      node({
+        key: `addon:${addon}`,
+        kind: 'eks-addon',
+        step: 'nodegroups',
+        type: 'AWS::EKS::Addon',
+        name: addon,
+        description: 'after node groups',
+        refs: { cluster: 'cluster' },
+        after: spec.nodeGroups.map(group => `nodegroup:${group.name}`),
+        properties: {},
+      }),
+    );
+  }
+  return nodes;
+}
+
+/** Every node of the environment, each after the nodes it depends on. */
+export function environmentGraph(
+  spec: EnvironmentSpec,
+  options: EnvironmentGraphOptions = {},
+): ResourceNode[] {
+  const nodes = [
+    ...networkGraph(spec, options.flowLogDestination),
+    ...clusterAndNodeGroupNodes(spec),
+  ];
+  checkGraph(nodes);
+  return nodes;
+}
+
+/** Throws when a key repeats, a dependency is missing or comes later (which rules out cycles). */
+export function checkGraph(nodes: readonly ResourceNode[]): void {
+  const seen = new Set<string>();
+  for (const n of nodes) {
+    if (seen.has(n.key)) throw new Error(`Graph node ${n.key} is listed twice`);
+    for (const dependency of n.dependsOn) {
+      if (!seen.has(dependency)) {
+        throw new Error(
+          `Graph node ${n.key} depends on ${dependency}, which is not listed before it`,
+        );
+      }
+    }
+    if (n.partOf && !seen.has(n.partOf)) {
+      throw new Error(
+        `Graph node ${n.key} is part of unknown node ${n.partOf}`,
+      );
+    }
+    seen.add(n.key);
+  }
+}
+
+/**
+ * Which kinds each kind's nodes depend on, a relation counted as its owner (a route table
+ * depends on the NAT gateway its route points to).
+ */
+export function kindDependencies(
+  nodes: readonly ResourceNode[],
+): Map<ResourceKind, Set<ResourceKind>> {
+  const byKey = new Map(nodes.map(n => [n.key, n]));
+  const ownerKind = (n: ResourceNode): ResourceKind => {
+    let current = n;
+    while (current.partOf && byKey.has(current.partOf)) {
+      current = byKey.get(current.partOf)!;
+    }
+    return current.kind;
+  };
+  const needs = new Map<ResourceKind, Set<ResourceKind>>();
+  for (const n of nodes) {
+    const kind = ownerKind(n);
+    const set = needs.get(kind) ?? new Set<ResourceKind>();
+    for (const key of n.dependsOn) {
+      const dependency = byKey.get(key);
+      if (dependency && ownerKind(dependency) !== kind) {
+        set.add(ownerKind(dependency));
+      }
+    }
+    needs.set(kind, set);
+  }
+  return needs;
+}
+
+/**
+ * The kinds of the nodes in the order destroy deletes them: groups of kinds that can go at
+ * the same time, each group before the kinds its nodes depend on.
+ */
+export function destroyOrder(nodes: readonly ResourceNode[]): ResourceKind[][] {
+  const needs = kindDependencies(nodes);
+  const levels: ResourceKind[][] = [];
+  const remaining = new Set(needs.keys());
+  while (remaining.size > 0) {
+    // Kinds nothing remaining depends on.
+    const level = [...remaining].filter(
+      kind => ![...remaining].some(other => needs.get(other)!.has(kind)),
+    );
+    if (level.length === 0) {
+      throw new Error('Resource kinds depend on each other in a cycle');
+    }
+    levels.push(level);
+    level.forEach(kind => remaining.delete(kind));
+  }
+  return levels;
+}
+
+/** The nodes of one step. */
+export function nodesOfStep(
+  nodes: readonly ResourceNode[],
+  step: ResourceNode['step'],
+): ResourceNode[] {
+  return nodes.filter(n => n.step === step);
+}

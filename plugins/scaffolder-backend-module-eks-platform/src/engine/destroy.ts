@@ -1,0 +1,204 @@
+/**
+ * `destroyGraph`: deletes what exists of the graph's kinds, tagged with the environment
+ * (destroy) or with one task (rollback), in the reverse of the graph's order: kinds that
+ * nothing depends on first, independent kinds at the same time. It starts from what AWS
+ * lists now, so it can run again after a failure; a resource already gone counts as
+ * deleted. A delete AWS refuses while dependents are still going (DependencyViolation) is
+ * retried; a kind that fails keeps the kinds it depends on from being tried.
+ */
+import {
+  destroyOrder,
+  kindDependencies,
+  ResourceKind,
+  ResourceNode,
+} from '@internal/plugin-eks-platform-common';
+import { errorMessage, isNotFound } from '../actions/shared/awsErrors';
+import { retryWhileInUse, RetrySettings } from './knownErrors';
+import type {
+  ExistingResource,
+  KindContext,
+  ResourceHandler,
+  ResourceHandlers,
+} from './types';
+
+export interface DeletedResource {
+  kind: ResourceKind;
+  /** Its CloudFormation type: `AWS::EC2::Subnet`. */
+  type: string;
+  id: string;
+  /** "subnet-0ab (dpj-prod-public-eu-west-3a)". */
+  label: string;
+}
+
+/** What could not be deleted, and what is left. */
+export class GraphDestroyError extends Error {
+  readonly name = 'GraphDestroyError';
+  constructor(
+    message: string,
+    readonly deleted: DeletedResource[],
+    readonly remaining: string[],
+  ) {
+    super(message);
+  }
+}
+
+export interface DestroyOptions<C> {
+  /** The graph whose kinds are deleted (usually one step's nodes). */
+  nodes: readonly ResourceNode[];
+  handlers: ResourceHandlers<C>;
+  context: KindContext<C>;
+  retry: RetrySettings;
+  environmentName: string;
+  /** Only what this task created (a rollback); everything of the environment otherwise. */
+  taskId?: string;
+  /** What the message calls the whole: "network of dpj-dev". */
+  what: string;
+}
+
+/** One line per resource that exists of the graph's kinds: "VPC vpc-0ab (dpj-dev-vpc)". */
+export async function listExisting<C>(
+  options: Omit<DestroyOptions<C>, 'retry' | 'what'>,
+): Promise<string[]> {
+  const filter = {
+    environmentName: options.environmentName,
+    taskId: options.taskId,
+  };
+  const lines: string[] = [];
+  for (const kind of destroyOrder(options.nodes).flat().reverse()) {
+    const handler = options.handlers[kind];
+    if (!handler?.list) continue;
+    for (const r of await handler.list(options.context, filter)) {
+      lines.push(`${handler.label} ${r.label}${r.state ? ` ${r.state}` : ''}`);
+    }
+  }
+  return lines;
+}
+
+export async function destroyGraph<C>(
+  options: DestroyOptions<C>,
+): Promise<DeletedResource[]> {
+  const { context: c, handlers } = options;
+  const deleted: DeletedResource[] = [];
+  const failures: string[] = [];
+  const failedKinds = new Set<ResourceKind>();
+  const needs = kindDependencies(options.nodes);
+  const filter = {
+    environmentName: options.environmentName,
+    taskId: options.taskId,
+  };
+
+  const destroyKind = async (
+    kind: ResourceKind,
+    handler: ResourceHandler<C>,
+  ) => {
+    const blockedBy = [...failedKinds].filter(k => needsKind(needs, k, kind));
+    if (blockedBy.length > 0) {
+      failedKinds.add(kind);
+      return;
+    }
+    const existing = await handler.list!(c, filter);
+    const waiting: ExistingResource[] = [];
+    await Promise.all(
+      existing.map(async resource => {
+        const record = () =>
+          deleted.push({
+            kind,
+            type:
+              options.nodes.find(n => n.kind === kind && n.type)?.type ?? kind,
+            id: resource.id,
+            label: resource.label,
+          });
+        try {
+          const background = await retryWhileInUse(
+            () => handler.delete!(resource, c),
+            options.retry,
+            delayMs =>
+              c.logger.info(
+                `${handler.label} ${
+                  resource.label
+                } is still in use; retrying the delete in ${delayMs / 1000}s`,
+              ),
+          );
+          if (background) waiting.push(resource);
+          else c.logger.info(`Deleted ${handler.label} ${resource.label}`);
+          record();
+        } catch (error) {
+          if (isNotFound(error)) {
+            c.logger.info(
+              `${handler.label} ${resource.label} was already deleted`,
+            );
+            record();
+            return;
+          }
+          const message = `${handler.label} ${resource.label}: ${errorMessage(
+            error,
+          )}`;
+          c.logger.warn(`Could not delete ${message}`);
+          failures.push(message);
+          failedKinds.add(kind);
+        }
+      }),
+    );
+    if (waiting.length > 0 && handler.waitUntilDeleted) {
+      try {
+        await handler.waitUntilDeleted(
+          waiting.map(r => r.id),
+          c,
+        );
+      } catch (error) {
+        failures.push(
+          `${handler.label}s ${waiting
+            .map(r => r.id)
+            .join(', ')} not deleted: ${errorMessage(error).slice(0, 300)}`,
+        );
+        failedKinds.add(kind);
+      }
+    }
+  };
+
+  for (const level of destroyOrder(options.nodes)) {
+    await Promise.all(
+      level.map(kind => {
+        const handler = handlers[kind];
+        return handler?.list && handler.delete
+          ? destroyKind(kind, handler)
+          : undefined;
+      }),
+    );
+  }
+
+  if (failures.length > 0) {
+    const remaining = await listExisting(options);
+    throw new GraphDestroyError(
+      `Could not delete the whole ${options.what}:\n${failures
+        .map(f => `- ${f}`)
+        .join('\n')}\nStill there: ${remaining.join(', ') || 'nothing'}`,
+      deleted,
+      remaining,
+    );
+  }
+  return deleted;
+}
+
+type KindNeeds = ReturnType<typeof kindDependencies>;
+
+/** Whether `kind` must go after `failed`: `failed` depends on it, directly or not. */
+function needsKind(
+  needs: KindNeeds,
+  failed: ResourceKind,
+  kind: ResourceKind,
+): boolean {
+  const seen = new Set<ResourceKind>();
+  const stack = [failed];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    for (const next of needs.get(current) ?? []) {
+      if (next === kind) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return false;
+}

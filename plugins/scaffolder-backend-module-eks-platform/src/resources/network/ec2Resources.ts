@@ -1,0 +1,98 @@
+/** What the EC2 resource kinds share: the client, tags, filters, and found resources. */
+import type {
+  EC2Client,
+  Filter,
+  ResourceType,
+  Tag,
+  TagSpecification,
+} from '@aws-sdk/client-ec2';
+import type { ResourceNode } from '@internal/plugin-eks-platform-common';
+import {
+  componentTags,
+  describeResource,
+  tagFilters,
+  TagMap,
+  tagSpecifications,
+  tagValue,
+  TASK_ID_TAG,
+} from '../../actions/shared/tagging';
+import type {
+  ExistingResource,
+  KindContext,
+  ResourceHandler,
+} from '../../engine/types';
+
+export interface Ec2Clients {
+  ec2: EC2Client;
+}
+
+export type Ec2Context = KindContext<Ec2Clients>;
+export type Ec2Handler = ResourceHandler<Ec2Clients>;
+
+/** `ec2.send`, cancelled with the task. (The SDK's overloads cannot be forwarded generically.) */
+export function sender(c: Ec2Context): EC2Client['send'] {
+  return ((command: Parameters<EC2Client['send']>[0]) =>
+    c.clients.ec2.send(command, {
+      abortSignal: c.abortSignal,
+    })) as EC2Client['send'];
+}
+
+/** A resource as the engine sees it, sorted by id so every run picks the same duplicate. */
+export function existing(
+  id: string | undefined,
+  tags: Tag[] | undefined,
+  extra: Partial<ExistingResource> = {},
+): ExistingResource {
+  return {
+    id: id!,
+    label: describeResource(id, tags),
+    taskId: tagValue(tags, TASK_ID_TAG),
+    ...extra,
+  };
+}
+
+export const byId = (a: ExistingResource, b: ExistingResource) =>
+  a.id.localeCompare(b.id);
+
+/** Filters selecting the node's resource by its role tag (and VPC). */
+export function nodeFilters(
+  c: Ec2Context,
+  node: ResourceNode,
+  vpcId?: string,
+): Filter[] {
+  return [
+    ...tagFilters(c.spec.name, { component: node.key }),
+    ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : []),
+  ];
+}
+
+/** The node's tags, applied by the create call itself. */
+export function nodeTags(
+  c: Ec2Context,
+  resourceType: ResourceType,
+  node: ResourceNode,
+  extra: TagMap = {},
+): TagSpecification[] {
+  return tagSpecifications(
+    resourceType,
+    componentTags(c.tags, node.key, node.name, extra),
+  );
+}
+
+/** Filters of destroy: the environment's, or one task's, resources. */
+export function listFilters(filter: {
+  environmentName: string;
+  taskId?: string;
+}): Filter[] {
+  return tagFilters(filter.environmentName, { taskId: filter.taskId });
+}
+
+/** Concatenates the pages of an SDK paginator. */
+export async function collect<P, T>(
+  pages: AsyncIterable<P>,
+  items: (page: P) => T[] | undefined,
+): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...(items(page) ?? []));
+  return all;
+}

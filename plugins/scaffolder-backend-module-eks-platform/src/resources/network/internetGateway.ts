@@ -1,0 +1,118 @@
+/**
+ * The internet gateway and its attachment to the VPC. CreateInternetGateway takes no
+ * ClientToken: the engine finds it by tag after a lost answer and removes a duplicate.
+ * AWS refuses to detach it while public addresses are mapped in the VPC, so destroy
+ * removes it after the NAT gateways and their Elastic IPs.
+ */
+import {
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  DeleteInternetGatewayCommand,
+  DescribeInternetGatewaysCommand,
+  DetachInternetGatewayCommand,
+  InternetGateway,
+  paginateDescribeInternetGateways,
+} from '@aws-sdk/client-ec2';
+import { ConflictError } from '@backstage/errors';
+import { isNotFound } from '../../actions/shared/awsErrors';
+import { attachmentKey } from '../../actions/network/discovery';
+import {
+  byId,
+  collect,
+  Ec2Handler,
+  existing,
+  listFilters,
+  nodeFilters,
+  nodeTags,
+  sender,
+} from './ec2Resources';
+
+const attachedVpcs = (gateway: InternetGateway) =>
+  (gateway.Attachments ?? [])
+    .filter(a => a.VpcId && a.State !== 'detached' && a.State !== 'detaching')
+    .map(a => a.VpcId!);
+
+export const internetGateway: Ec2Handler = {
+  label: 'internet gateway',
+  async find(node, _refs, c) {
+    const { InternetGateways = [] } = await sender(c)(
+      new DescribeInternetGatewaysCommand({ Filters: nodeFilters(c, node) }),
+    );
+    return {
+      live: InternetGateways.map(g =>
+        existing(g.InternetGatewayId, g.Tags, { related: attachedVpcs(g) }),
+      ).sort(byId),
+    };
+  },
+  async create(node, _refs, c) {
+    const { InternetGateway: created } = await sender(c)(
+      new CreateInternetGatewayCommand({
+        TagSpecifications: nodeTags(c, 'internet-gateway', node),
+      }),
+    );
+    return created!.InternetGatewayId!;
+  },
+  async list(c, filter) {
+    const gateways = await collect(
+      paginateDescribeInternetGateways(
+        { client: c.clients.ec2 },
+        { Filters: listFilters(filter) },
+      ),
+      p => p.InternetGateways,
+    );
+    return gateways.map(g =>
+      existing(g.InternetGatewayId, g.Tags, { related: attachedVpcs(g) }),
+    );
+  },
+  async delete(resource, c) {
+    const send = sender(c);
+    for (const vpcId of resource.related ?? []) {
+      try {
+        await send(
+          new DetachInternetGatewayCommand({
+            InternetGatewayId: resource.id,
+            VpcId: vpcId,
+          }),
+        );
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    await send(
+      new DeleteInternetGatewayCommand({ InternetGatewayId: resource.id }),
+    );
+    return false;
+  },
+};
+
+export const internetGatewayAttachment: Ec2Handler = {
+  label: 'internet gateway attachment',
+  cachedIsLive: true,
+  async create(_node, refs, c) {
+    const send = sender(c);
+    const { InternetGateways = [] } = await send(
+      new DescribeInternetGatewaysCommand({
+        InternetGatewayIds: [refs.gateway],
+      }),
+    );
+    const attached = InternetGateways[0]
+      ? attachedVpcs(InternetGateways[0])
+      : [];
+    const other = attached.find(vpcId => vpcId !== refs.vpc);
+    if (other) {
+      throw new ConflictError(
+        `Internet gateway ${refs.gateway} is attached to ${other}, not to ${refs.vpc}`,
+      );
+    }
+    if (attached.length === 0) {
+      await send(
+        new AttachInternetGatewayCommand({
+          InternetGatewayId: refs.gateway,
+          VpcId: refs.vpc,
+        }),
+      );
+      c.logger.info(`Attached internet gateway ${refs.gateway} to ${refs.vpc}`);
+    }
+    return attachmentKey(refs.gateway, refs.vpc);
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * A public or private subnet, tagged with the role the AWS Load Balancer Controller picks
+ * subnets by. Public subnets do not give instances public addresses: only load balancers
+ * and NAT gateways live there. CreateSubnet takes no ClientToken: a retried create after a
+ * lost answer is refused as a CIDR conflict, and the engine then finds the subnet by tag.
+ */
+import {
+  CreateSubnetCommand,
+  DeleteSubnetCommand,
+  paginateDescribeSubnets,
+} from '@aws-sdk/client-ec2';
+import {
+  byId,
+  collect,
+  Ec2Handler,
+  existing,
+  listFilters,
+  nodeFilters,
+  nodeTags,
+  sender,
+} from './ec2Resources';
+
+export const subnet: Ec2Handler = {
+  label: 'subnet',
+  async find(node, refs, c) {
+    const subnets = await collect(
+      paginateDescribeSubnets(
+        { client: c.clients.ec2 },
+        { Filters: nodeFilters(c, node, refs.vpc) },
+      ),
+      p => p.Subnets,
+    );
+    return { live: subnets.map(s => existing(s.SubnetId, s.Tags)).sort(byId) };
+  },
+  async create(node, refs, c) {
+    const { cidr, zone, roleTag } = node.properties;
+    const { Subnet } = await sender(c)(
+      new CreateSubnetCommand({
+        VpcId: refs.vpc,
+        CidrBlock: String(cidr),
+        AvailabilityZone: String(zone),
+        TagSpecifications: nodeTags(c, 'subnet', node, {
+          [String(roleTag)]: '1',
+        }),
+      }),
+    );
+    return Subnet!.SubnetId!;
+  },
+  async list(c, filter) {
+    const subnets = await collect(
+      paginateDescribeSubnets(
+        { client: c.clients.ec2 },
+        { Filters: listFilters(filter) },
+      ),
+      p => p.Subnets,
+    );
+    return subnets.map(s => existing(s.SubnetId, s.Tags));
+  },
+  async delete(resource, c) {
+    await sender(c)(new DeleteSubnetCommand({ SubnetId: resource.id }));
+    return false;
+  },
+};
