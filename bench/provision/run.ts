@@ -123,7 +123,12 @@ const GRAPH: GraphNode[] = [
     id,
     action: 'cluster' as const,
     awsSeconds: AWS_DURATIONS.addonCreate,
-    after: ['cluster', 'IAM roles'],
+    // vpc-cni's Pod Identity association needs the agent ACTIVE first.
+    after: [
+      'cluster',
+      'IAM roles',
+      ...(id === 'add-on vpc-cni' ? ['add-on eks-pod-identity-agent'] : []),
+    ],
   })),
   {
     id: 'launch templates',

@@ -41,13 +41,11 @@ export {
   CREATE_CLUSTER_ACTION_ID,
   ClusterCreateError,
   ClusterDeletionError,
-  CLUSTER_COMPONENTS,
   clusterNames,
   createClusterClients,
   deleteCluster,
   destroyClusterClients,
   discoverCluster,
-  planCluster,
 } from './actions/cluster';
 export type {
   ClusterClients,
@@ -57,7 +55,6 @@ export type {
   CreateClusterActionOptions,
   DeleteClusterOptions,
   DeletedClusterResource,
-  PlannedClusterResource,
 } from './actions/cluster';
 export {
   createEnvironmentDestroyAction,

@@ -182,6 +182,7 @@ async function applyNode<C>(
       return id;
     },
   });
+  await handler.waitUntilReady?.(result.id, node, c);
   return { node, id: result.id, outcome: result.outcome };
 }
 

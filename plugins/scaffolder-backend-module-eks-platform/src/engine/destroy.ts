@@ -12,8 +12,16 @@ import {
   ResourceKind,
   ResourceNode,
 } from '@internal/plugin-eks-platform-common';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
 import { errorMessage, isNotFound } from '../actions/shared/awsErrors';
-import { retryWhileInUse, RetrySettings } from './knownErrors';
+import { environmentTags } from '../actions/shared/tagging';
+import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../actions/shared/waiting';
+import {
+  retrySettingsFor,
+  retryWhileInUse,
+  RetrySettings,
+} from './knownErrors';
 import type {
   ExistingResource,
   KindContext,
@@ -55,6 +63,36 @@ export interface DestroyOptions<C> {
   what: string;
 }
 
+/** The destroy of one step's nodes: the environment's resources, or one task's. */
+export function stepDestroyOptions<C>(step: {
+  nodes: readonly ResourceNode[];
+  handlers: ResourceHandlers<C>;
+  clients: C;
+  spec: EnvironmentSpec;
+  logger: Pick<LoggerService, 'info' | 'warn'>;
+  taskId?: string;
+  waitSettings?: WaitSettings;
+  what: string;
+}): DestroyOptions<C> {
+  const waitSettings = step.waitSettings ?? DEFAULT_WAIT_SETTINGS;
+  const { spec, taskId } = step;
+  return {
+    nodes: step.nodes,
+    handlers: step.handlers,
+    context: {
+      clients: step.clients,
+      spec,
+      tags: environmentTags(spec, taskId ?? ''),
+      logger: step.logger,
+      waitSettings,
+    },
+    retry: retrySettingsFor(waitSettings),
+    environmentName: spec.name,
+    taskId,
+    what: `${step.what} of ${spec.name}`,
+  };
+}
+
 /** One line per resource that exists of the graph's kinds: "VPC vpc-0ab (dpj-dev-vpc)". */
 export async function listExisting<C>(
   options: Omit<DestroyOptions<C>, 'retry' | 'what'>,
@@ -67,7 +105,8 @@ export async function listExisting<C>(
   for (const kind of destroyOrder(options.nodes).flat().reverse()) {
     const handler = options.handlers[kind];
     if (!handler?.list) continue;
-    for (const r of await handler.list(options.context, filter)) {
+    const ofKind = options.nodes.filter(n => n.kind === kind);
+    for (const r of await handler.list(options.context, filter, ofKind)) {
       lines.push(`${handler.label} ${r.label}${r.state ? ` ${r.state}` : ''}`);
     }
   }
@@ -96,7 +135,11 @@ export async function destroyGraph<C>(
       failedKinds.add(kind);
       return;
     }
-    const existing = await handler.list!(c, filter);
+    const existing = await handler.list!(
+      c,
+      filter,
+      options.nodes.filter(n => n.kind === kind),
+    );
     const waiting: ExistingResource[] = [];
     await Promise.all(
       existing.map(async resource => {

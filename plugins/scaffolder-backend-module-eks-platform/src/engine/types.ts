@@ -36,6 +36,12 @@ export interface KindContext<C> {
   abortSignal?: AbortSignal;
 }
 
+/** Which resources destroy lists: the environment's, or one task's (a rollback). */
+export interface ListFilter {
+  environmentName: string;
+  taskId?: string;
+}
+
 /** The ids of a node's refs, by role: `{ vpc: 'vpc-0ab' }`. */
 export type RefIds = Record<string, string>;
 
@@ -70,10 +76,23 @@ export interface ResourceHandler<C> {
   tokened?: boolean;
   /** For a relation: whether a value cached by an earlier run must still be in the inventory. */
   cachedIsLive?: boolean;
-  /** Every resource of this kind of the environment (or of one task), for destroy. */
+  /**
+   * Waits until the resource can be used (a cluster or add-on ACTIVE): after it is
+   * created, found or resumed, before the nodes that depend on it start.
+   */
+  waitUntilReady?(
+    id: string,
+    node: ResourceNode,
+    c: KindContext<C>,
+  ): Promise<void>;
+  /**
+   * Every resource of this kind of the environment (or of one task), for destroy. `nodes`
+   * are the graph's nodes of the kind, for kinds AWS finds by name rather than by tag.
+   */
   list?(
     c: KindContext<C>,
-    filter: { environmentName: string; taskId?: string },
+    filter: ListFilter,
+    nodes: readonly ResourceNode[],
   ): Promise<ExistingResource[]>;
   /** Deletes one; returns true when AWS deletes it in the background (wait for it). */
   delete?(resource: ExistingResource, c: KindContext<C>): Promise<boolean>;

@@ -73,9 +73,40 @@ describe('environmentGraph', () => {
 
   it('creates vpc-cni after the Pod Identity agent it is associated through', () => {
     const nodes = environmentGraph(presetFor('dev'));
-    expect(nodes.find(n => n.key === 'addon:vpc-cni')!.dependsOn).toContain(
-      'addon:eks-pod-identity-agent',
+    const keys = nodes.map(n => n.key);
+    expect(nodes.find(n => n.key === 'addon-vpc-cni')!.dependsOn).toContain(
+      'addon-eks-pod-identity-agent',
     );
+    expect(keys.indexOf('addon-eks-pod-identity-agent')).toBeLessThan(
+      keys.indexOf('addon-vpc-cni'),
+    );
+  });
+
+  it('creates the cluster and vpc-cni only once their roles are trusted and allowed', () => {
+    const nodes = environmentGraph(presetFor('production'), {
+      adminPrincipalArn: 'arn:aws:iam::333333333333:role/platform-admins',
+    });
+    const byKey = (key: string) => nodes.find(n => n.key === key)!;
+    expect(byKey('cluster').dependsOn).toEqual(
+      expect.arrayContaining([
+        'cluster-role',
+        'cluster-role.policies',
+        'secrets-key.alias',
+      ]),
+    );
+    expect(byKey('addon-vpc-cni').dependsOn).toContain('vpc-cni-role.policies');
+    expect(byKey('cluster-role.policies').properties.policies).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+    ]);
+    expect(byKey('admin-access').properties.principalArn).toBe(
+      'arn:aws:iam::333333333333:role/platform-admins',
+    );
+    // Settings are removed with their owner: destroy never lists them as kinds of their own.
+    expect(destroyOrder(nodesOfStep(nodes, 'cluster'))).toEqual([
+      ['access-entry', 'eks-addon'],
+      ['eks-cluster'],
+      ['iam-role', 'kms-key'],
+    ]);
   });
 
   it('plans exactly the graph nodes AWS gives an id, in graph order', () => {

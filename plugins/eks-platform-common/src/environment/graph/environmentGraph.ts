@@ -9,112 +9,28 @@ import {
   natZonesOf,
   networkGraph,
 } from './networkGraph';
+import {
+  ADDONS_AFTER_NODES,
+  ADDONS_BEFORE_NODES,
+  CLUSTER_KEYS,
+  clusterGraph,
+  ClusterGraphOptions,
+} from './clusterGraph';
 import { node, ResourceKind, ResourceNode } from './types';
 
-/** EKS add-ons installed before node groups: networking must exist before pods schedule. */
-export const ADDONS_BEFORE_NODES = [
-  'vpc-cni',
-  'kube-proxy',
-  'eks-pod-identity-agent',
-] as const;
-
-/** EKS add-ons that need running nodes to become ACTIVE. */
-export const ADDONS_AFTER_NODES = [
-  'coredns',
-  'aws-ebs-csi-driver',
-  'aws-efs-csi-driver',
-] as const;
-
-export interface EnvironmentGraphOptions {
+export interface EnvironmentGraphOptions extends ClusterGraphOptions {
   flowLogDestination?: FlowLogDestinationRef;
 }
 
-/** The cluster's and node groups' nodes. */
-function clusterAndNodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
+/** The node groups' nodes, and the add-ons that need nodes. */
+function nodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
   const cluster = clusterName(spec);
   const zones = spec.availabilityZones;
   const nodes: ResourceNode[] = [];
-  const role = (key: string, description: string) =>
-    node({
-      key,
-      kind: 'iam-role',
-      step: 'cluster',
-      type: 'AWS::IAM::Role',
-      name: `${cluster}-${key}`,
-      description,
-      refs: {},
-      properties: {},
-    });
-  nodes.push(
-    role(
-      'cluster-role',
-      'assumed by eks.amazonaws.com; AmazonEKSClusterPolicy',
-    ),
-    role(
-      'node-role',
-      'assumed by ec2.amazonaws.com; AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryPullOnly',
-    ),
-    role(
-      'vpc-cni-role',
-      'assumed by pods.eks.amazonaws.com for the VPC CNI (EKS Pod Identity); AmazonEKS_CNI_Policy',
-    ),
-    node({
-      key: 'secrets-key',
-      kind: 'kms-key',
-      step: 'cluster',
-      type: 'AWS::KMS::Key',
-      name: `${cluster}-secrets`,
-      description: 'envelope encryption of Kubernetes secrets, rotation on',
-      refs: {},
-      properties: {},
-    }),
-  );
-  const endpoint = spec.endpointAccess.public
-    ? `public endpoint restricted to ${spec.endpointAccess.publicAccessCidrs.join(
-        ', ',
-      )}`
-    : 'private endpoint only';
-  nodes.push(
-    node({
-      key: 'cluster',
-      kind: 'eks-cluster',
-      step: 'cluster',
-      type: 'AWS::EKS::Cluster',
-      name: cluster,
-      description: `Kubernetes ${spec.kubernetesVersion}, ${endpoint}, all control-plane logs`,
-      refs: { role: 'cluster-role', secretsKey: 'secrets-key' },
-      after: zones.map(NETWORK_KEYS.privateSubnet),
-      properties: { version: spec.kubernetesVersion },
-    }),
-  );
-  // The agent first: vpc-cni's Pod Identity association needs it running.
-  const beforeNodes = [
-    'eks-pod-identity-agent' as const,
-    ...ADDONS_BEFORE_NODES.filter(a => a !== 'eks-pod-identity-agent'),
-  ];
-  for (const addon of beforeNodes) {
-    nodes.push(
-      node({
-        key: `addon:${addon}`,
-        kind: 'eks-addon',
-        step: 'cluster',
-        type: 'AWS::EKS::Addon',
-        name: addon,
-        description: 'before node groups',
-        refs: {
-          cluster: 'cluster',
-          ...(addon === 'vpc-cni' ? { role: 'vpc-cni-role' } : {}),
-        },
-        // The Pod Identity association of vpc-cni needs the agent running.
-        after: addon === 'vpc-cni' ? ['addon:eks-pod-identity-agent'] : [],
-        properties: {},
-      }),
-    );
-  }
   for (const group of spec.nodeGroups) {
     nodes.push(
       node({
-        key: `launch-template:${group.name}`,
+        key: `launch-template-${group.name}`,
         kind: 'launch-template',
         step: 'nodegroups',
         type: 'AWS::EC2::LaunchTemplate',
@@ -124,7 +40,7 @@ function clusterAndNodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
         properties: {},
       }),
       node({
-        key: `nodegroup:${group.name}`,
+        key: `nodegroup-${group.name}`,
         kind: 'eks-nodegroup',
         step: 'nodegroups',
         type: 'AWS::EKS::Nodegroup',
@@ -135,11 +51,11 @@ function clusterAndNodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
         refs: {
           cluster: 'cluster',
           role: 'node-role',
-          launchTemplate: `launch-template:${group.name}`,
+          launchTemplate: `launch-template-${group.name}`,
         },
         // Nodes need egress to join: the NAT gateways and the private routes to them.
         after: [
-          ...ADDONS_BEFORE_NODES.map(addon => `addon:${addon}`),
+          ...ADDONS_BEFORE_NODES.map(CLUSTER_KEYS.addon),
           ...natZonesOf(spec).map(NETWORK_KEYS.natGateway),
           ...zones.map(
             zone => `${NETWORK_KEYS.privateRouteTable(zone)}.default-route`,
@@ -156,14 +72,14 @@ function clusterAndNodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
   for (const addon of ADDONS_AFTER_NODES) {
     nodes.push(
       node({
-        key: `addon:${addon}`,
+        key: CLUSTER_KEYS.addon(addon),
         kind: 'eks-addon',
         step: 'nodegroups',
         type: 'AWS::EKS::Addon',
         name: addon,
         description: 'after node groups',
         refs: { cluster: 'cluster' },
-        after: spec.nodeGroups.map(group => `nodegroup:${group.name}`),
+        after: spec.nodeGroups.map(group => `nodegroup-${group.name}`),
         properties: {},
       }),
     );
@@ -178,7 +94,8 @@ export function environmentGraph(
 ): ResourceNode[] {
   const nodes = [
     ...networkGraph(spec, options.flowLogDestination),
-    ...clusterAndNodeGroupNodes(spec),
+    ...clusterGraph(spec, options),
+    ...nodeGroupNodes(spec),
   ];
   checkGraph(nodes);
   return nodes;

@@ -1,3 +1,5 @@
 export * from './types';
 export * from './networkGraph';
 export * from './environmentGraph';
+export * from './clusterIam';
+export * from './clusterGraph';

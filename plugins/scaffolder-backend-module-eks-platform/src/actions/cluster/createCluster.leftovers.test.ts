@@ -1,3 +1,4 @@
+import { presetFor } from '@internal/plugin-eks-platform-common';
 /**
  * What an earlier run or an earlier version of the action left behind, brought up to date
  * instead of duplicated: a Pod Identity role whose trust policy predates its conditions,
@@ -211,7 +212,7 @@ describe('eks-platform:cluster:create with leftovers', () => {
       }),
     );
     for (const key of [...checkpoints.values.keys()]) {
-      if (key.endsWith('-trust')) checkpoints.values.delete(key);
+      if (key.endsWith('.trust')) checkpoints.values.delete(key);
     }
     await fixture.clearCalls();
 
@@ -298,7 +299,7 @@ describe('eks-platform:cluster:create with leftovers', () => {
       expect(kmsRows.map(r => r.id)).toContain(left.KeyId);
 
       const logger = { info: jest.fn(), warn: jest.fn() };
-      await deleteCluster(all, names, 'dpj-prod', logger, {
+      await deleteCluster(all, presetFor('production'), logger, {
         waitSettings: FAST_WAITS,
       });
     } finally {

@@ -1,6 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
+import {
+  clusterGraph,
+  EnvironmentSpec,
+} from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
@@ -34,7 +37,7 @@ import {
   PUBLIC_CIDRS_FIELD,
   withEndpointAccess,
 } from './clusterInput';
-import { ClusterNames, clusterNames, planCluster } from './clusterPlan';
+import { ClusterNames, clusterNames } from './clusterPlan';
 import { createClusterExamples } from './createCluster.examples';
 import { deleteCluster } from './deleteCluster';
 import {
@@ -47,6 +50,8 @@ import {
 } from './discovery';
 import { preflightCluster } from './preflight';
 import { ClusterOutputs, provisionCluster } from './provisionCluster';
+import { GraphStepError } from '../../engine/apply';
+import { retrySettingsFor } from '../../engine/knownErrors';
 import { clusterCatalogOutputs } from './catalogOutputs';
 import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 
@@ -131,7 +136,7 @@ async function failureOf(
     logger,
     // The whole environment this task created goes: the cluster, then its network.
     rollback: async () => [
-      ...(await deleteCluster(clients, names, spec.name, logger, {
+      ...(await deleteCluster(clients, spec, logger, {
         taskId,
         adminPrincipalArn: context.adminPrincipalArn,
         waitSettings: context.waitSettings,
@@ -262,7 +267,6 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
       const names = clusterNames(spec);
       const privateSubnetIds = input.privateSubnetIds;
       const adminPrincipalArn = input.adminPrincipalArn;
-      const plan = planCluster(spec, adminPrincipalArn);
       const clients = await createClusterClients(options.aws, {
         accountId: spec.account,
         region: spec.region,
@@ -281,15 +285,21 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           inventory,
         });
 
+        const graph = { adminPrincipalArn, privateSubnetIds, addonVersions };
         if (ctx.isDryRun) {
-          const rows = plan.map(planned => {
-            const existing = existingId(planned.component, inventory);
-            return {
-              ...planned,
-              id: existing ?? `dry-run:${planned.component}`,
-              exists: existing !== undefined,
-            };
-          });
+          const rows = clusterGraph(spec, graph)
+            .filter(n => n.type)
+            .map(n => {
+              const existing = existingId(n.key, inventory);
+              return {
+                type: n.type!,
+                name: n.name,
+                component: n.key,
+                detail: n.description,
+                id: existing ?? `dry-run:${n.key}`,
+                exists: existing !== undefined,
+              };
+            });
           logDryRunRows(logger, rows);
           const idOf = (component: string) =>
             rows.find(r => r.component === component)!.id;
@@ -353,18 +363,19 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         let outputs: ClusterOutputs;
         try {
           outputs = await provisionCluster({
-            clients,
-            spec,
-            names,
-            privateSubnetIds,
-            adminPrincipalArn,
-            addonVersions,
-            inventory,
+            context: {
+              clients,
+              spec,
+              tags: environmentTags(spec, ctx.task.id),
+              logger,
+              waitSettings,
+              abortSignal: ctx.signal,
+            },
+            graph,
             steps,
-            tags: environmentTags(spec, ctx.task.id),
-            logger,
-            waitSettings,
-            abortSignal: ctx.signal,
+            retry: retrySettingsFor(waitSettings),
+            taskId: ctx.task.id,
+            adopt: input.adopt,
           });
         } catch (error) {
           throw await failureOf(error, {
@@ -373,7 +384,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             names,
             adminPrincipalArn,
             taskId: ctx.task.id,
-            step: steps.current,
+            step: error instanceof GraphStepError ? error.step : undefined,
             logger,
             waitSettings,
             aws: options.aws,

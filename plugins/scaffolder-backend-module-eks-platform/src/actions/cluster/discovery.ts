@@ -24,7 +24,7 @@ import { ADDONS_BEFORE_NODES } from '@internal/plugin-eks-platform-common';
 import { COMPONENT_TAG, ENVIRONMENT_NAME_TAG, TagMap } from '../shared/tagging';
 import { ClusterClients, unlessMissing } from './clusterClients';
 import {
-  CLUSTER_COMPONENTS,
+  CLUSTER_KEYS,
   ClusterNames,
   EKS_CLUSTER_ADMIN_POLICY_ARN,
 } from './clusterPlan';
@@ -108,7 +108,7 @@ export async function discoverCluster(
   const tagged = (
     await findKeysByTags(kms, {
       [ENVIRONMENT_NAME_TAG]: names.environment,
-      [COMPONENT_TAG]: CLUSTER_COMPONENTS.kmsKey,
+      [COMPONENT_TAG]: CLUSTER_KEYS.secretsKey,
     })
   ).filter(k => k.metadata.KeyId !== aliasedKey?.metadata.KeyId);
   // Without a usable alias, the oldest enabled key tagged as ours is the one to alias.

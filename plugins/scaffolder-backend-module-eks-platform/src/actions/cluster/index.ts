@@ -6,6 +6,7 @@ export {
 export type { CreateClusterActionOptions } from './createCluster';
 export {
   deleteCluster,
+  listCluster,
   ClusterDeletionError,
   KEY_DELETION_WINDOW_DAYS,
 } from './deleteCluster';
@@ -17,7 +18,7 @@ export { createClusterClients, destroyClusterClients } from './clusterClients';
 export type { ClusterClients } from './clusterClients';
 export { discoverCluster } from './discovery';
 export type { ClusterInventory } from './discovery';
-export { CLUSTER_COMPONENTS, clusterNames, planCluster } from './clusterPlan';
-export type { ClusterNames, PlannedClusterResource } from './clusterPlan';
+export { clusterNames } from './clusterPlan';
+export type { ClusterNames } from './clusterPlan';
 export { addonVersionFor, supportedClusterVersions } from './preflight';
 export type { ClusterOutputs } from './provisionCluster';

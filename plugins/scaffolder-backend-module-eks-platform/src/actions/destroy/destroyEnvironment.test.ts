@@ -81,7 +81,8 @@ describe('eks-platform:environment:destroy', () => {
       first('AWS::EKS::Cluster'),
     );
     expect(first('AWS::EKS::Cluster')).toBeLessThan(first('AWS::KMS::Key'));
-    expect(first('AWS::KMS::Key')).toBeLessThan(first('AWS::IAM::Role'));
+    // The key and the roles serve the cluster only; they go together once it is deleted.
+    expect(first('AWS::EKS::Cluster')).toBeLessThan(first('AWS::IAM::Role'));
     expect(last('AWS::IAM::Role')).toBeLessThan(first('AWS::EC2::NatGateway'));
     // A NAT gateway holds its address, its subnet and a public address mapped in the
     // VPC until it is deleted; the VPC goes last.

@@ -40,7 +40,6 @@ import {
   DestroyPhase,
   discoverEnvironment,
   nameOf,
-  resourceType,
 } from './destroyInventory';
 
 export const DESTROY_ENVIRONMENT_ACTION_ID = 'eks-platform:environment:destroy';
@@ -240,11 +239,16 @@ export function createEnvironmentDestroyAction(
             })),
           cluster: async () =>
             (
-              await deleteCluster(clients, names, spec.name, logger, {
+              await deleteCluster(clients, spec, logger, {
                 adminPrincipalArn: input[ADMIN_PRINCIPAL_FIELD],
                 waitSettings: clusterWaitSettings,
               })
-            ).map(r => ({ type: resourceType(r.kind), name: r.id, id: r.id })),
+            ).map(r => ({
+              type: r.type,
+              name: nameOf(r.label, r.id),
+              // As the dry run lists them: role and cluster names, key ids.
+              id: r.id.replace(/^arn:.*\//, ''),
+            })),
           network: async () => {
             // Found again now the cluster is gone, so its controllers make no more.
             const kubernetesMade = await findKubernetesMadeResources(

@@ -15,11 +15,10 @@ import {
   destroyGraph,
   GraphDestroyError,
   listExisting,
+  stepDestroyOptions,
 } from '../../engine/destroy';
-import { retrySettingsFor } from '../../engine/knownErrors';
 import { NETWORK_HANDLERS } from '../../resources/network';
-import { environmentTags } from '../shared/tagging';
-import { DEFAULT_WAIT_SETTINGS, WaitSettings } from '../shared/waiting';
+import type { WaitSettings } from '../shared/waiting';
 
 export type DeletedNetworkResource = DeletedResource;
 export { GraphDestroyError as NetworkDeletionError };
@@ -36,22 +35,15 @@ function networkContext(
   logger: Pick<LoggerService, 'info' | 'warn'>,
   options: DeleteNetworkOptions,
 ) {
-  const waitSettings = options.waitSettings ?? DEFAULT_WAIT_SETTINGS;
-  return {
+  return stepDestroyOptions({
     nodes: networkGraph(spec),
     handlers: NETWORK_HANDLERS,
-    context: {
-      clients: { ec2 },
-      spec,
-      tags: environmentTags(spec, options.taskId ?? ''),
-      logger,
-      waitSettings,
-    },
-    retry: retrySettingsFor(waitSettings),
-    environmentName: spec.name,
-    taskId: options.taskId,
-    what: `network of ${spec.name}`,
-  };
+    clients: { ec2 },
+    spec,
+    logger,
+    ...options,
+    what: 'network',
+  });
 }
 
 /**

@@ -47,7 +47,7 @@ export async function rollBackEarlierSteps(
     if (steps.includes('cluster')) {
       logger.warn(`Rolling back the cluster task ${taskId} created`);
       deleted.push(
-        ...(await deleteCluster(clients, names, spec.name, logger, {
+        ...(await deleteCluster(clients, spec, logger, {
           taskId,
           adminPrincipalArn: options.adminPrincipalArn,
           waitSettings: options.clusterWaitSettings,

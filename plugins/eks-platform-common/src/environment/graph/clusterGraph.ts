@@ -1,0 +1,284 @@
+/**
+ * The cluster step as graph nodes: three IAM roles (each with its trust policy and managed
+ * policies as settings of its own), the secrets KMS key (with its alias and rotation), the
+ * EKS cluster, the platform team's access entry (with its access policy) and the add-ons
+ * that must run before nodes.
+ */
+import { clusterName, EnvironmentSpec } from '../types';
+import {
+  CLUSTER_ROLE_POLICIES,
+  CLUSTER_ROLE_TRUST,
+  EKS_CLUSTER_ADMIN_POLICY_ARN,
+  NODE_ROLE_POLICIES,
+  NODE_ROLE_TRUST,
+  podIdentityTrustPolicy,
+  VPC_CNI_CONFIGURATION,
+  VPC_CNI_ROLE_POLICIES,
+  VPC_CNI_SERVICE_ACCOUNT,
+} from './clusterIam';
+import { NETWORK_KEYS } from './networkGraph';
+import { node, ResourceNode } from './types';
+
+/** EKS add-ons installed before node groups: networking must exist before pods schedule. */
+export const ADDONS_BEFORE_NODES = [
+  'vpc-cni',
+  'kube-proxy',
+  'eks-pod-identity-agent',
+] as const;
+
+/** EKS add-ons that need running nodes to become ACTIVE. */
+export const ADDONS_AFTER_NODES = [
+  'coredns',
+  'aws-ebs-csi-driver',
+  'aws-efs-csi-driver',
+] as const;
+
+/** Role tags (`eks-platform:component`) of the cluster step's resources: their node keys. */
+export const CLUSTER_KEYS = {
+  clusterRole: 'cluster-role',
+  nodeRole: 'node-role',
+  vpcCniRole: 'vpc-cni-role',
+  secretsKey: 'secrets-key',
+  cluster: 'cluster',
+  adminAccess: 'admin-access',
+  addon: (name: string) => `addon-${name}`,
+} as const;
+
+/** All five control-plane log types. */
+export const CONTROL_PLANE_LOG_TYPES = [
+  'api',
+  'audit',
+  'authenticator',
+  'controllerManager',
+  'scheduler',
+] as const;
+
+export interface ClusterGraphOptions {
+  /** The platform team's IAM role, the cluster's only administrator. */
+  adminPrincipalArn?: string;
+  /** The network step's private subnets, which the cluster's ENIs go in. */
+  privateSubnetIds?: string[];
+  /** Add-on versions EKS reports for the Kubernetes version, by add-on name. */
+  addonVersions?: Record<string, string>;
+}
+
+/** A role, then its trust policy and its managed policies as settings of it. */
+function roleNodes(
+  cluster: string,
+  key: string,
+  trust: object,
+  policies: string[],
+  description: string,
+): ResourceNode[] {
+  const settings = { kind: 'iam-role', step: 'cluster', partOf: key } as const;
+  return [
+    node({
+      key,
+      kind: 'iam-role',
+      step: 'cluster',
+      type: 'AWS::IAM::Role',
+      name: `${cluster}-${key}`,
+      description,
+      refs: {},
+      // CreateRole needs a trust policy; the `.trust` node keeps it right afterwards.
+      properties: { description, trust: JSON.stringify(trust) },
+    }),
+    node({
+      ...settings,
+      key: `${key}.trust`,
+      kind: 'iam-role-trust',
+      name: `${cluster}-${key}`,
+      description: 'trust policy',
+      refs: { role: key },
+      properties: { document: JSON.stringify(trust) },
+    }),
+    node({
+      ...settings,
+      key: `${key}.policies`,
+      kind: 'iam-role-policies',
+      name: `${cluster}-${key}`,
+      description: `exactly ${policies.join(', ')}`,
+      refs: { role: key },
+      // Attached after the trust is right: EKS checks both when it assumes the role.
+      after: [`${key}.trust`],
+      properties: { policies },
+    }),
+  ];
+}
+
+export function clusterGraph(
+  spec: EnvironmentSpec,
+  options: ClusterGraphOptions = {},
+): ResourceNode[] {
+  const cluster = clusterName(spec);
+  const K = CLUSTER_KEYS;
+  const managedNames = (arns: string[]) =>
+    arns.map(a => a.replace(/^.*:policy\//, '')).join(', ');
+  const nodes: ResourceNode[] = [
+    ...roleNodes(
+      cluster,
+      K.clusterRole,
+      CLUSTER_ROLE_TRUST,
+      CLUSTER_ROLE_POLICIES,
+      `EKS control plane of ${cluster}: assumed by eks.amazonaws.com; ${managedNames(
+        CLUSTER_ROLE_POLICIES,
+      )}`,
+    ),
+    ...roleNodes(
+      cluster,
+      K.nodeRole,
+      NODE_ROLE_TRUST,
+      NODE_ROLE_POLICIES,
+      `Managed node groups of ${cluster}: assumed by ec2.amazonaws.com; ${managedNames(
+        NODE_ROLE_POLICIES,
+      )}`,
+    ),
+    ...roleNodes(
+      cluster,
+      K.vpcCniRole,
+      podIdentityTrustPolicy({
+        account: spec.account,
+        region: spec.region,
+        cluster,
+      }),
+      VPC_CNI_ROLE_POLICIES,
+      `VPC CNI (${VPC_CNI_SERVICE_ACCOUNT}) of ${cluster}: assumed by pods.eks.amazonaws.com from this account and cluster only (EKS Pod Identity); ${managedNames(
+        VPC_CNI_ROLE_POLICIES,
+      )}`,
+    ),
+  ];
+  const alias = `alias/${cluster}-secrets`;
+  nodes.push(
+    node({
+      key: K.secretsKey,
+      kind: 'kms-key',
+      step: 'cluster',
+      type: 'AWS::KMS::Key',
+      name: alias,
+      description: 'envelope encryption of Kubernetes secrets, yearly rotation',
+      refs: {},
+      properties: { alias },
+    }),
+    node({
+      key: `${K.secretsKey}.alias`,
+      kind: 'kms-alias',
+      step: 'cluster',
+      name: alias,
+      description: 'names the key',
+      refs: { key: K.secretsKey },
+      partOf: K.secretsKey,
+      properties: { alias },
+    }),
+    node({
+      key: `${K.secretsKey}.rotation`,
+      kind: 'kms-key-rotation',
+      step: 'cluster',
+      name: alias,
+      description: 'yearly rotation on',
+      refs: { key: K.secretsKey },
+      partOf: K.secretsKey,
+      properties: {},
+    }),
+  );
+  const { endpointAccess } = spec;
+  const endpoint = endpointAccess.public
+    ? `public endpoint restricted to ${endpointAccess.publicAccessCidrs.join(
+        ', ',
+      )}`
+    : 'no public endpoint (private endpoint only)';
+  nodes.push(
+    node({
+      key: K.cluster,
+      kind: 'eks-cluster',
+      step: 'cluster',
+      type: 'AWS::EKS::Cluster',
+      name: cluster,
+      description: `Kubernetes ${spec.kubernetesVersion}, private endpoint, ${endpoint}, all control-plane logs, secrets encrypted, API access entries only`,
+      refs: { role: K.clusterRole, secretsKey: K.secretsKey },
+      // The role must be trusted and allowed before EKS assumes it.
+      after: [
+        `${K.clusterRole}.policies`,
+        `${K.secretsKey}.alias`,
+        ...spec.availabilityZones.map(NETWORK_KEYS.privateSubnet),
+      ],
+      properties: {
+        version: spec.kubernetesVersion,
+        publicAccessCidrs: endpointAccess.public
+          ? endpointAccess.publicAccessCidrs
+          : [],
+        logTypes: [...CONTROL_PLANE_LOG_TYPES],
+        ...(options.privateSubnetIds
+          ? { subnetIds: options.privateSubnetIds }
+          : {}),
+      },
+    }),
+  );
+  const principal = options.adminPrincipalArn ?? "the platform team's role";
+  nodes.push(
+    node({
+      key: K.adminAccess,
+      kind: 'access-entry',
+      step: 'cluster',
+      type: 'AWS::EKS::AccessEntry',
+      name: principal,
+      description: 'AmazonEKSClusterAdminPolicy, cluster scope',
+      refs: { cluster: K.cluster },
+      properties: options.adminPrincipalArn
+        ? { principalArn: options.adminPrincipalArn }
+        : {},
+    }),
+    node({
+      key: `${K.adminAccess}.policy`,
+      kind: 'access-policy-association',
+      step: 'cluster',
+      name: principal,
+      description: 'AmazonEKSClusterAdminPolicy, cluster scope',
+      refs: { cluster: K.cluster, accessEntry: K.adminAccess },
+      partOf: K.adminAccess,
+      properties: {
+        policyArn: EKS_CLUSTER_ADMIN_POLICY_ARN,
+        ...(options.adminPrincipalArn
+          ? { principalArn: options.adminPrincipalArn }
+          : {}),
+      },
+    }),
+  );
+  // The agent first: vpc-cni's Pod Identity association needs it ACTIVE.
+  const agent = K.addon('eks-pod-identity-agent');
+  const agentFirst = [
+    'eks-pod-identity-agent' as const,
+    ...ADDONS_BEFORE_NODES.filter(a => a !== 'eks-pod-identity-agent'),
+  ];
+  for (const addon of agentFirst) {
+    const vpcCni = addon === 'vpc-cni';
+    nodes.push(
+      node({
+        key: K.addon(addon),
+        kind: 'eks-addon',
+        step: 'cluster',
+        type: 'AWS::EKS::Addon',
+        name: addon,
+        description: vpcCni
+          ? 'network policy enabled, Pod Identity role'
+          : 'before node groups',
+        refs: {
+          cluster: K.cluster,
+          ...(vpcCni ? { role: K.vpcCniRole } : {}),
+        },
+        after: vpcCni ? [`${K.vpcCniRole}.policies`, agent] : [],
+        properties: {
+          ...(options.addonVersions?.[addon]
+            ? { version: options.addonVersions[addon] }
+            : {}),
+          ...(vpcCni
+            ? {
+                configuration: VPC_CNI_CONFIGURATION,
+                serviceAccount: VPC_CNI_SERVICE_ACCOUNT,
+              }
+            : {}),
+        },
+      }),
+    );
+  }
+  return nodes;
+}

@@ -1,0 +1,71 @@
+/** What the cluster step's resource kinds share: clients, tags, ownership, waiting. */
+import {
+  clusterName,
+  ResourceNode,
+} from '@internal/plugin-eks-platform-common';
+import type { ClusterClients } from '../../actions/cluster/clusterClients';
+import {
+  componentTags,
+  ENVIRONMENT_NAME_TAG,
+  TagMap,
+  TASK_ID_TAG,
+} from '../../actions/shared/tagging';
+import { waitWithProgress, WaiterTiming } from '../../actions/shared/waiting';
+import type {
+  ExistingResource,
+  KindContext,
+  ListFilter,
+  ResourceHandler,
+} from '../../engine/types';
+
+export type ClusterContext = KindContext<ClusterClients>;
+export type ClusterHandler = ResourceHandler<ClusterClients>;
+
+export const clusterOf = (c: ClusterContext) => clusterName(c.spec);
+
+/** The node's tags as a map (EKS), its role tag being its key. */
+export const nodeTagMap = (c: ClusterContext, node: ResourceNode): TagMap =>
+  componentTags(c.tags, node.key, node.name);
+
+/** The same as a list of `{ Key, Value }` (IAM). */
+export const nodeTagList = (c: ClusterContext, node: ResourceNode) =>
+  Object.entries(nodeTagMap(c, node)).map(([Key, Value]) => ({ Key, Value }));
+
+export const tagMapOf = (
+  tags: { Key?: string; Value?: string }[] | undefined,
+): TagMap =>
+  Object.fromEntries((tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
+
+/** A resource as the engine sees it, with the task that created it from its tags. */
+export function existing(
+  id: string,
+  label: string,
+  tags: TagMap | undefined,
+  extra: Partial<ExistingResource> = {},
+): ExistingResource {
+  return { id, label, taskId: tags?.[TASK_ID_TAG], ...extra };
+}
+
+/** Whether tags say the resource is the environment's (and the task's, in a rollback). */
+export const isListed = (tags: TagMap | undefined, filter: ListFilter) =>
+  tags?.[ENVIRONMENT_NAME_TAG] === filter.environmentName &&
+  (!filter.taskId || tags?.[TASK_ID_TAG] === filter.taskId);
+
+/** The last part of an EKS ARN: `…:addon/<cluster>/<addon>/<uuid>` → index from the end. */
+export const arnPart = (arn: string, fromEnd: number) =>
+  arn.split('/').slice(-1 - fromEnd)[0];
+
+/** An SDK waiter, with the task's timing, abort signal and progress lines. */
+export function waitFor(
+  c: ClusterContext,
+  what: string,
+  wait: (timing: WaiterTiming) => Promise<unknown>,
+): Promise<unknown> {
+  return waitWithProgress({
+    logger: c.logger,
+    what,
+    settings: c.waitSettings,
+    abortSignal: c.abortSignal,
+    wait,
+  });
+}

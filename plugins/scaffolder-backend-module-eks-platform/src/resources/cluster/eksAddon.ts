@@ -1,0 +1,124 @@
+/**
+ * EKS add-ons, found by name on the cluster, created at the version the preflight resolved
+ * and waited for until ACTIVE before the nodes that depend on them start: vpc-cni's Pod
+ * Identity association needs eks-pod-identity-agent running, and node groups need the
+ * networking add-ons. They go with the cluster on destroy; alone when the cluster stays.
+ */
+import {
+  Addon,
+  CreateAddonCommand,
+  DeleteAddonCommand,
+  DescribeAddonCommand,
+  EKSClient,
+  waitUntilAddonActive,
+  waitUntilAddonDeleted,
+} from '@aws-sdk/client-eks';
+import { unlessMissing } from '../../actions/cluster/clusterClients';
+import {
+  arnPart,
+  ClusterHandler,
+  clusterOf,
+  existing,
+  isListed,
+  nodeTagMap,
+  waitFor,
+} from './clusterResources';
+import { clusterGoesWith } from './eksCluster';
+
+/** States in which an add-on is not reused (and its ClientToken not replayed). */
+const GONE_STATES = ['DELETING', 'CREATE_FAILED', 'DELETE_FAILED'];
+
+export const describeAddon = (
+  eks: EKSClient,
+  clusterName: string,
+  addonName: string,
+) =>
+  unlessMissing(() =>
+    eks.send(new DescribeAddonCommand({ clusterName, addonName })),
+  ).then(r => r?.addon);
+
+const asExisting = (addon: Addon) =>
+  existing(
+    addon.addonArn!,
+    `${addon.addonName} ${addon.addonVersion}`,
+    addon.tags,
+    {
+      state: addon.status,
+    },
+  );
+
+export const eksAddon: ClusterHandler = {
+  label: 'EKS add-on',
+  tokened: true,
+  async find(node, _refs, c) {
+    const addon = await describeAddon(c.clients.eks, clusterOf(c), node.name);
+    if (!addon) return { live: [] };
+    return GONE_STATES.includes(addon.status ?? '')
+      ? { live: [], gone: 1 }
+      : { live: [asExisting(addon)] };
+  },
+  async create(node, refs, c, clientRequestToken) {
+    const { version, configuration, serviceAccount } = node.properties;
+    const { addon } = await c.clients.eks.send(
+      new CreateAddonCommand({
+        clusterName: clusterOf(c),
+        addonName: node.name,
+        ...(version ? { addonVersion: String(version) } : {}),
+        ...(configuration
+          ? { configurationValues: String(configuration) }
+          : {}),
+        ...(serviceAccount && refs.role
+          ? {
+              podIdentityAssociations: [
+                { serviceAccount: String(serviceAccount), roleArn: refs.role },
+              ],
+            }
+          : {}),
+        clientRequestToken,
+        tags: nodeTagMap(c, node),
+      }),
+    );
+    return addon!.addonArn!;
+  },
+  async waitUntilReady(_id, node, c) {
+    await waitFor(c, `add-on ${node.name} to become ACTIVE`, timing =>
+      waitUntilAddonActive(
+        { client: c.clients.eks, ...timing },
+        { clusterName: clusterOf(c), addonName: node.name },
+      ),
+    );
+  },
+  async list(c, filter, nodes) {
+    if (await clusterGoesWith(c, filter)) return [];
+    const addons = await Promise.all(
+      nodes.map(n => describeAddon(c.clients.eks, clusterOf(c), n.name)),
+    );
+    return addons
+      .filter((a): a is Addon => !!a && isListed(a.tags, filter))
+      .map(asExisting);
+  },
+  async delete(resource, c) {
+    if (resource.state === 'DELETING') return true;
+    const deleting = await unlessMissing(() =>
+      c.clients.eks.send(
+        new DeleteAddonCommand({
+          clusterName: clusterOf(c),
+          addonName: arnPart(resource.id, 1),
+        }),
+      ),
+    );
+    return deleting !== undefined;
+  },
+  async waitUntilDeleted(ids, c) {
+    await Promise.all(
+      ids.map(id =>
+        waitFor(c, `add-on ${arnPart(id, 1)} to be deleted`, timing =>
+          waitUntilAddonDeleted(
+            { client: c.clients.eks, ...timing },
+            { clusterName: clusterOf(c), addonName: arnPart(id, 1) },
+          ),
+        ),
+      ),
+    );
+  },
+};

@@ -1,0 +1,26 @@
+/** The handlers of the cluster step's resource kinds, for the engine. */
+import type { ClusterClients } from '../../actions/cluster/clusterClients';
+import type { ResourceHandlers } from '../../engine/types';
+import { accessEntry, accessPolicyAssociation } from './accessEntry';
+import { eksAddon } from './eksAddon';
+import { eksCluster } from './eksCluster';
+import { iamRole, iamRolePolicies, iamRoleTrust } from './iamRole';
+import { kmsAlias, kmsKey, kmsKeyRotation } from './kmsKey';
+
+export const CLUSTER_HANDLERS: ResourceHandlers<ClusterClients> = {
+  'iam-role': iamRole,
+  'iam-role-trust': iamRoleTrust,
+  'iam-role-policies': iamRolePolicies,
+  'kms-key': kmsKey,
+  'kms-alias': kmsAlias,
+  'kms-key-rotation': kmsKeyRotation,
+  'eks-cluster': eksCluster,
+  'access-entry': accessEntry,
+  'access-policy-association': accessPolicyAssociation,
+  'eks-addon': eksAddon,
+};
+
+export { describeAddon } from './eksAddon';
+export { describeCluster } from './eksCluster';
+export { KEY_DELETION_WINDOW_DAYS, keyPolicyFor } from './kmsKey';
+export { sameTrustPolicy } from './iamRole';
