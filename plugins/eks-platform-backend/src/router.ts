@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { createCapacityRouter } from './capacity';
 import { createCostRouter } from './cost';
 import { createSloRouter } from './slo';
+import { createVersionsRouter } from './versions';
 import { RouterOptions } from './types';
 
 export type { RouterOptions } from './types';
@@ -21,6 +22,7 @@ export async function createRouter(
   router.use(await createCapacityRouter(options));
   router.use(await createSloRouter(options));
   router.use(await createCostRouter(options));
+  router.use(await createVersionsRouter(options));
 
   return router;
 }

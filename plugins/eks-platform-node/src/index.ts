@@ -17,3 +17,4 @@ export {
   readEnvironmentAdmins,
 } from './permissions/environmentAdmins';
 export type { EnvironmentAdmins } from './permissions/environmentAdmins';
+export { describeKubernetesVersions } from './kubernetesVersions';

@@ -31,6 +31,7 @@ const fails = (variant: Variant, path: string, messageContains?: string) => ({
 
 const range = (count: number) => Array.from({ length: count }, (_, i) => i);
 const PARIS = ['eu-west-3a', 'eu-west-3b', 'eu-west-3c'];
+const DAY = new Date('2026-12-02T00:00:00Z');
 const SUPPORTED = { supportedKubernetesVersions: ['1.35', '1.34', '1.33'] };
 const manyTags = (count: number) =>
   Object.fromEntries(range(count).map(i => [`tag-${i}`, 'x']));
@@ -182,6 +183,17 @@ const CASES: RuleCase[] = [
       on('production', { kubernetesVersion: '1.28' }, SUPPORTED),
       'kubernetesVersion',
       'supported versions: 1.33, 1.34, 1.35',
+    ),
+  },
+  {
+    // Without EKS's list: a version past its end of extended support is refused, and one
+    // the table does not know (released after it) is left to EKS.
+    rule: 'kubernetes-version-end-of-life',
+    passing: on('production', { kubernetesVersion: '1.37' }, { today: DAY }),
+    failing: fails(
+      on('production', { kubernetesVersion: '1.28' }, { today: DAY }),
+      'kubernetesVersion',
+      'out of all EKS support since',
     ),
   },
   {

@@ -81,3 +81,119 @@ export function kubernetesVersionsSupportedOn(
     return phase !== undefined && accepted.includes(phase);
   }).map(entry => entry.version);
 }
+
+/** One version as EKS reports it now (DescribeClusterVersions), or the table says. */
+export interface EksVersionInfo {
+  version: string;
+  phase: KubernetesSupportPhase;
+  /** ISO dates, when known. */
+  endOfStandardSupport?: string;
+  endOfExtendedSupport?: string;
+  /** EKS's default for new clusters. */
+  isDefault: boolean;
+}
+
+export interface EksVersionList {
+  /** Newest first. */
+  versions: EksVersionInfo[];
+  /** `eks`: DescribeClusterVersions answered; `table`: the fallback table below. */
+  source: 'eks' | 'table';
+  /** Why the table was used. */
+  note?: string;
+}
+
+/** The shape of DescribeClusterVersions' `clusterVersions` entries this product reads. */
+export interface ClusterVersionInformationLike {
+  clusterVersion?: string;
+  versionStatus?: string;
+  defaultVersion?: boolean;
+  endOfStandardSupportDate?: Date;
+  endOfExtendedSupportDate?: Date;
+}
+
+const PHASE_OF_STATUS: Record<string, KubernetesSupportPhase> = {
+  STANDARD_SUPPORT: 'standard',
+  EXTENDED_SUPPORT: 'extended',
+  UNSUPPORTED: 'end-of-life',
+};
+
+const newestFirst = (a: EksVersionInfo, b: EksVersionInfo) =>
+  compareKubernetesVersions(b.version, a.version);
+
+/** The list EKS answered, newest first. */
+export function versionListFromEks(
+  clusterVersions: readonly ClusterVersionInformationLike[],
+): EksVersionList {
+  const day = (date?: Date) => (date ? isoDay(new Date(date)) : undefined);
+  const versions = clusterVersions
+    .filter(v => v.clusterVersion && PHASE_OF_STATUS[v.versionStatus ?? ''])
+    .map(v => ({
+      version: v.clusterVersion!,
+      phase: PHASE_OF_STATUS[v.versionStatus!],
+      endOfStandardSupport: day(v.endOfStandardSupportDate),
+      endOfExtendedSupport: day(v.endOfExtendedSupportDate),
+      isDefault: v.defaultVersion === true,
+    }))
+    .sort(newestFirst);
+  return { versions, source: 'eks' };
+}
+
+/**
+ * The fallback when EKS cannot be asked: the published calendar on `today`. It goes stale
+ * (it knows no version released after it was written), so it is only used with a note.
+ */
+export function versionListFromTable(
+  today: Date,
+  note: string,
+): EksVersionList {
+  const versions = EKS_KUBERNETES_VERSIONS.map(entry => ({
+    version: entry.version,
+    phase: supportPhaseOn(entry.version, today)!,
+    endOfStandardSupport: entry.endOfStandardSupport,
+    endOfExtendedSupport: entry.endOfExtendedSupport,
+    isDefault: false,
+  }))
+    .filter(v => v.phase !== 'end-of-life')
+    .sort(newestFirst);
+  return { versions, source: 'table', note };
+}
+
+/**
+ * Versions a new cluster may have: standard support only. Clusters are created with
+ * `upgradePolicy.supportType: STANDARD`, which EKS does not allow for a version in extended
+ * support; and extended support costs six times as much per cluster hour.
+ */
+export function creatableVersions(list: EksVersionList): string[] {
+  return list.versions.filter(v => v.phase === 'standard').map(v => v.version);
+}
+
+/** EKS's default when it is in standard support, else the newest such version. */
+export function defaultCreatableVersion(
+  list: EksVersionList,
+): string | undefined {
+  const standard = list.versions.filter(v => v.phase === 'standard');
+  return (standard.find(v => v.isDefault) ?? standard[0])?.version;
+}
+
+/** What is wrong with `value` as a new cluster's version; undefined if nothing. */
+export function creatableVersionProblem(
+  value: string,
+  list: EksVersionList,
+): string | undefined {
+  const allowed = creatableVersions(list);
+  if (allowed.includes(value)) return undefined;
+  const known = list.versions.find(v => v.version === value);
+  const source =
+    list.source === 'eks'
+      ? 'DescribeClusterVersions'
+      : "the platform's version table";
+  let why = 'is not one EKS offers';
+  if (known?.phase === 'extended') {
+    why = `is in extended support (paid)${
+      known.endOfExtendedSupport ? ` until ${known.endOfExtendedSupport}` : ''
+    }; new clusters are created in standard support only`;
+  } else if (known?.phase === 'end-of-life') why = 'is out of all EKS support';
+  return `Kubernetes ${value} ${why}; ${source} lists ${
+    allowed.join(', ') || 'none'
+  } in standard support`;
+}

@@ -8,6 +8,11 @@ export interface ValidationOptions {
    * goes stale.
    */
   supportedKubernetesVersions?: readonly string[];
+  /**
+   * Without a list from EKS: refuse a version the published calendar puts past the end
+   * of extended support on this day (that never reverses); the rest is for EKS to say.
+   */
+  today?: Date;
   /** The account's "Nodes per managed node group" quota, when raised above AWS's default. */
   maxNodesPerNodeGroup?: number;
 }

@@ -26,6 +26,7 @@ export const VALIDATION_RULE_IDS = [
   'az-count-production',
   'kubernetes-version-syntax',
   'kubernetes-version-supported',
+  'kubernetes-version-end-of-life',
   // network
   'cidr-syntax',
   'cidr-host-bits',

@@ -1,62 +1,73 @@
 import {
+  EksVersionList,
+  versionListFromEks,
+  versionListFromTable,
+} from '@internal/plugin-eks-platform-common';
+import {
   defaultKubernetesVersion,
   kubernetesVersionOptions,
   kubernetesVersionProblems,
   validateKubernetesVersion,
 } from './kubernetesVersion';
 
-const NOV_26_2026 = new Date('2026-11-26T09:00:00Z');
+/** What DescribeClusterVersions answers, as the sandbox does on 2026-12-02. */
+const FROM_EKS: EksVersionList = versionListFromEks([
+  {
+    clusterVersion: '1.37',
+    versionStatus: 'STANDARD_SUPPORT',
+    endOfStandardSupportDate: new Date('2028-01-27'),
+    endOfExtendedSupportDate: new Date('2029-01-27'),
+  },
+  {
+    clusterVersion: '1.36',
+    versionStatus: 'STANDARD_SUPPORT',
+    defaultVersion: true,
+  },
+  { clusterVersion: '1.35', versionStatus: 'STANDARD_SUPPORT' },
+  {
+    clusterVersion: '1.34',
+    versionStatus: 'EXTENDED_SUPPORT',
+    endOfExtendedSupportDate: new Date('2027-12-02'),
+  },
+]);
 
 describe('kubernetesVersion', () => {
-  it('offers the versions in standard support, newest first, with their phase and end dates', () => {
-    expect(kubernetesVersionOptions(NOV_26_2026)).toEqual([
+  it('offers what EKS has in standard support, newest first, with the dates it gives', () => {
+    expect(kubernetesVersionOptions(FROM_EKS)).toEqual([
       {
-        version: '1.35',
-        phase: 'standard',
-        endOfStandardSupport: '2027-03-27',
-        endOfExtendedSupport: '2028-03-27',
+        version: '1.37',
         label:
-          '1.35 — standard support until 2027-03-27, then extended until 2028-03-27',
+          '1.37 — standard support until 2028-01-27, then extended until 2029-01-27',
       },
-      {
-        version: '1.34',
-        phase: 'standard',
-        endOfStandardSupport: '2026-12-02',
-        endOfExtendedSupport: '2027-12-02',
-        label:
-          '1.34 — standard support until 2026-12-02, then extended until 2027-12-02',
-      },
+      { version: '1.36', label: '1.36 — standard support (EKS default)' },
+      { version: '1.35', label: '1.35 — standard support' },
     ]);
   });
 
-  it('defaults to the newest version in standard support', () => {
-    expect(defaultKubernetesVersion(NOV_26_2026)).toBe('1.35');
-    expect(kubernetesVersionProblems('1.35', NOV_26_2026)).toEqual([]);
+  it("defaults to EKS's default, not to the newest", () => {
+    expect(defaultKubernetesVersion(FROM_EKS)).toBe('1.36');
+    expect(kubernetesVersionProblems('1.37', FROM_EKS)).toEqual([]);
   });
 
-  it('rejects an unknown version, naming it and the supported list', () => {
-    expect(kubernetesVersionProblems('1.20', NOV_26_2026)).toEqual([
-      'Kubernetes 1.20 is not supported by EKS on 2026-11-26; supported versions: 1.35, 1.34',
+  it('refuses a version in extended support and one EKS does not offer, saying why', () => {
+    expect(kubernetesVersionProblems('1.34', FROM_EKS)).toEqual([
+      'Kubernetes 1.34 is in extended support (paid) until 2027-12-02; new clusters are created in standard support only; DescribeClusterVersions lists 1.37, 1.36, 1.35 in standard support',
     ]);
-  });
-
-  it('rejects versions in extended support only or out of support, saying so', () => {
-    expect(kubernetesVersionProblems('1.33', NOV_26_2026)).toEqual([
-      'Kubernetes 1.33 is not supported by EKS on 2026-11-26 (it is in paid extended support only); supported versions: 1.35, 1.34',
-    ]);
-    expect(kubernetesVersionProblems('1.28', NOV_26_2026)[0]).toContain(
-      '(it is out of all EKS support)',
+    expect(kubernetesVersionProblems('1.20', FROM_EKS)[0]).toContain(
+      'Kubernetes 1.20 is not one EKS offers',
     );
-  });
-
-  it('asks for a version when none is given', () => {
-    expect(kubernetesVersionProblems('', NOV_26_2026)).toEqual([
-      'choose a Kubernetes version: 1.35, 1.34',
+    expect(kubernetesVersionProblems('', FROM_EKS)).toEqual([
+      'choose a Kubernetes version: 1.37, 1.36, 1.35',
     ]);
   });
 
-  it('says the table is stale when no version is left in standard support', () => {
-    const later = new Date('2027-06-01');
+  it('falls back to the published calendar, and says when it is stale', () => {
+    const table = versionListFromTable(new Date('2026-11-26'), 'offline');
+    expect(kubernetesVersionOptions(table).map(o => o.version)).toEqual([
+      '1.35',
+      '1.34',
+    ]);
+    const later = versionListFromTable(new Date('2027-06-01'), 'offline');
     expect(kubernetesVersionOptions(later)).toEqual([]);
     expect(defaultKubernetesVersion(later)).toBeUndefined();
     expect(kubernetesVersionProblems('1.35', later)[0]).toContain(
@@ -64,11 +75,14 @@ describe('kubernetesVersion', () => {
     );
   });
 
-  it("validates against today's list", async () => {
+  it('refuses at review what can never be right: bad syntax, a version out of all support', async () => {
     const addError = jest.fn();
-    await validateKubernetesVersion('1.20', { addError } as any, {} as any);
-    expect(addError).toHaveBeenCalledWith(
-      expect.stringContaining('Kubernetes 1.20 is not supported by EKS'),
-    );
+    await validateKubernetesVersion('1.28', { addError } as any, {} as any);
+    await validateKubernetesVersion('v1.35', { addError } as any, {} as any);
+    await validateKubernetesVersion('1.37', { addError } as any, {} as any);
+    expect(addError.mock.calls).toEqual([
+      [expect.stringContaining('Kubernetes 1.28 is out of all EKS support')],
+      ['choose a Kubernetes version, e.g. 1.35'],
+    ]);
   });
 });

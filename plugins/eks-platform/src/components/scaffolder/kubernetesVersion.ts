@@ -1,120 +1,95 @@
 /**
- * Pure logic of the EksKubernetesVersionPicker field: the versions offered on
- * a day, their labels, the default and the problems that block the Review step.
+ * Pure logic of the EksKubernetesVersionPicker field: the versions offered, their labels,
+ * the default and the problems, from the list EKS reports for the chosen account and
+ * Region (the backend's `GET /kubernetes-versions`), the same list the cluster action
+ * checks against. The published calendar is only the fallback when EKS cannot be asked.
  */
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import {
+  creatableVersionProblem,
+  creatableVersions,
+  defaultCreatableVersion,
+  EksVersionInfo,
+  EksVersionList,
   findKubernetesVersion,
-  KubernetesSupportPhase,
-  kubernetesVersionsSupportedOn,
+  isKubernetesVersionSyntax,
   supportPhaseOn,
 } from '@internal/plugin-eks-platform-common';
 
 export interface KubernetesVersionOption {
   version: string;
-  phase: KubernetesSupportPhase;
-  endOfStandardSupport: string;
-  endOfExtendedSupport: string;
   /** "1.35 — standard support until 2027-03-27, then extended until 2028-03-27" */
   label: string;
 }
 
-function labelOf(
-  version: string,
-  phase: KubernetesSupportPhase,
-  endOfStandardSupport: string,
-  endOfExtendedSupport: string,
-): string {
-  if (phase === 'standard') {
-    return `${version} — standard support until ${endOfStandardSupport}, then extended until ${endOfExtendedSupport}`;
-  }
-  if (phase === 'extended') {
-    return `${version} — extended support (paid) until ${endOfExtendedSupport}`;
-  }
-  return `${version} — end of life since ${endOfExtendedSupport}`;
+function labelOf(v: EksVersionInfo): string {
+  const dates = v.endOfStandardSupport
+    ? ` until ${v.endOfStandardSupport}${
+        v.endOfExtendedSupport
+          ? `, then extended until ${v.endOfExtendedSupport}`
+          : ''
+      }`
+    : '';
+  return `${v.version} — standard support${dates}${
+    v.isDefault ? ' (EKS default)' : ''
+  }`;
 }
 
-/**
- * The versions the actions accept on `today`, newest first. They check against
- * `kubernetesVersionsSupportedOn(today)` (standard support only), so the form
- * offers the same list.
- */
+/** The versions a new cluster may have (standard support), newest first. */
 export function kubernetesVersionOptions(
-  today: Date,
+  list: EksVersionList,
 ): KubernetesVersionOption[] {
-  return [...kubernetesVersionsSupportedOn(today)]
-    .reverse()
-    .flatMap(version => {
-      const entry = findKubernetesVersion(version);
-      const phase = supportPhaseOn(version, today);
-      if (!entry || !phase) return [];
-      return [
-        {
-          version,
-          phase,
-          endOfStandardSupport: entry.endOfStandardSupport,
-          endOfExtendedSupport: entry.endOfExtendedSupport,
-          label: labelOf(
-            version,
-            phase,
-            entry.endOfStandardSupport,
-            entry.endOfExtendedSupport,
-          ),
-        },
-      ];
-    });
+  const allowed = creatableVersions(list);
+  return list.versions
+    .filter(v => allowed.includes(v.version))
+    .map(v => ({ version: v.version, label: labelOf(v) }));
 }
 
-/** The newest version in standard support on `today`, the field's default. */
-export function defaultKubernetesVersion(today: Date): string | undefined {
-  const options = kubernetesVersionOptions(today);
-  return (options.find(option => option.phase === 'standard') ?? options[0])
-    ?.version;
+/** EKS's default in standard support, else the newest such version: the field's default. */
+export function defaultKubernetesVersion(
+  list: EksVersionList,
+): string | undefined {
+  return defaultCreatableVersion(list);
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-const UNSUPPORTED_REASONS: Record<string, string> = {
-  extended: ' (it is in paid extended support only)',
-  'end-of-life': ' (it is out of all EKS support)',
-};
-
-/** Everything wrong with the value on `today`; empty when valid. */
+/** Everything wrong with the value against the list; empty when valid. */
 export function kubernetesVersionProblems(
   value: unknown,
-  today: Date,
+  list: EksVersionList,
 ): string[] {
-  const supported = kubernetesVersionOptions(today).map(o => o.version);
-  const list = supported.join(', ');
-  if (supported.length === 0) {
+  const allowed = creatableVersions(list);
+  if (allowed.length === 0) {
     return [
-      `no Kubernetes version is in EKS standard support on ${isoDay(
-        today,
-      )} according to the platform's version table; it needs updating`,
+      list.source === 'eks'
+        ? 'EKS lists no Kubernetes version in standard support'
+        : "no Kubernetes version is in EKS standard support according to the platform's version table; it needs updating",
     ];
   }
   if (typeof value !== 'string' || value === '') {
-    return [`choose a Kubernetes version: ${list}`];
+    return [`choose a Kubernetes version: ${allowed.join(', ')}`];
   }
-  if (!supported.includes(value)) {
-    const why = UNSUPPORTED_REASONS[supportPhaseOn(value, today) ?? ''] ?? '';
-    return [
-      `Kubernetes ${value} is not supported by EKS on ${isoDay(
-        today,
-      )}${why}; supported versions: ${list}`,
-    ];
-  }
-  return [];
+  const problem = creatableVersionProblem(value, list);
+  return problem ? [problem] : [];
 }
 
-/** The field's `validation`, checked against today's list. */
+/**
+ * The field's `validation` at the Review step: what holds without asking EKS (the
+ * syntax, and that a version past its end of extended support never comes back). The
+ * field shows EKS's list, and the cluster action checks the value against it again.
+ */
 export const validateKubernetesVersion: CustomFieldValidator<string> = (
   value,
   validation,
 ) => {
-  for (const message of kubernetesVersionProblems(value, new Date())) {
-    validation.addError(message);
+  if (typeof value !== 'string' || !isKubernetesVersionSyntax(value)) {
+    validation.addError('choose a Kubernetes version, e.g. 1.35');
+    return;
+  }
+  if (supportPhaseOn(value, new Date()) === 'end-of-life') {
+    validation.addError(
+      `Kubernetes ${value} is out of all EKS support since ${
+        findKubernetesVersion(value)!.endOfExtendedSupport
+      }`,
+    );
   }
 };

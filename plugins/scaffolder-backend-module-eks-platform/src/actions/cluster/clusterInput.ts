@@ -1,7 +1,6 @@
 /** The cluster action's own input fields and their checks (no AWS call). */
 import {
   EnvironmentSpec,
-  kubernetesVersionsSupportedOn,
   validateEnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
 import type { InputProblem } from '../shared/environmentInput';
@@ -156,7 +155,7 @@ export function clusterFormProblems(
       // after this field.
       const endpointProblems = validateEnvironmentSpec(
         withEndpointAccess(spec, cidrs),
-        { supportedKubernetesVersions: kubernetesVersionsSupportedOn(today) },
+        { today },
       ).filter(p => p.path.startsWith('endpointAccess'));
       for (const p of endpointProblems) {
         problems.push({

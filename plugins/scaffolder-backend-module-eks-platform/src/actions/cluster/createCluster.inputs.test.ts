@@ -1,3 +1,4 @@
+import { DescribeClusterVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
   actionContext,
   useSandboxActionFixture,
@@ -26,11 +27,6 @@ const BAD_INPUTS: [string, Record<string, unknown>, string][] = [
   [
     'Kubernetes 1.28 (out of every support)',
     { kubernetesVersion: '1.28' },
-    'kubernetesVersion',
-  ],
-  [
-    'a version that does not exist',
-    { kubernetesVersion: '1.99' },
     'kubernetesVersion',
   ],
   [
@@ -114,6 +110,54 @@ describe('eks-platform:cluster:create refuses bad input before any AWS call', ()
       expect(await fixture.calls()).toEqual([]);
     },
   );
+
+  it('refuses, before any change, a version EKS does not offer and one in extended support', async () => {
+    await fixture.reset();
+    const eks = await fixture.aws.create(EKSClient, {
+      accountId: '333333333333',
+      region: 'eu-west-3',
+    });
+    const { clusterVersions = [] } = await eks.send(
+      new DescribeClusterVersionsCommand({}),
+    );
+    eks.destroy();
+    const extended = clusterVersions.find(
+      v => v.versionStatus === 'EXTENDED_SUPPORT',
+    )!.clusterVersion!;
+    for (const [version, why] of [
+      [
+        '1.99',
+        /Kubernetes 1\.99 is not one EKS offers; DescribeClusterVersions lists .*1\.35/,
+      ],
+      [
+        extended,
+        /Kubernetes \S+ is in extended support \(paid\).*standard support only/,
+      ],
+    ] as const) {
+      await fixture.clearCalls();
+      await expect(
+        clusterAction(fixture.aws).handler(
+          actionContext({
+            input: { ...GOOD, kubernetesVersion: version } as any,
+          }),
+        ),
+      ).rejects.toThrow(
+        expect.objectContaining({
+          name: 'InputError',
+          message: expect.stringMatching(
+            new RegExp(`- kubernetesVersion: ${why.source}`),
+          ),
+        }),
+      );
+      const calls = await fixture.calls();
+      expect(calls.map(c => c.operation)).toContain('DescribeClusterVersions');
+      expect(
+        calls.filter(c =>
+          /^(Create|Attach|Associate|Put|Enable)/.test(c.operation),
+        ),
+      ).toEqual([]);
+    }
+  });
 
   it('refuses subnets that do not exist, before any change', async () => {
     await fixture.reset();

@@ -1,4 +1,7 @@
-import { DescribeAddonVersionsCommand } from '@aws-sdk/client-eks';
+import {
+  DescribeAddonVersionsCommand,
+  DescribeClusterVersionsCommand,
+} from '@aws-sdk/client-eks';
 import yaml from 'yaml';
 import {
   actionContext,
@@ -72,7 +75,13 @@ describe('eks-platform:cluster:create', () => {
     const read = await readCluster(clients, CLUSTER);
     const cluster = read.cluster!;
     expect(cluster.status).toBe('ACTIVE');
-    expect(cluster.version).toBe('1.35');
+    // No version in the input: EKS's default for new clusters, as DescribeClusterVersions says.
+    const { clusterVersions = [] } = await clients.eks.send(
+      new DescribeClusterVersionsCommand({}),
+    );
+    const version = clusterVersions.find(v => v.defaultVersion)!
+      .clusterVersion!;
+    expect(cluster.version).toBe(version);
     expect(cluster.resourcesVpcConfig?.subnetIds).toEqual(subnets);
     expect(cluster.resourcesVpcConfig?.endpointPrivateAccess).toBe(true);
     expect(cluster.resourcesVpcConfig?.endpointPublicAccess).toBe(false);
@@ -174,14 +183,14 @@ describe('eks-platform:cluster:create', () => {
       const { addons = [] } = await clients.eks.send(
         new DescribeAddonVersionsCommand({
           addonName: addon.addonName,
-          kubernetesVersion: '1.35',
+          kubernetesVersion: version,
         }),
       );
       const versions = addons[0].addonVersions!;
       const expected =
         versions.find(v =>
           v.compatibilities?.some(
-            c => c.clusterVersion === '1.35' && c.defaultVersion,
+            c => c.clusterVersion === version && c.defaultVersion,
           ),
         ) ?? versions[0];
       expect(addon.addonVersion).toBe(expected.addonVersion);

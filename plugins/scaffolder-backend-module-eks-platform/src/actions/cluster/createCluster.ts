@@ -2,9 +2,13 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   clusterGraph,
+  defaultCreatableVersion,
   EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
-import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  AwsClientFactory,
+  describeKubernetesVersions,
+} from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
 import { CheckpointedSteps } from '../shared/checkpointedSteps';
@@ -260,18 +264,29 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         extraProblems: s => clusterInputProblems(input, s, today, options),
       });
       await options.guard.admitCreate(ctx, baseSpec, { adopt: input.adopt });
-      const spec = withEndpointAccess(
-        baseSpec,
-        input.endpointPublicAccessCidrs,
-      );
-      const names = clusterNames(spec);
+      const names = clusterNames(baseSpec);
       const privateSubnetIds = input.privateSubnetIds;
       const adminPrincipalArn = input.adminPrincipalArn;
       const clients = await createClusterClients(options.aws, {
-        accountId: spec.account,
-        region: spec.region,
+        accountId: baseSpec.account,
+        region: baseSpec.region,
       });
       try {
+        const versions = await describeKubernetesVersions(
+          clients.eks,
+          today,
+          logger,
+        );
+        const spec = withEndpointAccess(
+          {
+            ...baseSpec,
+            // Without one in the input: EKS's default for new clusters, not the table's.
+            kubernetesVersion: input.kubernetesVersion
+              ? baseSpec.kubernetesVersion
+              : defaultCreatableVersion(versions) ?? baseSpec.kubernetesVersion,
+          },
+          input.endpointPublicAccessCidrs,
+        );
         const inventory = await discoverCluster(
           clients,
           names,
@@ -283,6 +298,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           names,
           privateSubnetIds,
           inventory,
+          versions,
         });
 
         const graph = { adminPrincipalArn, privateSubnetIds, addonVersions };

@@ -20,5 +20,5 @@ export { discoverCluster } from './discovery';
 export type { ClusterInventory } from './discovery';
 export { clusterNames } from './clusterPlan';
 export type { ClusterNames } from './clusterPlan';
-export { addonVersionFor, supportedClusterVersions } from './preflight';
+export { addonVersionFor } from './preflight';
 export type { ClusterOutputs } from './provisionCluster';

@@ -1,18 +1,16 @@
 /**
- * Read-only checks of the account before the first change: the Kubernetes version is one
- * EKS reports as supported, the private subnets exist, one per zone of the spec, in one
+ * Read-only checks of the account before the first change: the Kubernetes version is in
+ * standard support as DescribeClusterVersions reports it, the private subnets exist, one per zone of the spec, in one
  * VPC; every before-nodes add-on has a version for that Kubernetes version (the one the
  * cluster will get); what exists under the action's names belongs to this environment.
  */
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import {
-  Cluster,
-  DescribeAddonVersionsCommand,
-  DescribeClusterVersionsCommand,
-} from '@aws-sdk/client-eks';
+import { Cluster, DescribeAddonVersionsCommand } from '@aws-sdk/client-eks';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   ADDONS_BEFORE_NODES,
+  creatableVersionProblem,
+  EksVersionList,
   EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
 import { throwIfProblems, InputProblem } from '../shared/environmentInput';
@@ -24,30 +22,6 @@ import { ClusterInventory, roleTags } from './discovery';
 
 /** The add-on versions to install: name → version. */
 export type AddonVersions = Record<string, string>;
-
-/** Kubernetes versions EKS supports now (standard or extended support). */
-export async function supportedClusterVersions(
-  clients: Pick<ClusterClients, 'eks'>,
-): Promise<string[]> {
-  const versions: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.eks.send(
-      new DescribeClusterVersionsCommand({ nextToken }),
-    );
-    for (const info of page.clusterVersions ?? []) {
-      if (
-        info.clusterVersion &&
-        (info.versionStatus === 'STANDARD_SUPPORT' ||
-          info.versionStatus === 'EXTENDED_SUPPORT')
-      ) {
-        versions.push(info.clusterVersion);
-      }
-    }
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return versions;
-}
 
 /**
  * The version of an add-on to pin for a Kubernetes version: the one DescribeAddonVersions
@@ -96,18 +70,21 @@ export async function preflightCluster(options: {
   names: ClusterNames;
   privateSubnetIds: string[];
   inventory: ClusterInventory;
+  /** What DescribeClusterVersions reports now. */
+  versions: EksVersionList;
 }): Promise<{ addonVersions: AddonVersions; vpcId: string }> {
   const { clients, spec, names, privateSubnetIds, inventory } = options;
   const problems: InputProblem[] = [];
 
-  const supported = await supportedClusterVersions(clients);
-  if (!supported.includes(spec.kubernetesVersion)) {
+  const versionProblem = creatableVersionProblem(
+    spec.kubernetesVersion,
+    options.versions,
+  );
+  if (versionProblem) {
     problems.push({
       path: 'kubernetesVersion',
-      rule: 'eks-supported-version',
-      message: `EKS does not support Kubernetes ${spec.kubernetesVersion} in ${
-        spec.region
-      } (DescribeClusterVersions lists ${supported.join(', ') || 'none'})`,
+      rule: 'eks-standard-support',
+      message: versionProblem,
     });
   }
 

@@ -1,4 +1,10 @@
-import { actionContext } from '../__testUtils__/sandboxActionFixture';
+import { DescribeClusterVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
+import { findKubernetesVersion } from '@internal/plugin-eks-platform-common';
+import {
+  actionContext,
+  outputOf,
+  useSandboxActionFixture,
+} from '../__testUtils__/sandboxActionFixture';
 import {
   DEV_INPUT,
   networkAction,
@@ -138,11 +144,6 @@ const BAD_INPUTS: [string, Record<string, unknown>, string[]][] = [
   ['a name longer than 40 characters', { name: 'd'.repeat(41) }, ['name']],
   ['a name starting with a digit', { name: '1dpj-prod' }, ['name']],
   ['a version as a number', { kubernetesVersion: 1.35 }, ['kubernetesVersion']],
-  [
-    'a version EKS does not have yet',
-    { kubernetesVersion: '1.99' },
-    ['kubernetesVersion'],
-  ],
   [
     'a zone of another region',
     { availabilityZones: ['eu-west-3a', 'eu-west-3b', 'eu-west-1c'] },
@@ -428,5 +429,57 @@ describe('eks-platform:network:create refuses bad input before any AWS call', ()
         }),
       ),
     ).rejects.toThrow('valid input reaches AWS');
+  });
+});
+
+describe('eks-platform:network:create asks EKS about the Kubernetes version', () => {
+  const fixture = useSandboxActionFixture();
+
+  it('refuses a version EKS does not offer before any change, so no network waits for a cluster EKS refuses', async () => {
+    await fixture.reset();
+    await fixture.clearCalls();
+    await expect(
+      networkAction(fixture.aws).handler(
+        actionContext({
+          input: { ...PRODUCTION_INPUT, kubernetesVersion: '1.99' } as any,
+        }),
+      ),
+    ).rejects.toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: expect.stringMatching(
+          /- kubernetesVersion: Kubernetes 1\.99 is not one EKS offers; DescribeClusterVersions lists/,
+        ),
+      }),
+    );
+    const operations = (await fixture.calls()).map(c => c.operation);
+    expect(operations).toContain('DescribeClusterVersions');
+    expect(
+      operations.filter(op => /^(Create|Allocate|Modify)/.test(op)),
+    ).toEqual([]);
+  });
+
+  it('accepts a version newer than the published table when EKS offers it', async () => {
+    await fixture.reset();
+    const eks = await fixture.aws.create(EKSClient, {
+      accountId: PRODUCTION_INPUT.account,
+      region: 'eu-west-3',
+    });
+    const { clusterVersions = [] } = await eks.send(
+      new DescribeClusterVersionsCommand({}),
+    );
+    eks.destroy();
+    const newer = clusterVersions.find(
+      v =>
+        v.versionStatus === 'STANDARD_SUPPORT' &&
+        !findKubernetesVersion(v.clusterVersion!),
+    )?.clusterVersion;
+    expect(newer).toBeDefined();
+    const ctx = actionContext({
+      input: { ...PRODUCTION_INPUT, kubernetesVersion: newer } as any,
+      isDryRun: true,
+    });
+    await networkAction(fixture.aws).handler(ctx);
+    expect(outputOf(ctx, 'vpcId')).toMatch(/^(dry-run:|vpc-)/);
   });
 });

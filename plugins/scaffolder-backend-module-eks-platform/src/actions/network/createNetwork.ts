@@ -38,6 +38,7 @@ import {
   listNetwork,
   NetworkDeletionError,
 } from './deleteNetwork';
+import { assertCreatableVersion } from '../shared/kubernetesVersions';
 import { discoverNetwork, liveKeysOf, NetworkInventory } from './discovery';
 import {
   FLOW_LOG_DESTINATION_FIELD,
@@ -216,12 +217,14 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
     },
     async handler(ctx) {
       const { input, logger } = ctx;
+      const today = now();
       const spec = validateEnvironmentInput(input, {
-        today: now(),
+        today,
         extraBooleans: ['rollbackOnFailure', 'adopt', WAIT_FOR_NAT_FIELD],
         extraProblems: s => readFlowLogDestination(input, s).problems,
       });
       await options.guard.admitCreate(ctx, spec, { adopt: input.adopt });
+      await assertCreatableVersion(options.aws, spec, today, logger);
       const destination = readFlowLogDestination(input, spec).destination!;
       const nodes = networkGraph(spec, destination);
       const planned = nodes.filter(n => n.type);

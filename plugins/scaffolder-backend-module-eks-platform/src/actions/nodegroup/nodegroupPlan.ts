@@ -8,7 +8,6 @@ import type { CreateNodegroupRequest, Taint } from '@aws-sdk/client-eks';
 import {
   ADDONS_AFTER_NODES,
   EnvironmentSpec,
-  kubernetesVersionsSupportedOn,
   NodeGroupSpec,
   validateEnvironmentSpec,
   clusterName as environmentClusterName,
@@ -156,7 +155,7 @@ export function nodegroupInputProblems(
       };
       problems.push(
         ...validateEnvironmentSpec(overridden, {
-          supportedKubernetesVersions: kubernetesVersionsSupportedOn(today),
+          today,
         }).filter(p => p.path.startsWith(NODE_GROUPS_FIELD)),
       );
     }

@@ -11,7 +11,9 @@ import {
   EnvironmentName,
   ENVIRONMENTS,
   EnvironmentSpec,
-  kubernetesVersionsSupportedOn,
+  defaultCreatableVersion,
+  DEFAULT_KUBERNETES_VERSION,
+  versionListFromTable,
   presetFor,
   validateEnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
@@ -252,16 +254,16 @@ export interface InputProblem {
 }
 
 /**
- * The spec an environment input describes, and the Kubernetes versions it was checked
- * against. Never throws: whatever is wrong is left to `validateEnvironmentInput`.
+ * The spec an environment input describes. Never throws: whatever is wrong is left to `validateEnvironmentInput`.
  */
 export function environmentSpecFrom(
   input: EnvironmentInput,
   options: { today: Date; rollbackOnFailure?: boolean },
-): { spec: EnvironmentSpec; supportedKubernetesVersions: string[] } {
-  const supportedKubernetesVersions = kubernetesVersionsSupportedOn(
-    options.today,
-  );
+): EnvironmentSpec {
+  // Only a default: the cluster action asks EKS (DescribeClusterVersions) for its own.
+  const defaultVersion =
+    defaultCreatableVersion(versionListFromTable(options.today, '')) ??
+    DEFAULT_KUBERNETES_VERSION;
   const region = input.region || DEFAULT_REGION;
   const preset = presetFor(input.environment);
   const spec = presetFor(input.environment, {
@@ -277,9 +279,7 @@ export function environmentSpecFrom(
         : preset.network,
     nodeGroups: sizedNodeGroups(preset.nodeGroups, input.nodeGroupSizes),
     ...(input.name ? { name: input.name } : {}),
-    kubernetesVersion:
-      input.kubernetesVersion ||
-      supportedKubernetesVersions[supportedKubernetesVersions.length - 1],
+    kubernetesVersion: input.kubernetesVersion || defaultVersion,
     // The preset's owner tag names the preset's owner: tag what the form chose instead.
     tags: {
       ...preset.tags,
@@ -289,7 +289,7 @@ export function environmentSpecFrom(
       ? { rollbackOnFailure: options.rollbackOnFailure }
       : {}),
   });
-  return { spec, supportedKubernetesVersions };
+  return spec;
 }
 
 /** Field-typed checks the template engine does from the JSON schema; the handler repeats them. */
@@ -390,7 +390,7 @@ export function validateEnvironmentInput(
   if (shape.some(p => p.path === 'environment')) {
     throwIfProblems(input.environment, shape);
   }
-  const { spec, supportedKubernetesVersions } = environmentSpecFrom(input, {
+  const spec = environmentSpecFrom(input, {
     today: options.today,
     rollbackOnFailure:
       typeof input.rollbackOnFailure === 'boolean'
@@ -399,7 +399,7 @@ export function validateEnvironmentInput(
   });
   const problems: InputProblem[] = [
     ...shape,
-    ...validateEnvironmentSpec(spec, { supportedKubernetesVersions }).filter(
+    ...validateEnvironmentSpec(spec, { today: options.today }).filter(
       // A field of the wrong type is reported once, by the shape check.
       p => !shape.some(s => s.path === p.path),
     ),

@@ -7,7 +7,9 @@ import {
 } from '../../../aws/regions';
 import {
   compareKubernetesVersions,
+  findKubernetesVersion,
   isKubernetesVersionSyntax,
+  supportPhaseOn,
 } from '../../../kubernetes/versions';
 import type { SpecRule } from '../options';
 import { indexPath, problem, ValidationProblem } from '../problems';
@@ -93,7 +95,7 @@ export const checkAvailabilityZones: SpecRule = ({
 
 export const checkKubernetesVersion: SpecRule = (
   { kubernetesVersion },
-  { supportedKubernetesVersions },
+  { supportedKubernetesVersions, today },
 ) => {
   if (kubernetesVersion === undefined) return [];
   if (!isKubernetesVersionSyntax(kubernetesVersion)) {
@@ -118,6 +120,21 @@ export const checkKubernetesVersion: SpecRule = (
         'kubernetes-version-supported',
         `Kubernetes ${kubernetesVersion} is not supported by EKS; supported versions: ${
           supported.join(', ') || 'none reported'
+        }`,
+      ),
+    ];
+  }
+  if (
+    !supportedKubernetesVersions &&
+    today &&
+    supportPhaseOn(kubernetesVersion, today) === 'end-of-life'
+  ) {
+    return [
+      problem(
+        'kubernetesVersion',
+        'kubernetes-version-end-of-life',
+        `Kubernetes ${kubernetesVersion} is out of all EKS support since ${
+          findKubernetesVersion(kubernetesVersion)!.endOfExtendedSupport
         }`,
       ),
     ];

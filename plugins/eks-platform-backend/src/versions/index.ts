@@ -1,0 +1,1 @@
+export { createVersionsRouter } from './router';
