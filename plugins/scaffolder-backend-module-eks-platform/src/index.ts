@@ -26,7 +26,6 @@ export {
   discoverNodegroups,
   NodegroupCreateError,
   NodegroupDeletionError,
-  planNodegroups,
 } from './actions/nodegroup';
 export type {
   CreateNodegroupsActionOptions,
@@ -34,7 +33,6 @@ export type {
   DeletedNodegroupResource,
   NodegroupInventory,
   NodegroupOutput,
-  PlannedNodegroupResource,
 } from './actions/nodegroup';
 export {
   createClusterCreateAction,

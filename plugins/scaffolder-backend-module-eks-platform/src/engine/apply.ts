@@ -48,6 +48,8 @@ export interface ApplyOptions<C> {
   taskId: string;
   /** Reuse resources another task created (the guard admitted an adoption). */
   adopt?: boolean;
+  /** Ids of nodes earlier steps created, by key (a node group's role: the cluster step's). */
+  known?: Record<string, string>;
 }
 
 function handlerOf<C>(
@@ -107,13 +109,14 @@ export async function applyGraph<C>(
 function refIdsOf(
   node: ResourceNode,
   results: Map<string, NodeResult>,
+  known: Record<string, string> = {},
 ): RefIds {
   const ids: RefIds = {};
   for (const [role, key] of Object.entries(node.refs)) {
-    const result = results.get(key);
-    if (!result)
+    const id = results.get(key)?.id ?? known[key];
+    if (id === undefined)
       throw new Error(`${node.key} needs ${key}, which was not created`);
-    ids[role] = result.id;
+    ids[role] = id;
   }
   return ids;
 }
@@ -125,7 +128,7 @@ async function applyNode<C>(
 ): Promise<NodeResult> {
   const { steps, context: c, retry } = options;
   const handler = handlerOf(options.handlers, node);
-  const refs = refIdsOf(node, results);
+  const refs = refIdsOf(node, results, options.known);
   const withRetries = <T>(call: () => Promise<T>) =>
     retryKnownErrors(call, retry, (reason, delayMs) =>
       c.logger.info(`${node.key}: ${reason}; retrying in ${delayMs / 1000}s`),

@@ -2,89 +2,14 @@
  * `environmentGraph(spec)`: every resource of an environment as a node, in an order in
  * which each node comes after what it depends on.
  */
-import { clusterName, EnvironmentSpec } from '../types';
-import {
-  FlowLogDestinationRef,
-  NETWORK_KEYS,
-  natZonesOf,
-  networkGraph,
-} from './networkGraph';
-import {
-  ADDONS_AFTER_NODES,
-  ADDONS_BEFORE_NODES,
-  CLUSTER_KEYS,
-  clusterGraph,
-  ClusterGraphOptions,
-} from './clusterGraph';
-import { node, ResourceKind, ResourceNode } from './types';
+import { EnvironmentSpec } from '../types';
+import { FlowLogDestinationRef, networkGraph } from './networkGraph';
+import { clusterGraph, ClusterGraphOptions } from './clusterGraph';
+import { nodegroupGraph } from './nodegroupGraph';
+import { ResourceKind, ResourceNode } from './types';
 
 export interface EnvironmentGraphOptions extends ClusterGraphOptions {
   flowLogDestination?: FlowLogDestinationRef;
-}
-
-/** The node groups' nodes, and the add-ons that need nodes. */
-function nodeGroupNodes(spec: EnvironmentSpec): ResourceNode[] {
-  const cluster = clusterName(spec);
-  const zones = spec.availabilityZones;
-  const nodes: ResourceNode[] = [];
-  for (const group of spec.nodeGroups) {
-    nodes.push(
-      node({
-        key: `launch-template-${group.name}`,
-        kind: 'launch-template',
-        step: 'nodegroups',
-        type: 'AWS::EC2::LaunchTemplate',
-        name: `${cluster}-${group.name}`,
-        description: `IMDSv2 required, hop limit 1, encrypted gp3 ${group.diskSizeGiB} GiB`,
-        refs: { cluster: 'cluster' },
-        properties: {},
-      }),
-      node({
-        key: `nodegroup-${group.name}`,
-        kind: 'eks-nodegroup',
-        step: 'nodegroups',
-        type: 'AWS::EKS::Nodegroup',
-        name: group.name,
-        description: `${group.capacityType} ${group.instanceTypes.join('/')}, ${
-          group.minSize
-        }–${group.maxSize} nodes (desired ${group.desiredSize})`,
-        refs: {
-          cluster: 'cluster',
-          role: 'node-role',
-          launchTemplate: `launch-template-${group.name}`,
-        },
-        // Nodes need egress to join: the NAT gateways and the private routes to them.
-        after: [
-          ...ADDONS_BEFORE_NODES.map(CLUSTER_KEYS.addon),
-          ...natZonesOf(spec).map(NETWORK_KEYS.natGateway),
-          ...zones.map(
-            zone => `${NETWORK_KEYS.privateRouteTable(zone)}.default-route`,
-          ),
-        ],
-        properties: {
-          minSize: group.minSize,
-          maxSize: group.maxSize,
-          desiredSize: group.desiredSize,
-        },
-      }),
-    );
-  }
-  for (const addon of ADDONS_AFTER_NODES) {
-    nodes.push(
-      node({
-        key: CLUSTER_KEYS.addon(addon),
-        kind: 'eks-addon',
-        step: 'nodegroups',
-        type: 'AWS::EKS::Addon',
-        name: addon,
-        description: 'after node groups',
-        refs: { cluster: 'cluster' },
-        after: spec.nodeGroups.map(group => `nodegroup-${group.name}`),
-        properties: {},
-      }),
-    );
-  }
-  return nodes;
 }
 
 /** Every node of the environment, each after the nodes it depends on. */
@@ -95,7 +20,7 @@ export function environmentGraph(
   const nodes = [
     ...networkGraph(spec, options.flowLogDestination),
     ...clusterGraph(spec, options),
-    ...nodeGroupNodes(spec),
+    ...nodegroupGraph(spec),
   ];
   checkGraph(nodes);
   return nodes;

@@ -3,3 +3,4 @@ export * from './networkGraph';
 export * from './environmentGraph';
 export * from './clusterIam';
 export * from './clusterGraph';
+export * from './nodegroupGraph';

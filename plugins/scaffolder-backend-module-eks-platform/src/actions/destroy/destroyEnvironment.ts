@@ -225,17 +225,15 @@ export function createEnvironmentDestroyAction(
         > = {
           nodegroups: async () =>
             (
-              await deleteNodegroups(clients, {
-                clusterName: names.cluster,
-                environmentName: spec.name,
-                logger,
-                waitSettings,
-                abortSignal: ctx.signal,
-              })
+              await deleteNodegroups(clients, spec, { logger, waitSettings })
             ).map(r => ({
               type: r.type,
               name: nameOf(r.label, r.id),
-              id: r.id,
+              // As the dry run lists them: add-ons by name.
+              id:
+                r.type === 'AWS::EKS::Addon'
+                  ? r.id.split('/').slice(-2)[0]
+                  : r.id,
             })),
           cluster: async () =>
             (

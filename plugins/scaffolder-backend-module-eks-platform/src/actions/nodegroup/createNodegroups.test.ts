@@ -1,3 +1,4 @@
+import { presetFor } from '@internal/plugin-eks-platform-common';
 import { EKSClient } from '@aws-sdk/client-eks';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import yaml from 'yaml';
@@ -181,9 +182,10 @@ describe('eks-platform:nodegroup:create', () => {
       maxSize: 10,
     });
 
-    // Parallel: every group is created before any is waited for. The only DescribeNodegroup
-    // calls before the last CreateNodegroup are the three find-by-name lookups (one per
-    // group): no waiter poll, so no group could have been seen ACTIVE yet.
+    // Parallel: no group waits for another. Before the last CreateNodegroup there are at
+    // most the three find-by-name lookups and one first waiter poll per group (a group
+    // whose launch template came first starts waiting at once); created one after another,
+    // each group would be polled until ACTIVE before the next.
     const creates = calls
       .map((c, i) => (c.operation === 'CreateNodegroup' ? i : -1))
       .filter(i => i >= 0);
@@ -193,7 +195,7 @@ describe('eks-platform:nodegroup:create', () => {
       calls
         .slice(0, lastCreate)
         .filter(c => c.operation === 'DescribeNodegroup').length,
-    ).toBeLessThanOrEqual(3);
+    ).toBeLessThanOrEqual(6);
     expect(
       calls.slice(lastCreate).filter(c => c.operation === 'DescribeNodegroup')
         .length,
@@ -417,9 +419,7 @@ describe('eks-platform:nodegroup:create', () => {
       actionContext({ input: productionInput(subnetIds), taskId: 'task-d' }),
     );
     const logger = actionContext({ input: {} }).logger;
-    const deleted = await deleteNodegroups(clients, {
-      clusterName: 'dpj-prod-cluster',
-      environmentName: 'dpj-prod',
+    const deleted = await deleteNodegroups(clients, presetFor('production'), {
       logger,
       waitSettings: {
         maxWaitTimeSeconds: 20,
@@ -436,11 +436,7 @@ describe('eks-platform:nodegroup:create', () => {
       addons: [],
     });
     await expect(
-      deleteNodegroups(clients, {
-        clusterName: 'dpj-prod-cluster',
-        environmentName: 'dpj-prod',
-        logger,
-      }),
+      deleteNodegroups(clients, presetFor('production'), { logger }),
     ).resolves.toEqual([]);
   });
 

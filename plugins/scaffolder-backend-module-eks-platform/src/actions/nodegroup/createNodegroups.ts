@@ -1,30 +1,26 @@
+import { EC2Client, Subnet } from '@aws-sdk/client-ec2';
 import {
-  CreateLaunchTemplateCommand,
-  DescribeLaunchTemplatesCommand,
-  EC2Client,
-  Subnet,
-} from '@aws-sdk/client-ec2';
-import {
-  CreateAddonCommand,
-  CreateNodegroupCommand,
   DescribeAddonCommand,
   DescribeNodegroupCommand,
   EKSClient,
-  Nodegroup,
-  waitUntilAddonActive,
-  waitUntilNodegroupActive,
 } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ADDONS_AFTER_NODES,
+  CLUSTER_KEYS,
   EnvironmentSpec,
-  NodeGroupSpec,
+  NODEGROUP_KEYS,
+  nodegroupGraph,
 } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { applyGraph, GraphStepError } from '../../engine/apply';
+import { retrySettingsFor } from '../../engine/knownErrors';
+import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
+import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
 import type { EnvironmentGuard } from '../access';
-import { awsErrorCode, errorMessage } from '../shared/awsErrors';
+import { errorMessage } from '../shared/awsErrors';
 import { CheckpointedSteps, StepOutcome } from '../shared/checkpointedSteps';
 import {
   environmentInputSchema,
@@ -32,11 +28,8 @@ import {
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import {
-  componentTags,
   environmentTags,
   TagMap,
-  tagFilters,
-  tagSpecifications,
   tagValue,
   COMPONENT_TAG,
 } from '../shared/tagging';
@@ -49,8 +42,7 @@ import {
   resourceOutputSchema,
   resourceSummary,
 } from '../shared/resourceSummary';
-import { onceRoleIsAssumable } from '../shared/iamPropagation';
-import { waitWithProgress, WaitSettings } from '../shared/waiting';
+import { WaitSettings } from '../shared/waiting';
 import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
 import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 import { createNodegroupsExamples } from './createNodegroups.examples';
@@ -65,16 +57,9 @@ import {
 } from './discovery';
 import { waitForEgress } from './egress';
 import {
-  addonComponent,
-  afterNodesAddonConfiguration,
   launchTemplateComponent,
-  launchTemplateData,
-  launchTemplateName,
   nodegroupComponent,
   nodegroupInputProblems,
-  nodegroupRequest,
-  nodegroupTags,
-  planNodegroups,
 } from './nodegroupPlan';
 
 export const CREATE_NODEGROUPS_ACTION_ID = 'eks-platform:nodegroup:create';
@@ -110,40 +95,8 @@ interface ResourceRow {
   outcome: StepOutcome | 'planned';
 }
 
-/** Why a node group is not ACTIVE: its status and health issues, with AWS's codes. */
-function describeFailure(nodegroup: Nodegroup | undefined): string {
-  if (!nodegroup) return 'it no longer exists';
-  const issues = (nodegroup.health?.issues ?? [])
-    .map(issue => `${issue.code}: ${issue.message}`)
-    .join('; ');
-  return `status ${nodegroup.status}${issues ? ` (${issues})` : ''}`;
-}
-
-/** One error naming every group that failed, the rest having been awaited. */
-class GroupFailures extends Error {
-  constructor(readonly failures: { group: string; reason: string }[]) {
-    super(
-      failures.map(f => `node group ${f.group} failed: ${f.reason}`).join('; '),
-    );
-  }
-}
-
-async function settleAll<T>(
-  items: { group: string; run: () => Promise<T> }[],
-): Promise<T[]> {
-  const results = await Promise.allSettled(items.map(item => item.run()));
-  const failures = results.flatMap((result, index) =>
-    result.status === 'rejected'
-      ? [{ group: items[index].group, reason: errorMessage(result.reason) }]
-      : [],
-  );
-  if (failures.length) throw new GroupFailures(failures);
-  return results.map(r => (r as PromiseFulfilledResult<T>).value);
-}
-
 interface ProvisionContext {
-  eks: EKSClient;
-  ec2: EC2Client;
+  clients: EksEc2Clients;
   spec: EnvironmentSpec;
   cluster: string;
   nodeRoleArn: string;
@@ -153,19 +106,21 @@ interface ProvisionContext {
   addonVersions: Map<string, string>;
   steps: CheckpointedSteps;
   tags: TagMap;
+  taskId: string;
+  adopt?: boolean;
   logger: LoggerService;
   waitSettings: WaitSettings;
   abortSignal?: AbortSignal;
 }
 
+/** The graph's node group step, rendered with the action's inputs, through the engine. */
 async function provision(context: ProvisionContext) {
-  const { eks, ec2, spec, cluster, steps, tags, logger } = context;
-  const rows: ResourceRow[] = [];
+  const { clients, spec, cluster, logger } = context;
 
-  // 0. Egress first: nodes cannot join without the NAT gateways their subnets route
+  // Egress first: nodes cannot join without the NAT gateways their subnets route
   // through, which the network step may have left pending (waitForNatGateways: false).
   await waitForEgress({
-    ec2,
+    ec2: clients.ec2,
     subnetIds: context.subnetIds,
     subnets: context.subnets,
     logger,
@@ -173,292 +128,91 @@ async function provision(context: ProvisionContext) {
     abortSignal: context.abortSignal,
   });
 
-  // 1. A launch template per group, in parallel.
-  const templates = await settleAll(
-    spec.nodeGroups.map(group => ({
-      group: group.name,
-      run: async () => {
-        const component = launchTemplateComponent(group.name);
-        const name = launchTemplateName(cluster, group.name);
-        const templateTags = componentTags(tags, component, name, {
-          'eks-platform:cluster': cluster,
-        });
-        const result = await steps.resource({
-          component,
-          kind: 'launch template',
-          name,
-          find: async () => {
-            const { LaunchTemplates = [] } = await ec2.send(
-              new DescribeLaunchTemplatesCommand({
-                Filters: tagFilters(spec.name, { component }),
-              }),
-            );
-            return {
-              live: LaunchTemplates.map(t => ({
-                id: t.LaunchTemplateId!,
-                label: `${t.LaunchTemplateId} (${t.LaunchTemplateName})`,
-              })),
-            };
-          },
-          create: async clientToken => {
-            const { LaunchTemplate } = await ec2.send(
-              new CreateLaunchTemplateCommand({
-                LaunchTemplateName: name,
-                ClientToken: clientToken,
-                VersionDescription: `EKS node group ${group.name} of ${cluster}`,
-                LaunchTemplateData: launchTemplateData(
-                  group,
-                  nodegroupTags(tags, cluster, group),
-                ),
-                TagSpecifications: tagSpecifications(
-                  'launch-template',
-                  templateTags,
-                ),
-              }),
-            );
-            return LaunchTemplate!.LaunchTemplateId!;
-          },
-        });
-        rows.push({
-          type: 'AWS::EC2::LaunchTemplate',
-          name,
-          component,
-          id: result.id,
-          outcome: result.outcome,
-        });
-        return result.id;
-      },
-    })),
-  );
-  const templateOf = new Map(
-    spec.nodeGroups.map((group, index) => [group.name, templates[index]]),
-  );
+  const nodes = nodegroupGraph(spec, {
+    privateSubnetIds: context.subnetIds,
+    addonVersions: Object.fromEntries(context.addonVersions),
+  });
+  const results = await applyGraph({
+    nodes,
+    handlers: NODEGROUP_HANDLERS,
+    steps: context.steps,
+    context: {
+      clients,
+      spec,
+      tags: context.tags,
+      logger,
+      waitSettings: context.waitSettings,
+      abortSignal: context.abortSignal,
+    },
+    retry: retrySettingsFor(context.waitSettings),
+    taskId: context.taskId,
+    adopt: context.adopt,
+    known: { [CLUSTER_KEYS.nodeRole]: context.nodeRoleArn },
+  });
 
-  // 2. Every node group is created before any is awaited.
-  await settleAll(
-    spec.nodeGroups.map(group => ({
-      group: group.name,
-      run: async () => {
-        const component = nodegroupComponent(group.name);
-        const result = await steps.resource({
-          component,
-          kind: 'node group',
-          name: group.name,
-          find: async () => {
-            let nodegroup: Nodegroup | undefined;
-            try {
-              nodegroup = (
-                await eks.send(
-                  new DescribeNodegroupCommand({
-                    clusterName: cluster,
-                    nodegroupName: group.name,
-                  }),
-                )
-              ).nodegroup;
-            } catch (error) {
-              if (awsErrorCode(error) !== 'ResourceNotFoundException') {
-                throw error;
-              }
-            }
-            if (!nodegroup) return { live: [] };
-            if (!isUsableNodegroup(nodegroup)) {
-              // The name is taken until it is deleted: say so rather than fail on the create.
-              throw new Error(
-                `node group ${group.name} exists with ${describeFailure(
-                  nodegroup,
-                )}; delete it (or destroy the environment) and retry`,
-              );
-            }
-            return {
-              live: [{ id: group.name, label: nodegroup.nodegroupArn! }],
-            };
-          },
-          create: async clientRequestToken => {
-            const createNodegroup = new CreateNodegroupCommand(
-              nodegroupRequest({
-                cluster,
-                group,
-                subnets: context.subnetIds,
-                nodeRoleArn: context.nodeRoleArn,
-                launchTemplateId: templateOf.get(group.name)!,
-                tags: nodegroupTags(tags, cluster, group),
-                clientRequestToken,
-              }),
-            );
-            await onceRoleIsAssumable(() => eks.send(createNodegroup), {
-              roleArn: context.nodeRoleArn,
-              waitSettings: context.waitSettings,
-              logger,
-            });
-            return group.name;
-          },
-        });
-        rows.push({
-          type: 'AWS::EKS::Nodegroup',
-          name: group.name,
-          component,
-          id: group.name,
-          outcome: result.outcome,
-        });
-      },
-    })),
-  );
-
-  // 3. Await them all, each with its own elapsed time.
-  const nodegroups = await settleAll(
-    spec.nodeGroups.map(group => ({
-      group: group.name,
-      run: () => waitForNodegroup(context, group),
-    })),
-  );
-
-  // 4. The add-ons that need nodes, pinned to the cluster version's default.
-  const addons = await settleAll(
-    ADDONS_AFTER_NODES.map(addonName => ({
-      group: `(add-on ${addonName})`,
-      run: async () => {
-        const version = context.addonVersions.get(addonName)!;
-        const component = addonComponent(addonName);
-        const result = await steps.resource({
-          component,
-          kind: 'add-on',
-          name: addonName,
-          find: async () => {
-            try {
-              const { addon } = await eks.send(
-                new DescribeAddonCommand({ clusterName: cluster, addonName }),
-              );
-              if (addon && isUsableAddon(addon)) {
-                return {
-                  live: [
-                    {
-                      id: addonName,
-                      label: `${addonName} ${addon.addonVersion}`,
-                    },
-                  ],
-                };
-              }
-              if (addon) {
-                throw new Error(
-                  `add-on ${addonName} exists with status ${addon.status}; delete it and retry`,
-                );
-              }
-            } catch (error) {
-              if (awsErrorCode(error) !== 'ResourceNotFoundException') {
-                throw error;
-              }
-            }
-            return { live: [] };
-          },
-          create: async clientRequestToken => {
-            await eks.send(
-              new CreateAddonCommand({
-                clusterName: cluster,
-                addonName,
-                addonVersion: version,
-                configurationValues: afterNodesAddonConfiguration(
-                  addonName,
-                  cluster,
-                  tags,
-                ),
-                resolveConflicts: 'OVERWRITE',
-                clientRequestToken,
-                tags: componentTags(tags, component, addonName),
-              }),
-            );
-            return addonName;
-          },
-        });
-        const { addon } = await waitWithProgress({
-          logger,
-          what: `add-on ${addonName} to become ACTIVE`,
-          settings: context.waitSettings,
-          abortSignal: context.abortSignal,
-          wait: async timing => {
-            await waitUntilAddonActive(
-              { client: eks, ...timing },
-              { clusterName: cluster, addonName },
-            );
-            return eks.send(
-              new DescribeAddonCommand({ clusterName: cluster, addonName }),
-            );
-          },
-        });
-        rows.push({
-          type: 'AWS::EKS::Addon',
-          name: addonName,
-          component,
-          id: addonName,
-          outcome: result.outcome,
-        });
-        return { name: addonName, version: addon?.addonVersion ?? version };
-      },
-    })),
-  );
-
-  const order = planNodegroups(spec, cluster).map(p => p.component);
-  rows.sort((a, b) => order.indexOf(a.component) - order.indexOf(b.component));
-  const nodegroupOutputs: NodegroupOutput[] = nodegroups.map(
-    (nodegroup, index) => ({
-      name: nodegroup.nodegroupName!,
-      arn: nodegroup.nodegroupArn!,
-      capacityType: nodegroup.capacityType!,
-      instanceTypes: nodegroup.instanceTypes ?? [],
-      launchTemplateId: templateOf.get(spec.nodeGroups[index].name)!,
-    }),
-  );
-  return { nodegroups: nodegroupOutputs, addons, resources: rows };
-}
-
-async function waitForNodegroup(
-  context: ProvisionContext,
-  group: NodeGroupSpec,
-): Promise<Nodegroup> {
-  const { eks, cluster, logger } = context;
-  const describe = async () =>
-    (
-      await eks.send(
+  const { eks } = clients;
+  const nodegroups: NodegroupOutput[] = await Promise.all(
+    spec.nodeGroups.map(async group => {
+      const { nodegroup } = await eks.send(
         new DescribeNodegroupCommand({
           clusterName: cluster,
           nodegroupName: group.name,
         }),
-      )
-    ).nodegroup;
-  try {
-    await waitWithProgress({
-      logger,
-      what: `node group ${group.name} (${
-        group.capacityType
-      } ${group.instanceTypes.join('/')}) to become ACTIVE`,
-      settings: context.waitSettings,
-      abortSignal: context.abortSignal,
-      wait: timing =>
-        waitUntilNodegroupActive(
-          { client: eks, ...timing },
-          { clusterName: cluster, nodegroupName: group.name },
-        ),
+      );
+      return {
+        name: nodegroup!.nodegroupName!,
+        arn: nodegroup!.nodegroupArn!,
+        capacityType: nodegroup!.capacityType!,
+        instanceTypes: nodegroup!.instanceTypes ?? [],
+        launchTemplateId: results.get(
+          NODEGROUP_KEYS.launchTemplate(group.name),
+        )!.id,
+      };
+    }),
+  );
+  const addons = await Promise.all(
+    ADDONS_AFTER_NODES.map(async name => {
+      const { addon } = await eks.send(
+        new DescribeAddonCommand({ clusterName: cluster, addonName: name }),
+      );
+      return {
+        name,
+        version: addon?.addonVersion ?? context.addonVersions.get(name)!,
+      };
+    }),
+  );
+  const resources: ResourceRow[] = nodes
+    .filter(n => n.type)
+    .map(n => {
+      const result = results.get(n.key)!;
+      return {
+        type: n.type!,
+        name: n.name,
+        component: n.key,
+        // As before the engine: node groups and add-ons by name.
+        id: n.kind === 'launch-template' ? result.id : n.name,
+        outcome: result.outcome,
+      };
     });
-  } catch (error) {
-    let nodegroup: Nodegroup | undefined;
-    try {
-      nodegroup = await describe();
-    } catch {
-      // Keep the waiter's error.
-    }
-    if (nodegroup && nodegroup.status !== 'ACTIVE') {
-      throw new Error(describeFailure(nodegroup), { cause: error });
-    }
-    if (!nodegroup) throw error;
+  return { nodegroups, addons, resources };
+}
+
+/** "node group app-spot failed: …", naming the node the engine stopped at. */
+function failedNode(error: unknown): string {
+  const prefix = NODEGROUP_KEYS.nodegroup('');
+  if (error instanceof GraphStepError && error.step.startsWith(prefix)) {
+    return `node group ${error.step.slice(prefix.length)} failed: ${
+      error.message
+    }`;
   }
-  return (await describe())!;
+  return errorMessage(error);
 }
 
 /** The error a failed run ends with: after a rollback, or naming what it leaves behind. */
 async function failureOf(
   error: unknown,
   context: {
-    eks: EKSClient;
-    ec2: EC2Client;
+    clients: EksEc2Clients;
     spec: EnvironmentSpec;
     cluster: string;
     taskId: string;
@@ -472,15 +226,13 @@ async function failureOf(
   const message = await failureMessage({
     failed: `Creating the node groups of ${cluster} (${spec.name}, ${
       spec.account
-    }/${spec.region}) failed: ${errorMessage(error)}.`,
+    }/${spec.region}) failed: ${failedNode(error)}.`,
     rollbackOnFailure: spec.rollbackOnFailure,
     taskId,
     logger,
     // The whole environment this task created goes: node groups, cluster, network.
     rollback: async () => [
-      ...(await deleteNodegroups(context, {
-        clusterName: cluster,
-        environmentName: spec.name,
+      ...(await deleteNodegroups(context.clients, spec, {
         taskId,
         logger,
         waitSettings: context.waitSettings,
@@ -497,8 +249,8 @@ async function failureOf(
     remainingAfterRollback: remainingAfter,
     listExisting: async () => {
       const inventory = await discoverNodegroups(
-        context.eks,
-        context.ec2,
+        context.clients.eks,
+        context.clients.ec2,
         cluster,
         spec.name,
       );
@@ -522,28 +274,35 @@ async function failureOf(
 
 function dryRunRows(
   spec: EnvironmentSpec,
-  cluster: string,
   inventory: NodegroupInventory,
 ): (ResourceRow & { detail: string })[] {
-  return planNodegroups(spec, cluster).map(planned => {
-    let id: string | undefined;
-    if (planned.type === 'AWS::EC2::LaunchTemplate') {
-      id = inventory.launchTemplates.find(
-        t => tagValue(t.Tags, COMPONENT_TAG) === planned.component,
-      )?.LaunchTemplateId;
-    } else if (planned.type === 'AWS::EKS::Nodegroup') {
-      const found = inventory.nodegroups.get(planned.name);
-      id = found && isUsableNodegroup(found) ? planned.name : undefined;
-    } else {
-      const found = inventory.addons.get(planned.name);
-      id = found && isUsableAddon(found) ? planned.name : undefined;
-    }
-    return {
-      ...planned,
-      id: id ?? `dry-run:${planned.component}`,
-      outcome: id ? 'reused' : 'planned',
-    };
-  });
+  return nodegroupGraph(spec)
+    .filter(n => n.type)
+    .map(n => ({
+      type: n.type!,
+      name: n.name,
+      component: n.key,
+      detail: n.description,
+    }))
+    .map(planned => {
+      let id: string | undefined;
+      if (planned.type === 'AWS::EC2::LaunchTemplate') {
+        id = inventory.launchTemplates.find(
+          t => tagValue(t.Tags, COMPONENT_TAG) === planned.component,
+        )?.LaunchTemplateId;
+      } else if (planned.type === 'AWS::EKS::Nodegroup') {
+        const found = inventory.nodegroups.get(planned.name);
+        id = found && isUsableNodegroup(found) ? planned.name : undefined;
+      } else {
+        const found = inventory.addons.get(planned.name);
+        id = found && isUsableAddon(found) ? planned.name : undefined;
+      }
+      return {
+        ...planned,
+        id: id ?? `dry-run:${planned.component}`,
+        outcome: id ? 'reused' : 'planned',
+      };
+    });
 }
 
 /**
@@ -665,7 +424,7 @@ export function createNodegroupsCreateAction(
         );
 
         if (ctx.isDryRun) {
-          const rows = dryRunRows(spec, cluster, inventory).map(r => ({
+          const rows = dryRunRows(spec, inventory).map(r => ({
             ...r,
             exists: r.outcome === 'reused',
           }));
@@ -719,8 +478,7 @@ export function createNodegroupsCreateAction(
         let outputs: Awaited<ReturnType<typeof provision>>;
         try {
           outputs = await provision({
-            eks,
-            ec2,
+            clients: { eks, ec2 },
             spec,
             cluster,
             nodeRoleArn: input.nodeRoleArn,
@@ -729,14 +487,15 @@ export function createNodegroupsCreateAction(
             addonVersions: preflight.addonVersions,
             steps,
             tags: environmentTags(spec, ctx.task.id),
+            taskId: ctx.task.id,
+            adopt: input.adopt,
             logger,
             waitSettings,
             abortSignal: ctx.signal,
           });
         } catch (error) {
           throw await failureOf(error, {
-            eks,
-            ec2,
+            clients: { eks, ec2 },
             spec,
             cluster,
             taskId: ctx.task.id,

@@ -1,182 +1,55 @@
 /**
- * Removes what the node group action creates, found by tags, in reverse dependency order:
- * the after-nodes add-ons, the node groups (waiting until they are gone, since they use
- * their launch templates), then the launch templates.
+ * Removes what the node group action creates through the engine, in the reverse of the
+ * graph's node group step: the after-nodes add-ons, the node groups (waited until gone,
+ * since they use their launch templates), then the launch templates. Node groups and
+ * launch templates are found by the environment's tags, so groups the task was given
+ * instead of the preset's go too.
  *
- * Safe to run again: it starts from what exists now, and what is already gone counts as
- * deleted. With `taskId`, only what that task created (the action's rollback); without it,
- * everything of the environment (for `environment:destroy`).
+ * Safe to run again: it starts from what exists now. With `taskId`, only what that task
+ * created (the action's rollback); without it, everything of the environment (for
+ * `environment:destroy`).
  */
-import { DeleteLaunchTemplateCommand, EC2Client } from '@aws-sdk/client-ec2';
-import {
-  DeleteAddonCommand,
-  DeleteNodegroupCommand,
-  EKSClient,
-  waitUntilAddonDeleted,
-  waitUntilNodegroupDeleted,
-} from '@aws-sdk/client-eks';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { awsErrorCode, errorMessage } from '../shared/awsErrors';
-import { ENVIRONMENT_NAME_TAG, TASK_ID_TAG, tagValue } from '../shared/tagging';
 import {
-  DEFAULT_WAIT_SETTINGS,
-  waitWithProgress,
-  WaitSettings,
-} from '../shared/waiting';
-import { discoverNodegroups } from './discovery';
+  EnvironmentSpec,
+  nodegroupGraph,
+} from '@internal/plugin-eks-platform-common';
+import {
+  DeletedResource,
+  destroyGraph,
+  GraphDestroyError,
+  stepDestroyOptions,
+} from '../../engine/destroy';
+import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
+import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
+import type { WaitSettings } from '../shared/waiting';
+
+export { GraphDestroyError as NodegroupDeletionError };
 
 export interface DeleteNodegroupsOptions {
-  clusterName: string;
-  environmentName: string;
   /** Only what this task created. */
   taskId?: string;
   logger: Pick<LoggerService, 'info' | 'warn'>;
   waitSettings?: WaitSettings;
-  abortSignal?: AbortSignal;
 }
 
-export interface DeletedNodegroupResource {
-  type: 'AWS::EKS::Addon' | 'AWS::EKS::Nodegroup' | 'AWS::EC2::LaunchTemplate';
-  id: string;
-  label: string;
-}
+export type DeletedNodegroupResource = DeletedResource;
 
-export class NodegroupDeletionError extends Error {
-  readonly name = 'NodegroupDeletionError';
-  constructor(message: string, readonly remaining: string[]) {
-    super(message);
-  }
-}
-
-const gone = (error: unknown) =>
-  ['ResourceNotFoundException', 'InvalidLaunchTemplateId.NotFound'].includes(
-    awsErrorCode(error) ?? '',
-  );
-
-export async function deleteNodegroups(
-  clients: { eks: EKSClient; ec2: EC2Client },
+export function deleteNodegroups(
+  clients: EksEc2Clients,
+  spec: EnvironmentSpec,
   options: DeleteNodegroupsOptions,
 ): Promise<DeletedNodegroupResource[]> {
-  const { eks, ec2 } = clients;
-  const { clusterName, environmentName, taskId, logger } = options;
-  const settings = options.waitSettings ?? DEFAULT_WAIT_SETTINGS;
-  const ours = (tags: Record<string, string> | undefined) =>
-    tags?.[ENVIRONMENT_NAME_TAG] === environmentName &&
-    (!taskId || tags?.[TASK_ID_TAG] === taskId);
-  const inventory = await discoverNodegroups(
-    eks,
-    ec2,
-    clusterName,
-    environmentName,
-  );
-  const deleted: DeletedNodegroupResource[] = [];
-  const failures: string[] = [];
-  const timing = (what: string) => ({
-    logger,
-    what,
-    settings,
-    abortSignal: options.abortSignal,
-  });
-
-  // 1. Add-ons installed after the nodes.
-  const addons = [...inventory.addons.values()].filter(a => ours(a.tags));
-  await Promise.all(
-    addons.map(async addon => {
-      const addonName = addon.addonName!;
-      try {
-        if (addon.status !== 'DELETING') {
-          await eks.send(new DeleteAddonCommand({ clusterName, addonName }));
-        }
-        await waitWithProgress({
-          ...timing(`add-on ${addonName} to be deleted`),
-          wait: t =>
-            waitUntilAddonDeleted(
-              { client: eks, ...t },
-              { clusterName, addonName },
-            ),
-        });
-        deleted.push({
-          type: 'AWS::EKS::Addon',
-          id: addonName,
-          label: `add-on ${addonName}`,
-        });
-      } catch (error) {
-        if (gone(error)) return;
-        failures.push(`add-on ${addonName} (${errorMessage(error)})`);
-      }
+  const { logger, ...rest } = options;
+  return destroyGraph(
+    stepDestroyOptions({
+      nodes: nodegroupGraph(spec),
+      handlers: NODEGROUP_HANDLERS,
+      clients,
+      spec,
+      logger,
+      ...rest,
+      what: 'node groups',
     }),
   );
-
-  // 2. Node groups, in parallel, waiting until each is gone.
-  const nodegroups = [...inventory.nodegroups.values()].filter(n =>
-    ours(n.tags),
-  );
-  await Promise.all(
-    nodegroups.map(async nodegroup => {
-      const nodegroupName = nodegroup.nodegroupName!;
-      try {
-        if (nodegroup.status !== 'DELETING') {
-          await eks.send(
-            new DeleteNodegroupCommand({ clusterName, nodegroupName }),
-          );
-          logger.info(`Deleting node group ${nodegroupName}`);
-        }
-        await waitWithProgress({
-          ...timing(`node group ${nodegroupName} to be deleted`),
-          wait: t =>
-            waitUntilNodegroupDeleted(
-              { client: eks, ...t },
-              { clusterName, nodegroupName },
-            ),
-        });
-        deleted.push({
-          type: 'AWS::EKS::Nodegroup',
-          id: nodegroupName,
-          label: `node group ${nodegroupName}`,
-        });
-      } catch (error) {
-        if (gone(error)) return;
-        failures.push(`node group ${nodegroupName} (${errorMessage(error)})`);
-      }
-    }),
-  );
-
-  // 3. Launch templates, once no node group uses them.
-  const templates = inventory.launchTemplates.filter(
-    t => !taskId || tagValue(t.Tags, TASK_ID_TAG) === taskId,
-  );
-  if (failures.length === 0) {
-    for (const template of templates) {
-      const id = template.LaunchTemplateId!;
-      try {
-        await ec2.send(
-          new DeleteLaunchTemplateCommand({ LaunchTemplateId: id }),
-        );
-        deleted.push({
-          type: 'AWS::EC2::LaunchTemplate',
-          id,
-          label: `launch template ${id} (${template.LaunchTemplateName})`,
-        });
-        logger.info(
-          `Deleted launch template ${id} (${template.LaunchTemplateName})`,
-        );
-      } catch (error) {
-        if (gone(error)) continue;
-        failures.push(`launch template ${id} (${errorMessage(error)})`);
-      }
-    }
-  } else {
-    failures.push(
-      ...templates.map(
-        t => `launch template ${t.LaunchTemplateId} (kept: node groups remain)`,
-      ),
-    );
-  }
-  if (failures.length) {
-    throw new NodegroupDeletionError(
-      `Could not delete ${failures.join(', ')}`,
-      failures,
-    );
-  }
-  return deleted;
 }

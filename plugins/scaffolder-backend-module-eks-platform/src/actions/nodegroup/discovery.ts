@@ -142,7 +142,7 @@ export function liveKeysOf(inventory: NodegroupInventory): Set<string> {
       .map(n => n.nodegroupName!),
     ...[...inventory.addons.values()]
       .filter(isUsableAddon)
-      .map(a => a.addonName!),
+      .map(a => a.addonArn!),
   ]);
 }
 

@@ -14,5 +14,3 @@ export type {
 } from './deleteNodegroups';
 export { discoverNodegroups } from './discovery';
 export type { NodegroupInventory } from './discovery';
-export { planNodegroups } from './nodegroupPlan';
-export type { PlannedNodegroupResource } from './nodegroupPlan';

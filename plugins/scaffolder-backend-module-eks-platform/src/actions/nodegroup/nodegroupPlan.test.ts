@@ -1,35 +1,14 @@
-import {
-  planEnvironment,
-  presetFor,
-} from '@internal/plugin-eks-platform-common';
+import { presetFor } from '@internal/plugin-eks-platform-common';
 import {
   launchTemplateData,
   nodegroupInputProblems,
   nodegroupRequest,
-  planNodegroups,
 } from './nodegroupPlan';
 
 const TODAY = new Date('2026-11-26T12:00:00Z');
 
 describe('node group plan', () => {
   const spec = presetFor('production');
-
-  it('names what planEnvironment lists for node groups and after-nodes add-ons', () => {
-    const fromEnvironment = planEnvironment(spec)
-      .filter(
-        r =>
-          r.type === 'AWS::EC2::LaunchTemplate' ||
-          r.type === 'AWS::EKS::Nodegroup' ||
-          (r.type === 'AWS::EKS::Addon' && r.detail === 'after node groups'),
-      )
-      .map(r => `${r.type} ${r.name}`)
-      .sort();
-    expect(
-      planNodegroups(spec, 'dpj-prod-cluster')
-        .map(r => `${r.type} ${r.name}`)
-        .sort(),
-    ).toEqual(fromEnvironment);
-  });
 
   it('builds launch template data with IMDSv2 only, one hop, an encrypted gp3 root volume', () => {
     const data = launchTemplateData(spec.nodeGroups[0], { owner: 'x' });

@@ -6,19 +6,13 @@
 import type { RequestLaunchTemplateData } from '@aws-sdk/client-ec2';
 import type { CreateNodegroupRequest, Taint } from '@aws-sdk/client-eks';
 import {
-  ADDONS_AFTER_NODES,
   EnvironmentSpec,
   NodeGroupSpec,
   validateEnvironmentSpec,
   clusterName as environmentClusterName,
 } from '@internal/plugin-eks-platform-common';
 import type { InputProblem } from '../shared/environmentInput';
-import {
-  componentTags,
-  TagMap,
-  TASK_ID_TAG,
-  toTagList,
-} from '../shared/tagging';
+import { componentTags, TagMap, toTagList } from '../shared/tagging';
 
 export const CLUSTER_NAME_FIELD = 'clusterName';
 export const NODE_ROLE_FIELD = 'nodeRoleArn';
@@ -35,7 +29,6 @@ export const ROOT_DEVICE = '/dev/xvda';
 export const launchTemplateComponent = (group: string) =>
   `launch-template-${group}`;
 export const nodegroupComponent = (group: string) => `nodegroup-${group}`;
-export const addonComponent = (addon: string) => `addon-${addon}`;
 
 /** Launch template name, as `planEnvironment` lists it: `<cluster>-<group>`. */
 export function launchTemplateName(cluster: string, group: string): string {
@@ -203,26 +196,6 @@ export function nodegroupTags(
   });
 }
 
-/**
- * The configuration of an add-on installed after the node groups, if it has one. The EBS
- * CSI driver runs with the cluster's name as its cluster id, so every volume it makes is
- * tagged `kubernetes.io/cluster/<cluster>: owned` (how destroy finds them once the
- * cluster is gone), and with the environment's tags (`extraVolumeTags`), so Cost
- * Explorer allocates the volumes to the environment. Keys are the add-on's configuration
- * schema (`aws eks describe-addon-configuration --addon-name aws-ebs-csi-driver`).
- */
-export function afterNodesAddonConfiguration(
-  addonName: string,
-  cluster: string,
-  tags: TagMap,
-): string | undefined {
-  if (addonName !== 'aws-ebs-csi-driver') return undefined;
-  const { [TASK_ID_TAG]: _task, ...lasting } = tags;
-  return JSON.stringify({
-    controller: { k8sTagClusterId: cluster, extraVolumeTags: lasting },
-  });
-}
-
 export function nodegroupRequest(options: {
   cluster: string;
   group: NodeGroupSpec;
@@ -258,51 +231,4 @@ export function nodegroupRequest(options: {
     clientRequestToken: options.clientRequestToken,
     tags: options.tags,
   };
-}
-
-export interface PlannedNodegroupResource {
-  type: string;
-  name: string;
-  component: string;
-  detail: string;
-}
-
-export function planNodegroups(
-  spec: EnvironmentSpec,
-  cluster: string,
-): PlannedNodegroupResource[] {
-  const plan: PlannedNodegroupResource[] = [];
-  for (const group of spec.nodeGroups) {
-    plan.push({
-      type: 'AWS::EC2::LaunchTemplate',
-      name: launchTemplateName(cluster, group.name),
-      component: launchTemplateComponent(group.name),
-      detail: `IMDSv2 required, hop limit 1, encrypted gp3 ${group.diskSizeGiB} GiB`,
-    });
-  }
-  for (const group of spec.nodeGroups) {
-    plan.push({
-      type: 'AWS::EKS::Nodegroup',
-      name: group.name,
-      component: nodegroupComponent(group.name),
-      detail: `${group.capacityType} ${group.instanceTypes.join('/')}, ${
-        group.minSize
-      }-${group.maxSize} nodes (desired ${group.desiredSize})${
-        group.taints.length
-          ? `, taints ${group.taints
-              .map(t => `${t.key}=${t.value}:${t.effect}`)
-              .join(', ')}`
-          : ''
-      }`,
-    });
-  }
-  for (const addon of ADDONS_AFTER_NODES) {
-    plan.push({
-      type: 'AWS::EKS::Addon',
-      name: addon,
-      component: addonComponent(addon),
-      detail: 'after node groups, default version for the cluster',
-    });
-  }
-  return plan;
 }

@@ -20,12 +20,19 @@ import type {
 
 export type ClusterContext = KindContext<ClusterClients>;
 export type ClusterHandler = ResourceHandler<ClusterClients>;
+/** The EKS and EC2 clients: what the node group step's kinds use. */
+export type EksEc2Clients = Pick<ClusterClients, 'eks' | 'ec2'>;
+export type EksEc2Handler = ResourceHandler<EksEc2Clients>;
 
-export const clusterOf = (c: ClusterContext) => clusterName(c.spec);
+/** The environment's cluster, which every EKS kind belongs to. */
+export const clusterOf = (c: Pick<ClusterContext, 'spec'>) =>
+  clusterName(c.spec);
 
 /** The node's tags as a map (EKS), its role tag being its key. */
-export const nodeTagMap = (c: ClusterContext, node: ResourceNode): TagMap =>
-  componentTags(c.tags, node.key, node.name);
+export const nodeTagMap = (
+  c: Pick<ClusterContext, 'tags'>,
+  node: ResourceNode,
+): TagMap => componentTags(c.tags, node.key, node.name);
 
 /** The same as a list of `{ Key, Value }` (IAM). */
 export const nodeTagList = (c: ClusterContext, node: ResourceNode) =>
@@ -57,7 +64,7 @@ export const arnPart = (arn: string, fromEnd: number) =>
 
 /** An SDK waiter, with the task's timing, abort signal and progress lines. */
 export function waitFor(
-  c: ClusterContext,
+  c: KindContext<unknown>,
   what: string,
   wait: (timing: WaiterTiming) => Promise<unknown>,
 ): Promise<unknown> {

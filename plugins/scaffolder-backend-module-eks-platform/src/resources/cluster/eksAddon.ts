@@ -10,13 +10,14 @@ import {
   DeleteAddonCommand,
   DescribeAddonCommand,
   EKSClient,
+  ResolveConflicts,
   waitUntilAddonActive,
   waitUntilAddonDeleted,
 } from '@aws-sdk/client-eks';
 import { unlessMissing } from '../../actions/cluster/clusterClients';
 import {
   arnPart,
-  ClusterHandler,
+  EksEc2Handler,
   clusterOf,
   existing,
   isListed,
@@ -47,7 +48,7 @@ const asExisting = (addon: Addon) =>
     },
   );
 
-export const eksAddon: ClusterHandler = {
+export const eksAddon: EksEc2Handler = {
   label: 'EKS add-on',
   tokened: true,
   async find(node, _refs, c) {
@@ -58,7 +59,8 @@ export const eksAddon: ClusterHandler = {
       : { live: [asExisting(addon)] };
   },
   async create(node, refs, c, clientRequestToken) {
-    const { version, configuration, serviceAccount } = node.properties;
+    const { version, configuration, serviceAccount, resolveConflicts } =
+      node.properties;
     const { addon } = await c.clients.eks.send(
       new CreateAddonCommand({
         clusterName: clusterOf(c),
@@ -74,6 +76,9 @@ export const eksAddon: ClusterHandler = {
               ],
             }
           : {}),
+        ...(resolveConflicts
+          ? { resolveConflicts: resolveConflicts as ResolveConflicts }
+          : {}),
         clientRequestToken,
         tags: nodeTagMap(c, node),
       }),
@@ -88,10 +93,14 @@ export const eksAddon: ClusterHandler = {
       ),
     );
   },
+  // Those of the cluster step go with the cluster when it goes too; those of the node group
+  // step are removed before the node groups, as they were made after them.
   async list(c, filter, nodes) {
-    if (await clusterGoesWith(c, filter)) return [];
+    const alone = (await clusterGoesWith(c, filter))
+      ? nodes.filter(n => n.step !== 'cluster')
+      : nodes;
     const addons = await Promise.all(
-      nodes.map(n => describeAddon(c.clients.eks, clusterOf(c), n.name)),
+      alone.map(n => describeAddon(c.clients.eks, clusterOf(c), n.name)),
     );
     return addons
       .filter((a): a is Addon => !!a && isListed(a.tags, filter))

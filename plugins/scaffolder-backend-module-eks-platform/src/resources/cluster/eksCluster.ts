@@ -38,7 +38,7 @@ const asExisting = (cluster: Cluster) =>
 
 /** Whether destroy deletes the cluster itself: what it holds then goes with it. */
 export async function clusterGoesWith(
-  c: ClusterContext,
+  c: Pick<ClusterContext, 'spec'> & { clients: { eks: EKSClient } },
   filter: ListFilter,
 ): Promise<boolean> {
   const cluster = await describeCluster(c.clients.eks, clusterOf(c));
