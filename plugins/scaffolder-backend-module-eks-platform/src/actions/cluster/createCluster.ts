@@ -1,7 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  clusterGraph,
   defaultCreatableVersion,
   EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
@@ -21,9 +20,6 @@ import { environmentTags } from '../shared/tagging';
 import { atStep, failureMessage } from '../shared/failureOutcome';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
-  dryRunResources,
-  dryRunSummary,
-  logDryRunRows,
   resourceOutputSchema,
   resourceSummary,
 } from '../shared/resourceSummary';
@@ -45,18 +41,15 @@ import { ClusterNames, clusterNames } from './clusterPlan';
 import { createClusterExamples } from './createCluster.examples';
 import { deleteCluster } from './deleteCluster';
 import {
-  ClusterInventory,
   describeClusterInventory,
   discoverCluster,
-  isLiveAddon,
-  isLiveCluster,
   liveKeysOf,
 } from './discovery';
+import { outputCatalog, outputDryRun } from './clusterDryRun';
 import { preflightCluster } from './preflight';
 import { ClusterOutputs, provisionCluster } from './provisionCluster';
 import { GraphStepError } from '../../engine/apply';
 import { retrySettingsFor } from '../../engine/knownErrors';
-import { clusterCatalogOutputs } from './catalogOutputs';
 import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 
 export const CREATE_CLUSTER_ACTION_ID = 'eks-platform:cluster:create';
@@ -85,34 +78,6 @@ export interface CreateClusterActionOptions extends AdminPrincipalPolicy {
 /** A provisioning failure, after the rollback when there was one. */
 export class ClusterCreateError extends Error {
   readonly name = 'ClusterCreateError';
-}
-
-/** The id of a planned resource that exists already, for the dry run. */
-function existingId(
-  component: string,
-  inventory: ClusterInventory,
-): string | undefined {
-  const { roles, key, cluster, adminAccess, addons } = inventory;
-  switch (component) {
-    case 'cluster-role':
-      return roles.clusterRole?.Arn;
-    case 'node-role':
-      return roles.nodeRole?.Arn;
-    case 'vpc-cni-role':
-      return roles.vpcCniRole?.Arn;
-    case 'secrets-key':
-      return key?.metadata.Arn;
-    case 'cluster':
-      return isLiveCluster(cluster) ? cluster!.arn : undefined;
-    case 'admin-access':
-      return adminAccess?.adminPolicy
-        ? adminAccess.entry.accessEntryArn
-        : undefined;
-    default: {
-      const addon = addons[component.replace(/^addon-/, '')];
-      return isLiveAddon(addon) ? addon.addonArn : undefined;
-    }
-  }
 }
 
 async function failureOf(
@@ -163,22 +128,6 @@ async function failureOf(
     retryHint: 'Retry the task to finish the cluster',
   });
   return new ClusterCreateError(message, { cause: error });
-}
-
-function outputCatalog(
-  ctx: {
-    output(name: 'entityRef' | 'entity' | 'consoleUrl', value: any): void;
-  },
-  spec: EnvironmentSpec,
-  cluster: Parameters<typeof clusterCatalogOutputs>[1],
-) {
-  const { entity, entityRef, consoleUrl } = clusterCatalogOutputs(
-    spec,
-    cluster,
-  );
-  ctx.output('entityRef', entityRef);
-  ctx.output('entity', entity);
-  ctx.output('consoleUrl', consoleUrl);
 }
 
 /**
@@ -303,55 +252,12 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
 
         const graph = { adminPrincipalArn, privateSubnetIds, addonVersions };
         if (ctx.isDryRun) {
-          const rows = clusterGraph(spec, graph)
-            .filter(n => n.type)
-            .map(n => {
-              const existing = existingId(n.key, inventory);
-              return {
-                type: n.type!,
-                name: n.name,
-                component: n.key,
-                detail: n.description,
-                id: existing ?? `dry-run:${n.key}`,
-                exists: existing !== undefined,
-              };
-            });
-          logDryRunRows(logger, rows);
-          const idOf = (component: string) =>
-            rows.find(r => r.component === component)!.id;
-          const cluster = isLiveCluster(inventory.cluster)
-            ? inventory.cluster!
-            : undefined;
-          ctx.output('clusterName', names.cluster);
-          ctx.output('clusterArn', idOf('cluster'));
-          ctx.output('endpoint', cluster?.endpoint ?? 'dry-run:endpoint');
-          ctx.output(
-            'certificateAuthority',
-            cluster?.certificateAuthority?.data ?? '',
-          );
-          ctx.output('oidcIssuer', cluster?.identity?.oidc?.issuer ?? '');
-          ctx.output(
-            'clusterSecurityGroupId',
-            cluster?.resourcesVpcConfig?.clusterSecurityGroupId ??
-              'dry-run:cluster-security-group',
-          );
-          ctx.output('clusterRoleArn', idOf('cluster-role'));
-          ctx.output('nodeRoleArn', idOf('node-role'));
-          ctx.output('vpcCniRoleArn', idOf('vpc-cni-role'));
-          ctx.output('kmsKeyArn', idOf('secrets-key'));
-          ctx.output(
-            'addons',
-            Object.entries(addonVersions).map(([name, version]) => ({
-              name,
-              version: inventory.addons[name]?.addonVersion ?? version,
-            })),
-          );
-          ctx.output('resources', dryRunResources(rows));
-          ctx.output('summary', dryRunSummary(rows));
-          outputCatalog(ctx, spec, {
-            name: names.cluster,
-            endpoint: cluster?.endpoint ?? 'dry-run:endpoint',
-            certificateAuthority: cluster?.certificateAuthority?.data ?? '',
+          outputDryRun(ctx, {
+            spec,
+            names,
+            graph,
+            inventory,
+            addonVersions,
           });
           return;
         }

@@ -1,38 +1,25 @@
-import { EC2Client, Subnet } from '@aws-sdk/client-ec2';
-import {
-  DescribeAddonCommand,
-  DescribeNodegroupCommand,
-  EKSClient,
-} from '@aws-sdk/client-eks';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ADDONS_AFTER_NODES,
-  CLUSTER_KEYS,
   EnvironmentSpec,
   NODEGROUP_KEYS,
-  nodegroupGraph,
 } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
-import { applyGraph, GraphStepError } from '../../engine/apply';
-import { retrySettingsFor } from '../../engine/knownErrors';
+import { GraphStepError } from '../../engine/apply';
 import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
-import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
-import { CheckpointedSteps, StepOutcome } from '../shared/checkpointedSteps';
+import { CheckpointedSteps } from '../shared/checkpointedSteps';
 import {
   environmentInputSchema,
   provisioningInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
-import {
-  environmentTags,
-  TagMap,
-  tagValue,
-  COMPONENT_TAG,
-} from '../shared/tagging';
+import { environmentTags } from '../shared/tagging';
 import { failureMessage } from '../shared/failureOutcome';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
@@ -49,18 +36,17 @@ import { createNodegroupsExamples } from './createNodegroups.examples';
 import { deleteNodegroups } from './deleteNodegroups';
 import {
   discoverNodegroups,
-  isUsableAddon,
-  isUsableNodegroup,
   liveKeysOf,
-  NodegroupInventory,
   preflightNodegroups,
 } from './discovery';
-import { waitForEgress } from './egress';
 import {
   launchTemplateComponent,
   nodegroupComponent,
   nodegroupInputProblems,
 } from './nodegroupPlan';
+import { dryRunRows, provisionNodegroups } from './provisionNodegroups';
+
+export type { NodegroupOutput } from './provisionNodegroups';
 
 export const CREATE_NODEGROUPS_ACTION_ID = 'eks-platform:nodegroup:create';
 
@@ -77,124 +63,6 @@ export interface CreateNodegroupsActionOptions {
 /** A provisioning failure, after the rollback when there was one. */
 export class NodegroupCreateError extends Error {
   readonly name = 'NodegroupCreateError';
-}
-
-export interface NodegroupOutput {
-  name: string;
-  arn: string;
-  capacityType: string;
-  instanceTypes: string[];
-  launchTemplateId: string;
-}
-
-interface ResourceRow {
-  type: string;
-  name: string;
-  component: string;
-  id: string;
-  outcome: StepOutcome | 'planned';
-}
-
-interface ProvisionContext {
-  clients: EksEc2Clients;
-  spec: EnvironmentSpec;
-  cluster: string;
-  nodeRoleArn: string;
-  subnetIds: string[];
-  /** The subnets as the preflight read them. */
-  subnets: Subnet[];
-  addonVersions: Map<string, string>;
-  steps: CheckpointedSteps;
-  tags: TagMap;
-  taskId: string;
-  adopt?: boolean;
-  logger: LoggerService;
-  waitSettings: WaitSettings;
-  abortSignal?: AbortSignal;
-}
-
-/** The graph's node group step, rendered with the action's inputs, through the engine. */
-async function provision(context: ProvisionContext) {
-  const { clients, spec, cluster, logger } = context;
-
-  // Egress first: nodes cannot join without the NAT gateways their subnets route
-  // through, which the network step may have left pending (waitForNatGateways: false).
-  await waitForEgress({
-    ec2: clients.ec2,
-    subnetIds: context.subnetIds,
-    subnets: context.subnets,
-    logger,
-    waitSettings: context.waitSettings,
-    abortSignal: context.abortSignal,
-  });
-
-  const nodes = nodegroupGraph(spec, {
-    privateSubnetIds: context.subnetIds,
-    addonVersions: Object.fromEntries(context.addonVersions),
-  });
-  const results = await applyGraph({
-    nodes,
-    handlers: NODEGROUP_HANDLERS,
-    steps: context.steps,
-    context: {
-      clients,
-      spec,
-      tags: context.tags,
-      logger,
-      waitSettings: context.waitSettings,
-      abortSignal: context.abortSignal,
-    },
-    retry: retrySettingsFor(context.waitSettings),
-    taskId: context.taskId,
-    adopt: context.adopt,
-    known: { [CLUSTER_KEYS.nodeRole]: context.nodeRoleArn },
-  });
-
-  const { eks } = clients;
-  const nodegroups: NodegroupOutput[] = await Promise.all(
-    spec.nodeGroups.map(async group => {
-      const { nodegroup } = await eks.send(
-        new DescribeNodegroupCommand({
-          clusterName: cluster,
-          nodegroupName: group.name,
-        }),
-      );
-      return {
-        name: nodegroup!.nodegroupName!,
-        arn: nodegroup!.nodegroupArn!,
-        capacityType: nodegroup!.capacityType!,
-        instanceTypes: nodegroup!.instanceTypes ?? [],
-        launchTemplateId: results.get(
-          NODEGROUP_KEYS.launchTemplate(group.name),
-        )!.id,
-      };
-    }),
-  );
-  const addons = await Promise.all(
-    ADDONS_AFTER_NODES.map(async name => {
-      const { addon } = await eks.send(
-        new DescribeAddonCommand({ clusterName: cluster, addonName: name }),
-      );
-      return {
-        name,
-        version: addon?.addonVersion ?? context.addonVersions.get(name)!,
-      };
-    }),
-  );
-  const resources: ResourceRow[] = nodes
-    .filter(n => n.type)
-    .map(n => {
-      const result = results.get(n.key)!;
-      return {
-        type: n.type!,
-        name: n.name,
-        component: n.key,
-        // As before the engine: node groups and add-ons by name.
-        id: n.kind === 'launch-template' ? result.id : n.name,
-        outcome: result.outcome,
-      };
-    });
-  return { nodegroups, addons, resources };
 }
 
 /** "node group app-spot failed: …", naming the node the engine stopped at. */
@@ -270,39 +138,6 @@ async function failureOf(
     retryHint: 'Retry the task to finish',
   });
   return new NodegroupCreateError(message, { cause: error });
-}
-
-function dryRunRows(
-  spec: EnvironmentSpec,
-  inventory: NodegroupInventory,
-): (ResourceRow & { detail: string })[] {
-  return nodegroupGraph(spec)
-    .filter(n => n.type)
-    .map(n => ({
-      type: n.type!,
-      name: n.name,
-      component: n.key,
-      detail: n.description,
-    }))
-    .map(planned => {
-      let id: string | undefined;
-      if (planned.type === 'AWS::EC2::LaunchTemplate') {
-        id = inventory.launchTemplates.find(
-          t => tagValue(t.Tags, COMPONENT_TAG) === planned.component,
-        )?.LaunchTemplateId;
-      } else if (planned.type === 'AWS::EKS::Nodegroup') {
-        const found = inventory.nodegroups.get(planned.name);
-        id = found && isUsableNodegroup(found) ? planned.name : undefined;
-      } else {
-        const found = inventory.addons.get(planned.name);
-        id = found && isUsableAddon(found) ? planned.name : undefined;
-      }
-      return {
-        ...planned,
-        id: id ?? `dry-run:${planned.component}`,
-        outcome: id ? 'reused' : 'planned',
-      };
-    });
 }
 
 /**
@@ -475,9 +310,9 @@ export function createNodegroupsCreateAction(
           prefix: 'nodegroup',
           isLive: key => liveKeys.has(key),
         });
-        let outputs: Awaited<ReturnType<typeof provision>>;
+        let outputs: Awaited<ReturnType<typeof provisionNodegroups>>;
         try {
-          outputs = await provision({
+          outputs = await provisionNodegroups({
             clients: { eks, ec2 },
             spec,
             cluster,

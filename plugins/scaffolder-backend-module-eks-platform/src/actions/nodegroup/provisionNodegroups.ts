@@ -1,0 +1,183 @@
+/**
+ * The node group step through the engine: the graph's node group nodes rendered with the
+ * action's inputs and the add-on versions the preflight resolved, applied after the NAT
+ * gateways the subnets route through are available; and its plan for the dry run.
+ */
+import { Subnet } from '@aws-sdk/client-ec2';
+import {
+  DescribeAddonCommand,
+  DescribeNodegroupCommand,
+} from '@aws-sdk/client-eks';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ADDONS_AFTER_NODES,
+  CLUSTER_KEYS,
+  EnvironmentSpec,
+  NODEGROUP_KEYS,
+  nodegroupGraph,
+} from '@internal/plugin-eks-platform-common';
+import { applyGraph } from '../../engine/apply';
+import { retrySettingsFor } from '../../engine/knownErrors';
+import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
+import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
+import { CheckpointedSteps, StepOutcome } from '../shared/checkpointedSteps';
+import { COMPONENT_TAG, TagMap, tagValue } from '../shared/tagging';
+import { WaitSettings } from '../shared/waiting';
+import {
+  isUsableAddon,
+  isUsableNodegroup,
+  NodegroupInventory,
+} from './discovery';
+import { waitForEgress } from './egress';
+
+export interface NodegroupOutput {
+  name: string;
+  arn: string;
+  capacityType: string;
+  instanceTypes: string[];
+  launchTemplateId: string;
+}
+
+export interface ResourceRow {
+  type: string;
+  name: string;
+  component: string;
+  id: string;
+  outcome: StepOutcome | 'planned';
+}
+
+export interface ProvisionContext {
+  clients: EksEc2Clients;
+  spec: EnvironmentSpec;
+  cluster: string;
+  nodeRoleArn: string;
+  subnetIds: string[];
+  /** The subnets as the preflight read them. */
+  subnets: Subnet[];
+  addonVersions: Map<string, string>;
+  steps: CheckpointedSteps;
+  tags: TagMap;
+  taskId: string;
+  adopt?: boolean;
+  logger: LoggerService;
+  waitSettings: WaitSettings;
+  abortSignal?: AbortSignal;
+}
+
+/** The graph's node group step, rendered with the action's inputs, through the engine. */
+export async function provisionNodegroups(context: ProvisionContext) {
+  const { clients, spec, cluster, logger } = context;
+
+  // Egress first: nodes cannot join without the NAT gateways their subnets route
+  // through, which the network step may have left pending (waitForNatGateways: false).
+  await waitForEgress({
+    ec2: clients.ec2,
+    subnetIds: context.subnetIds,
+    subnets: context.subnets,
+    logger,
+    waitSettings: context.waitSettings,
+    abortSignal: context.abortSignal,
+  });
+
+  const nodes = nodegroupGraph(spec, {
+    privateSubnetIds: context.subnetIds,
+    addonVersions: Object.fromEntries(context.addonVersions),
+  });
+  const results = await applyGraph({
+    nodes,
+    handlers: NODEGROUP_HANDLERS,
+    steps: context.steps,
+    context: {
+      clients,
+      spec,
+      tags: context.tags,
+      logger,
+      waitSettings: context.waitSettings,
+      abortSignal: context.abortSignal,
+    },
+    retry: retrySettingsFor(context.waitSettings),
+    taskId: context.taskId,
+    adopt: context.adopt,
+    known: { [CLUSTER_KEYS.nodeRole]: context.nodeRoleArn },
+  });
+
+  const { eks } = clients;
+  const nodegroups: NodegroupOutput[] = await Promise.all(
+    spec.nodeGroups.map(async group => {
+      const { nodegroup } = await eks.send(
+        new DescribeNodegroupCommand({
+          clusterName: cluster,
+          nodegroupName: group.name,
+        }),
+      );
+      return {
+        name: nodegroup!.nodegroupName!,
+        arn: nodegroup!.nodegroupArn!,
+        capacityType: nodegroup!.capacityType!,
+        instanceTypes: nodegroup!.instanceTypes ?? [],
+        launchTemplateId: results.get(
+          NODEGROUP_KEYS.launchTemplate(group.name),
+        )!.id,
+      };
+    }),
+  );
+  const addons = await Promise.all(
+    ADDONS_AFTER_NODES.map(async name => {
+      const { addon } = await eks.send(
+        new DescribeAddonCommand({ clusterName: cluster, addonName: name }),
+      );
+      return {
+        name,
+        version: addon?.addonVersion ?? context.addonVersions.get(name)!,
+      };
+    }),
+  );
+  const resources: ResourceRow[] = nodes
+    .filter(n => n.type)
+    .map(n => {
+      const result = results.get(n.key)!;
+      return {
+        type: n.type!,
+        name: n.name,
+        component: n.key,
+        // As before the engine: node groups and add-ons by name.
+        id: n.kind === 'launch-template' ? result.id : n.name,
+        outcome: result.outcome,
+      };
+    });
+  return { nodegroups, addons, resources };
+}
+
+/** The step's resources for the dry run, with the id of those that exist already. */
+export function dryRunRows(
+  spec: EnvironmentSpec,
+  inventory: NodegroupInventory,
+): (ResourceRow & { detail: string })[] {
+  return nodegroupGraph(spec)
+    .filter(n => n.type)
+    .map(n => ({
+      type: n.type!,
+      name: n.name,
+      component: n.key,
+      detail: n.description,
+    }))
+    .map(planned => {
+      let id: string | undefined;
+      if (planned.type === 'AWS::EC2::LaunchTemplate') {
+        id = inventory.launchTemplates.find(
+          t => tagValue(t.Tags, COMPONENT_TAG) === planned.component,
+        )?.LaunchTemplateId;
+      } else if (planned.type === 'AWS::EKS::Nodegroup') {
+        const found = inventory.nodegroups.get(planned.name);
+        id = found && isUsableNodegroup(found) ? planned.name : undefined;
+      } else {
+        const found = inventory.addons.get(planned.name);
+        id = found && isUsableAddon(found) ? planned.name : undefined;
+      }
+      return {
+        ...planned,
+        id: id ?? `dry-run:${planned.component}`,
+        outcome: id ? 'reused' : 'planned',
+      };
+    });
+}
