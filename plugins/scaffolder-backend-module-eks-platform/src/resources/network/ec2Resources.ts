@@ -96,3 +96,27 @@ export async function collect<P, T>(
   for await (const page of pages) all.push(...(items(page) ?? []));
   return all;
 }
+
+/**
+ * `find` and `list` of a kind EC2 finds by tag: one Describe call, with the node's filters
+ * (in its VPC when `inVpc`) or the environment's, each item read as a resource.
+ */
+export function taggedLookups<T>(
+  describe: (c: Ec2Context, filters: Filter[]) => Promise<T[]>,
+  asExisting: (item: T) => ExistingResource,
+  options: { inVpc?: boolean } = {},
+): Pick<Ec2Handler, 'find' | 'list'> {
+  return {
+    async find(node, refs, c) {
+      const filters = nodeFilters(
+        c,
+        node,
+        options.inVpc ? refs.vpc : undefined,
+      );
+      return { live: (await describe(c, filters)).map(asExisting).sort(byId) };
+    },
+    async list(c, filter) {
+      return (await describe(c, listFilters(filter))).map(asExisting);
+    },
+  };
+}

@@ -8,25 +8,21 @@ import {
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
 import {
-  byId,
   Ec2Handler,
   existing,
-  listFilters,
-  nodeFilters,
   nodeTags,
   sender,
+  taggedLookups,
 } from './ec2Resources';
 
 export const elasticIp: Ec2Handler = {
   label: 'Elastic IP',
-  async find(node, _refs, c) {
-    const { Addresses = [] } = await sender(c)(
-      new DescribeAddressesCommand({ Filters: nodeFilters(c, node) }),
-    );
-    return {
-      live: Addresses.map(a => existing(a.AllocationId, a.Tags)).sort(byId),
-    };
-  },
+  ...taggedLookups(
+    async (c, Filters) =>
+      (await sender(c)(new DescribeAddressesCommand({ Filters }))).Addresses ??
+      [],
+    a => existing(a.AllocationId, a.Tags),
+  ),
   async create(node, _refs, c) {
     const { AllocationId } = await sender(c)(
       new AllocateAddressCommand({
@@ -35,12 +31,6 @@ export const elasticIp: Ec2Handler = {
       }),
     );
     return AllocationId!;
-  },
-  async list(c, filter) {
-    const { Addresses = [] } = await sender(c)(
-      new DescribeAddressesCommand({ Filters: listFilters(filter) }),
-    );
-    return Addresses.map(a => existing(a.AllocationId, a.Tags));
   },
   async delete(resource, c) {
     await sender(c)(new ReleaseAddressCommand({ AllocationId: resource.id }));

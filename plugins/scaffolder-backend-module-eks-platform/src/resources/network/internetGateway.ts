@@ -17,14 +17,12 @@ import { ConflictError } from '@backstage/errors';
 import { isNotFound } from '../../actions/shared/awsErrors';
 import { attachmentKey } from '../../actions/network/discovery';
 import {
-  byId,
   collect,
   Ec2Handler,
   existing,
-  listFilters,
-  nodeFilters,
   nodeTags,
   sender,
+  taggedLookups,
 } from './ec2Resources';
 
 const attachedVpcs = (gateway: InternetGateway) =>
@@ -34,16 +32,17 @@ const attachedVpcs = (gateway: InternetGateway) =>
 
 export const internetGateway: Ec2Handler = {
   label: 'internet gateway',
-  async find(node, _refs, c) {
-    const { InternetGateways = [] } = await sender(c)(
-      new DescribeInternetGatewaysCommand({ Filters: nodeFilters(c, node) }),
-    );
-    return {
-      live: InternetGateways.map(g =>
-        existing(g.InternetGatewayId, g.Tags, { related: attachedVpcs(g) }),
-      ).sort(byId),
-    };
-  },
+  ...taggedLookups(
+    (c, Filters) =>
+      collect(
+        paginateDescribeInternetGateways(
+          { client: c.clients.ec2 },
+          { Filters },
+        ),
+        p => p.InternetGateways,
+      ),
+    g => existing(g.InternetGatewayId, g.Tags, { related: attachedVpcs(g) }),
+  ),
   async create(node, _refs, c) {
     const { InternetGateway: created } = await sender(c)(
       new CreateInternetGatewayCommand({
@@ -51,18 +50,6 @@ export const internetGateway: Ec2Handler = {
       }),
     );
     return created!.InternetGatewayId!;
-  },
-  async list(c, filter) {
-    const gateways = await collect(
-      paginateDescribeInternetGateways(
-        { client: c.clients.ec2 },
-        { Filters: listFilters(filter) },
-      ),
-      p => p.InternetGateways,
-    );
-    return gateways.map(g =>
-      existing(g.InternetGatewayId, g.Tags, { related: attachedVpcs(g) }),
-    );
   },
   async delete(resource, c) {
     const send = sender(c);

@@ -17,14 +17,12 @@ import { ConflictError } from '@backstage/errors';
 import { isNotFound } from '../../actions/shared/awsErrors';
 import { routeKey } from '../../actions/network/discovery';
 import {
-  byId,
   collect,
   Ec2Handler,
   existing,
-  listFilters,
-  nodeFilters,
   nodeTags,
   sender,
+  taggedLookups,
 } from './ec2Resources';
 
 const associationsOf = (table: RouteTable) =>
@@ -35,18 +33,15 @@ const associationsOf = (table: RouteTable) =>
 export const routeTable: Ec2Handler = {
   label: 'route table',
   tokened: true,
-  async find(node, refs, c) {
-    const tables = await collect(
-      paginateDescribeRouteTables(
-        { client: c.clients.ec2 },
-        { Filters: nodeFilters(c, node, refs.vpc) },
+  ...taggedLookups(
+    (c, Filters) =>
+      collect(
+        paginateDescribeRouteTables({ client: c.clients.ec2 }, { Filters }),
+        p => p.RouteTables,
       ),
-      p => p.RouteTables,
-    );
-    return {
-      live: tables.map(t => existing(t.RouteTableId, t.Tags)).sort(byId),
-    };
-  },
+    t => existing(t.RouteTableId, t.Tags, { related: associationsOf(t) }),
+    { inVpc: true },
+  ),
   async create(node, refs, c, clientToken) {
     const { RouteTable: created } = await sender(c)(
       new CreateRouteTableCommand({
@@ -56,18 +51,6 @@ export const routeTable: Ec2Handler = {
       }),
     );
     return created!.RouteTableId!;
-  },
-  async list(c, filter) {
-    const tables = await collect(
-      paginateDescribeRouteTables(
-        { client: c.clients.ec2 },
-        { Filters: listFilters(filter) },
-      ),
-      p => p.RouteTables,
-    );
-    return tables.map(t =>
-      existing(t.RouteTableId, t.Tags, { related: associationsOf(t) }),
-    );
   },
   async delete(resource, c) {
     const send = sender(c);

@@ -10,28 +10,25 @@ import {
   paginateDescribeSubnets,
 } from '@aws-sdk/client-ec2';
 import {
-  byId,
   collect,
   Ec2Handler,
   existing,
-  listFilters,
-  nodeFilters,
   nodeTags,
   sender,
+  taggedLookups,
 } from './ec2Resources';
 
 export const subnet: Ec2Handler = {
   label: 'subnet',
-  async find(node, refs, c) {
-    const subnets = await collect(
-      paginateDescribeSubnets(
-        { client: c.clients.ec2 },
-        { Filters: nodeFilters(c, node, refs.vpc) },
+  ...taggedLookups(
+    (c, Filters) =>
+      collect(
+        paginateDescribeSubnets({ client: c.clients.ec2 }, { Filters }),
+        p => p.Subnets,
       ),
-      p => p.Subnets,
-    );
-    return { live: subnets.map(s => existing(s.SubnetId, s.Tags)).sort(byId) };
-  },
+    s => existing(s.SubnetId, s.Tags),
+    { inVpc: true },
+  ),
   async create(node, refs, c) {
     const { cidr, zone, roleTag } = node.properties;
     const { Subnet } = await sender(c)(
@@ -45,16 +42,6 @@ export const subnet: Ec2Handler = {
       }),
     );
     return Subnet!.SubnetId!;
-  },
-  async list(c, filter) {
-    const subnets = await collect(
-      paginateDescribeSubnets(
-        { client: c.clients.ec2 },
-        { Filters: listFilters(filter) },
-      ),
-      p => p.Subnets,
-    );
-    return subnets.map(s => existing(s.SubnetId, s.Tags));
   },
   async delete(resource, c) {
     await sender(c)(new DeleteSubnetCommand({ SubnetId: resource.id }));

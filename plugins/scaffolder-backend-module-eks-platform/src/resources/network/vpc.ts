@@ -9,28 +9,24 @@ import {
 } from '@aws-sdk/client-ec2';
 import { waiterTiming } from '../../actions/shared/waiting';
 import {
-  byId,
   collect,
   Ec2Handler,
   existing,
-  listFilters,
-  nodeFilters,
   nodeTags,
   sender,
+  taggedLookups,
 } from './ec2Resources';
 
 export const vpc: Ec2Handler = {
   label: 'VPC',
-  async find(node, _refs, c) {
-    const vpcs = await collect(
-      paginateDescribeVpcs(
-        { client: c.clients.ec2 },
-        { Filters: nodeFilters(c, node) },
+  ...taggedLookups(
+    (c, Filters) =>
+      collect(
+        paginateDescribeVpcs({ client: c.clients.ec2 }, { Filters }),
+        p => p.Vpcs,
       ),
-      p => p.Vpcs,
-    );
-    return { live: vpcs.map(v => existing(v.VpcId, v.Tags)).sort(byId) };
-  },
+    v => existing(v.VpcId, v.Tags),
+  ),
   async create(node, _refs, c) {
     const { Vpc } = await sender(c)(
       new CreateVpcCommand({
@@ -48,16 +44,6 @@ export const vpc: Ec2Handler = {
       );
     }
     return Vpc!.VpcId!;
-  },
-  async list(c, filter) {
-    const vpcs = await collect(
-      paginateDescribeVpcs(
-        { client: c.clients.ec2 },
-        { Filters: listFilters(filter) },
-      ),
-      p => p.Vpcs,
-    );
-    return vpcs.map(v => existing(v.VpcId, v.Tags));
   },
   // The default security group, main route table and network ACL go with the VPC.
   async delete(resource, c) {
