@@ -2,6 +2,7 @@ import { DescribeClusterVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
 import { findKubernetesVersion } from '@internal/plugin-eks-platform-common';
 import {
   actionContext,
+  logLines,
   outputOf,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
@@ -481,5 +482,41 @@ describe('eks-platform:network:create asks EKS about the Kubernetes version', ()
     });
     await networkAction(fixture.aws).handler(ctx);
     expect(outputOf(ctx, 'vpcId')).toMatch(/^(dry-run:|vpc-)/);
+  });
+
+  it('falls back to the published calendar when EKS refuses DescribeClusterVersions, and says so', async () => {
+    await fixture.reset();
+    const refuse = {
+      service: 'eks',
+      operation: 'DescribeClusterVersions',
+      code: 'AccessDeniedException',
+      message: 'User is not authorized to perform eks:DescribeClusterVersions',
+      status: 403,
+      times: 1,
+    };
+    await fixture.faults({ scripted: [refuse] });
+    const ctx = actionContext({
+      input: { ...PRODUCTION_INPUT, kubernetesVersion: '1.35' } as any,
+      isDryRun: true,
+    });
+    await networkAction(fixture.aws).handler(ctx);
+    expect(logLines(ctx.logger, 'warn')).toContainEqual(
+      expect.stringMatching(
+        /^DescribeClusterVersions failed: AccessDeniedException: .*using the platform's published version calendar instead$/,
+      ),
+    );
+
+    // The table knows no version released after it was written: without EKS, refused.
+    await fixture.faults({ scripted: [refuse] });
+    await expect(
+      networkAction(fixture.aws).handler(
+        actionContext({
+          input: { ...PRODUCTION_INPUT, kubernetesVersion: '1.37' } as any,
+          isDryRun: true,
+        }),
+      ),
+    ).rejects.toThrow(
+      /- kubernetesVersion: Kubernetes 1\.37 is not one EKS offers; the platform's version table lists 1\.35, 1\.34/,
+    );
   });
 });
