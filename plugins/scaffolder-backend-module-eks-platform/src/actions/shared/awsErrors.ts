@@ -1,4 +1,4 @@
-/** Recognising AWS errors returned through the SDK, and riding out EC2's eventual consistency. */
+/** Recognising AWS errors returned through the SDK, and retrying the ones that pass. */
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The error code of an SDK service exception (`InvalidVpcID.NotFound`), if it is one. */
@@ -41,18 +41,6 @@ export async function retryWhile<T>(
       await sleep(delaysMs[attempt]);
     }
   }
-}
-
-/**
- * EC2 is eventually consistent: right after a create, another call may not see the new
- * resource yet and answer `…NotFound` (AWS's advice is to retry with backoff). Retries such
- * answers a few times; any other error, or the last NotFound, is thrown.
- */
-export function retryWhileNotFound<T>(
-  call: () => Promise<T>,
-  delaysMs: readonly number[] = [1000, 2000, 4000],
-): Promise<T> {
-  return retryWhile(isNotFound, call, delaysMs);
 }
 
 /**

@@ -68,8 +68,6 @@ export function clientTokenFor(parts: readonly (string | number)[]): string {
 
 export class CheckpointedSteps {
   private generation = 0;
-  /** The step running now, for error messages. */
-  current: string | undefined;
 
   constructor(
     private readonly options: {
@@ -110,7 +108,6 @@ export class CheckpointedSteps {
   ): Promise<{ value: T; resumed: boolean }> {
     for (;;) {
       const key = this.keyOf(step);
-      this.current = step;
       // Set inside the checkpoint: false when it returned a value cached by an earlier run.
       const state = { ran: false };
       const value = await this.options.checkpoint<T>({
