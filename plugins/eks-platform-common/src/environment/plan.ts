@@ -13,10 +13,13 @@ export interface PlannedResource {
 
 /**
  * Every resource creating the environment makes, in creation order: the graph's nodes that
- * AWS gives an id (relations and settings left out). The plan action prints it.
+ * AWS gives an id (relations and settings left out), without what the cluster's
+ * controllers make later. The plan action prints it.
  */
 export function planEnvironment(spec: EnvironmentSpec): PlannedResource[] {
   return environmentGraph(spec).flatMap(n =>
-    n.type ? [{ type: n.type, name: n.name, detail: n.description }] : [],
+    n.type && n.step !== 'kubernetes'
+      ? [{ type: n.type, name: n.name, detail: n.description }]
+      : [],
   );
 }

@@ -57,8 +57,8 @@ function handlerOf<C>(
   node: ResourceNode,
 ): ResourceHandler<C> {
   const handler = handlers[node.kind];
-  if (!handler)
-    throw new Error(`No resource handler for ${node.kind} (${node.key})`);
+  if (!handler?.create)
+    throw new Error(`No resource handler creates ${node.kind} (${node.key})`);
   return handler;
 }
 
@@ -137,7 +137,7 @@ async function applyNode<C>(
   if (!handler.find) {
     const { value } = await steps.run(
       node.key,
-      () => withRetries(() => handler.create(node, refs, c, '')),
+      () => withRetries(() => handler.create!(node, refs, c, '')),
       cached => !handler.cachedIsLive || steps.isLive(cached),
     );
     return { node, id: value, outcome: 'created' };
@@ -165,7 +165,7 @@ async function applyNode<C>(
       let id: string;
       try {
         id = await withRetries(() =>
-          handler.create(node, refs, c, clientToken),
+          handler.create!(node, refs, c, clientToken),
         );
       } catch (error) {
         // The create may have been applied and its answer lost, or a retry of it refused

@@ -1,7 +1,7 @@
 /**
  * `destroyGraph`: deletes what exists of the graph's kinds, tagged with the environment
- * (destroy) or with one task (rollback), in the reverse of the graph's order: kinds that
- * nothing depends on first, independent kinds at the same time. It starts from what AWS
+ * (destroy) or with one task (rollback), in the reverse of the graph's order: a kind starts
+ * as soon as every kind depending on it is gone, independent kinds at the same time. It starts from what AWS
  * lists now, so it can run again after a failure; a resource already gone counts as
  * deleted. A delete AWS refuses while dependents are still going (DependencyViolation) is
  * retried; a kind that fails keeps the kinds it depends on from being tried.
@@ -93,24 +93,52 @@ export function stepDestroyOptions<C>(step: {
   };
 }
 
-/** One line per resource that exists of the graph's kinds: "VPC vpc-0ab (dpj-dev-vpc)". */
-export async function listExisting<C>(
+/** A resource that exists of the graph's kinds, as destroy would delete it. */
+export interface ListedResource extends DeletedResource {
+  state?: string;
+}
+
+/** What exists of the graph's kinds, in the order destroy deletes it (read-only). */
+export async function listResources<C>(
   options: Omit<DestroyOptions<C>, 'retry' | 'what'>,
-): Promise<string[]> {
+): Promise<ListedResource[]> {
   const filter = {
     environmentName: options.environmentName,
     taskId: options.taskId,
   };
-  const lines: string[] = [];
-  for (const kind of destroyOrder(options.nodes).flat().reverse()) {
+  const listed: ListedResource[] = [];
+  for (const kind of destroyOrder(options.nodes).flat()) {
     const handler = options.handlers[kind];
     if (!handler?.list) continue;
     const ofKind = options.nodes.filter(n => n.kind === kind);
     for (const r of await handler.list(options.context, filter, ofKind)) {
-      lines.push(`${handler.label} ${r.label}${r.state ? ` ${r.state}` : ''}`);
+      listed.push({ ...resourceOf(kind, ofKind, r), state: r.state });
     }
   }
-  return lines;
+  return listed;
+}
+
+/** One line per resource that exists, in creation order: "VPC vpc-0ab (dpj-dev-vpc)". */
+export async function listExisting<C>(
+  options: Omit<DestroyOptions<C>, 'retry' | 'what'>,
+): Promise<string[]> {
+  return (await listResources(options)).reverse().map(r => {
+    const label = options.handlers[r.kind]!.label;
+    return `${label} ${r.label}${r.state ? ` ${r.state}` : ''}`;
+  });
+}
+
+function resourceOf(
+  kind: ResourceKind,
+  nodes: readonly ResourceNode[],
+  resource: ExistingResource,
+): DeletedResource {
+  return {
+    kind,
+    type: nodes.find(n => n.type)?.type ?? kind,
+    id: resource.id,
+    label: resource.label,
+  };
 }
 
 export async function destroyGraph<C>(
@@ -144,13 +172,13 @@ export async function destroyGraph<C>(
     await Promise.all(
       existing.map(async resource => {
         const record = () =>
-          deleted.push({
-            kind,
-            type:
-              options.nodes.find(n => n.kind === kind && n.type)?.type ?? kind,
-            id: resource.id,
-            label: resource.label,
-          });
+          deleted.push(
+            resourceOf(
+              kind,
+              options.nodes.filter(n => n.kind === kind),
+              resource,
+            ),
+          );
         try {
           const background = await retryWhileInUse(
             () => handler.delete!(resource, c),
@@ -199,16 +227,41 @@ export async function destroyGraph<C>(
     }
   };
 
-  for (const level of destroyOrder(options.nodes)) {
-    await Promise.all(
-      level.map(kind => {
+  // Each kind starts once every kind depending on it is done, not level by level: the
+  // NAT gateways go while the load balancers' interfaces are being released.
+  destroyOrder(options.nodes); // throws on a cycle
+  const kinds = [...needs.keys()];
+  const done = new Set<ResourceKind>();
+  const started = new Set<ResourceKind>();
+  const running = new Set<Promise<void>>();
+  const launchReady = () =>
+    kinds
+      .filter(
+        kind =>
+          !started.has(kind) &&
+          kinds.every(other => !needs.get(other)!.has(kind) || done.has(other)),
+      )
+      .forEach(kind => {
+        started.add(kind);
         const handler = handlers[kind];
-        return handler?.list && handler.delete
-          ? destroyKind(kind, handler)
-          : undefined;
-      }),
-    );
-  }
+        const run: Promise<void> = (
+          handler?.list && handler.delete
+            ? destroyKind(kind, handler)
+            : Promise.resolve()
+        )
+          .catch(error => {
+            failures.push(`${kind}: ${errorMessage(error)}`);
+            failedKinds.add(kind);
+          })
+          .finally(() => {
+            done.add(kind);
+            running.delete(run);
+            launchReady();
+          });
+        running.add(run);
+      });
+  launchReady();
+  while (running.size > 0) await Promise.race(running);
 
   if (failures.length > 0) {
     const remaining = await listExisting(options);

@@ -217,7 +217,7 @@ describe('applyGraph', () => {
     // An SDK retry after a lost answer made a second one: the extra one goes.
     const again = new FakeCloud();
     const second = setup(again);
-    const create = second.handlers.vpc.create;
+    const create = second.handlers.vpc.create!;
     second.handlers.vpc.create = async (...args) => {
       await create(...args); // the first attempt, applied and its answer lost
       return create(...args);

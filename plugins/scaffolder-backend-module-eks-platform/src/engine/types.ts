@@ -60,9 +60,10 @@ export interface ResourceHandler<C> {
   ): Promise<{ live: ExistingResource[]; gone?: number }>;
   /**
    * Creates it (or, for a relation, makes it so) and returns its id (a relation: a key the
-   * inventory shows while it holds, or any value when `cachedIsLive` is absent).
+   * inventory shows while it holds, or any value when `cachedIsLive` is absent). Absent
+   * for what the cluster makes (step `kubernetes`), which only destroy handles.
    */
-  create(
+  create?(
     node: ResourceNode,
     refs: RefIds,
     c: KindContext<C>,

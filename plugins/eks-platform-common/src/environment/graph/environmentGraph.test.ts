@@ -7,8 +7,9 @@ import {
   environmentGraph,
   nodesOfStep,
 } from './environmentGraph';
+import { kubernetesMadeGraph } from './kubernetesMadeGraph';
 import { networkGraph } from './networkGraph';
-import { node } from './types';
+import { node, ResourceKind } from './types';
 
 describe('environmentGraph', () => {
   it.each(ENVIRONMENTS.map(environment => [environment]))(
@@ -109,13 +110,45 @@ describe('environmentGraph', () => {
     ]);
   });
 
-  it('plans exactly the graph nodes AWS gives an id, in graph order', () => {
+  it('plans exactly the graph nodes AWS gives an id, in graph order, without what the cluster makes', () => {
     const spec = presetFor('staging');
+    const nodes = environmentGraph(spec);
     expect(planEnvironment(spec)).toEqual(
-      environmentGraph(spec)
-        .filter(n => n.type)
+      nodes
+        .filter(n => n.type && n.step !== 'kubernetes')
         .map(n => ({ type: n.type, name: n.name, detail: n.description })),
     );
+    expect(nodes.filter(n => n.step === 'kubernetes').map(n => n.kind)).toEqual(
+      [
+        'k8s-target-group',
+        'k8s-security-group',
+        'eks-cluster-security-group',
+        'k8s-load-balancer',
+        'k8s-volume',
+      ],
+    );
+  });
+
+  it('destroys what the cluster made before the network it holds', () => {
+    const spec = presetFor('production');
+    const order = destroyOrder([
+      ...networkGraph(spec),
+      ...kubernetesMadeGraph(spec),
+    ]);
+    const level = (kind: ResourceKind) =>
+      order.findIndex(kinds => kinds.includes(kind));
+    for (const held of [
+      'subnet',
+      'internet-gateway',
+      'k8s-security-group',
+      'k8s-target-group',
+    ] as const) {
+      expect(level('k8s-load-balancer')).toBeLessThan(level(held));
+    }
+    expect(level('eks-cluster-security-group')).toBeLessThan(
+      level('k8s-security-group'),
+    );
+    expect(level('k8s-volume')).toBeLessThan(level('vpc'));
   });
 
   it('destroys the network in the reverse of its dependencies, independent kinds together', () => {

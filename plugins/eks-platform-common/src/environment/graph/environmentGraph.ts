@@ -6,13 +6,17 @@ import { EnvironmentSpec } from '../types';
 import { FlowLogDestinationRef, networkGraph } from './networkGraph';
 import { clusterGraph, ClusterGraphOptions } from './clusterGraph';
 import { nodegroupGraph } from './nodegroupGraph';
+import { kubernetesMadeGraph } from './kubernetesMadeGraph';
 import { ResourceKind, ResourceNode } from './types';
 
 export interface EnvironmentGraphOptions extends ClusterGraphOptions {
   flowLogDestination?: FlowLogDestinationRef;
 }
 
-/** Every node of the environment, each after the nodes it depends on. */
+/**
+ * Every node of the environment, each after the nodes it depends on; last, what the
+ * cluster's controllers make (step `kubernetes`).
+ */
 export function environmentGraph(
   spec: EnvironmentSpec,
   options: EnvironmentGraphOptions = {},
@@ -21,6 +25,7 @@ export function environmentGraph(
     ...networkGraph(spec, options.flowLogDestination),
     ...clusterGraph(spec, options),
     ...nodegroupGraph(spec),
+    ...kubernetesMadeGraph(spec),
   ];
   checkGraph(nodes);
   return nodes;

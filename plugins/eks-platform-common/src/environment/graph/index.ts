@@ -4,3 +4,4 @@ export * from './environmentGraph';
 export * from './clusterIam';
 export * from './clusterGraph';
 export * from './nodegroupGraph';
+export * from './kubernetesMadeGraph';

@@ -4,8 +4,15 @@
  * these nodes; nothing else lists an environment's resources.
  */
 
-/** The scaffolder step (action) that creates a node. */
-export type ProvisioningStep = 'network' | 'cluster' | 'nodegroups';
+/**
+ * The scaffolder step (action) that creates a node; `kubernetes` for what the cluster's
+ * controllers make at run time, which no action creates and destroy removes.
+ */
+export type ProvisioningStep =
+  | 'network'
+  | 'cluster'
+  | 'nodegroups'
+  | 'kubernetes';
 
 export type ResourceKind =
   | 'vpc'
@@ -31,7 +38,12 @@ export type ResourceKind =
   | 'access-policy-association'
   | 'eks-addon'
   | 'launch-template'
-  | 'eks-nodegroup';
+  | 'eks-nodegroup'
+  | 'k8s-load-balancer'
+  | 'k8s-target-group'
+  | 'k8s-security-group'
+  | 'eks-cluster-security-group'
+  | 'k8s-volume';
 
 export type NodeProperty = string | number | boolean | string[];
 

@@ -36,8 +36,8 @@ import {
   productionClusterInput,
   testClients,
 } from './__testUtils__/clusterTestUtils';
-import { clusterNames, createClusterClients, deleteCluster } from './index';
-import { discoverEnvironment } from '../destroy/destroyInventory';
+import { createClusterClients, deleteCluster } from './index';
+import { destroyPhases } from '../destroy/destroyPhases';
 
 const CLUSTER = 'dpj-prod-cluster';
 const ALIAS = `alias/${CLUSTER}-secrets`;
@@ -285,17 +285,23 @@ describe('eks-platform:cluster:create with leftovers', () => {
       accountId: '333333333333',
       region: 'eu-west-3',
     });
-    const names = clusterNames({ name: 'dpj-prod' });
     try {
-      const planned = await discoverEnvironment(all, names, 'dpj-prod');
-      const kmsRows = planned.resources.cluster.filter(r =>
+      const phases = destroyPhases(
+        all,
+        presetFor('production'),
+        { info: jest.fn(), warn: jest.fn() },
+        { waitSettings: FAST_WAITS, clusterWaitSettings: FAST_WAITS },
+      );
+      const kmsRows = (await phases.cluster.list()).filter(r =>
         r.type.startsWith('AWS::KMS::'),
       );
-      expect(kmsRows.map(r => r.type).sort()).toEqual([
-        'AWS::KMS::Alias',
-        'AWS::KMS::Key',
-        'AWS::KMS::Key',
-      ]);
+      // The alias goes with its key, which is listed under it.
+      expect(kmsRows.map(r => `${r.type} ${r.name}`).sort()).toEqual(
+        [
+          `AWS::KMS::Key ${ALIAS}`,
+          `AWS::KMS::Key ${left.KeyId} without alias`,
+        ].sort(),
+      );
       expect(kmsRows.map(r => r.id)).toContain(left.KeyId);
 
       const logger = { info: jest.fn(), warn: jest.fn() };

@@ -38,7 +38,7 @@ export interface DeleteClusterOptions {
   waitSettings?: WaitSettings;
 }
 
-function clusterDestroy(
+export function clusterDestroy(
   clients: ClusterClients,
   spec: EnvironmentSpec,
   logger: Pick<LoggerService, 'info' | 'warn'>,

@@ -121,25 +121,42 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
       dryRun,
       'deleted',
     );
-    expect(
-      listed
-        .filter(r => /ElasticLoadBalancing|Volume|SecurityGroup/.test(r.type))
-        .map(r => `${r.type} ${r.name}`),
-    ).toEqual([
+    const made = listed
+      .filter(r => /ElasticLoadBalancing|Volume|SecurityGroup/.test(r.type))
+      .map(r => `${r.type} ${r.name}`);
+    expect([...made].sort()).toEqual([
+      expect.stringMatching(
+        /^AWS::EC2::SecurityGroup eks-cluster-sg-dpj-dev-cluster-/,
+      ),
+      expect.stringMatching(/^AWS::EC2::SecurityGroup k8s-shop-storefro-/),
+      expect.stringMatching(
+        /^AWS::EC2::SecurityGroup k8s-traffic-dpj-dev-cluster-/,
+      ),
+      'AWS::EC2::Volume data-postgres-0',
+      'AWS::EC2::Volume prometheus-db-0',
       expect.stringMatching(
         /^AWS::ElasticLoadBalancingV2::LoadBalancer k8s-shop-storefro-/,
       ),
       expect.stringMatching(
         /^AWS::ElasticLoadBalancingV2::TargetGroup k8s-shop-storefro-/,
       ),
-      expect.stringMatching(
-        /^AWS::EC2::SecurityGroup eks-cluster-sg-dpj-dev-cluster-/,
-      ),
-      expect.stringMatching(/^AWS::EC2::SecurityGroup k8s-/),
-      expect.stringMatching(/^AWS::EC2::SecurityGroup k8s-/),
-      'AWS::EC2::Volume data-postgres-0',
-      'AWS::EC2::Volume prometheus-db-0',
     ]);
+    // Listed in the order destroy deletes them: the load balancer before the target group
+    // its listener uses and the groups its interfaces hold; EKS's group, whose rule names
+    // the controller's shared backend group, before that one.
+    const at = (pattern: RegExp) => made.findIndex(m => pattern.test(m));
+    const loadBalancer = at(/LoadBalancer /);
+    expect(loadBalancer).toBeLessThan(at(/TargetGroup /));
+    expect(loadBalancer).toBeLessThan(at(/SecurityGroup k8s-shop/));
+    expect(loadBalancer).toBeLessThan(at(/SecurityGroup k8s-traffic/));
+    expect(at(/eks-cluster-sg/)).toBeLessThan(at(/SecurityGroup k8s-traffic/));
+    const subnet = listed.findIndex(r => r.type === 'AWS::EC2::Subnet');
+    expect(
+      listed.map(r => r.type).lastIndexOf('AWS::EC2::Volume'),
+    ).toBeLessThan(subnet);
+    expect(
+      listed.findIndex(r => r.type === 'AWS::EC2::SecurityGroup'),
+    ).toBeLessThan(subnet);
 
     const ctx = actionContext({ input: CONFIRMED_DEV, taskId: 'task-destroy' });
     await destroyAction(fixture.aws).handler(ctx);

@@ -165,7 +165,6 @@ describe('eks-platform:environment:destroy', () => {
       clusters: count('AWS::EKS::Cluster'),
       roles: count('AWS::IAM::Role'),
       keys: count('AWS::KMS::Key'),
-      aliases: count('AWS::KMS::Alias'),
       vpcs: count('AWS::EC2::VPC'),
       subnets: count('AWS::EC2::Subnet'),
       natGateways: count('AWS::EC2::NatGateway'),
@@ -179,7 +178,6 @@ describe('eks-platform:environment:destroy', () => {
       clusters: 1,
       roles: 3,
       keys: 1,
-      aliases: 1,
       vpcs: 1,
       subnets: 6,
       natGateways: 1,
@@ -190,6 +188,12 @@ describe('eks-platform:environment:destroy', () => {
       clusterSecurityGroups: 1,
     });
     expect(count('AWS::EC2::LaunchTemplate')).toBeGreaterThan(0);
+    // The alias goes with its key, which is listed under it.
+    expect(listed).toContainEqual({
+      type: 'AWS::KMS::Key',
+      name: 'alias/dpj-dev-cluster-secrets',
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(outputOf(ctx, 'summary')).toMatch(/^Would delete \d+ resource/);
     // Everything is still there.
     expect(

@@ -1,6 +1,6 @@
 /**
- * `eks-platform:environment:destroy`: the action that removes an environment, built on the
- * delete functions the network, cluster and node group actions export.
+ * `eks-platform:environment:destroy`: the action that removes an environment, phase by
+ * phase, each phase one step's part of the resource graph through the engine.
  */
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
@@ -9,11 +9,7 @@ import {
   createClusterClients,
   destroyClusterClients,
 } from '../cluster/clusterClients';
-import { clusterNames } from '../cluster/clusterPlan';
 import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
-import { deleteCluster } from '../cluster/deleteCluster';
-import { deleteNetwork } from '../network/deleteNetwork';
-import { deleteNodegroups } from '../nodegroup/deleteNodegroups';
 import {
   CONFIRM_FIELD,
   confirmationInputSchema,
@@ -28,19 +24,12 @@ import {
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import { WaitSettings } from '../shared/waiting';
-import { deleteClusterSecurityGroups } from './clusterSecurityGroups';
 import { destroyEnvironmentExamples } from './destroyEnvironment.examples';
-import {
-  deleteKubernetesLoadBalancers,
-  deleteKubernetesSecurityGroupsAndVolumes,
-  findKubernetesMadeResources,
-} from './kubernetesMadeResources';
 import {
   DestroyedResource,
   DestroyPhase,
-  discoverEnvironment,
-  nameOf,
-} from './destroyInventory';
+  destroyPhases,
+} from './destroyPhases';
 
 export const DESTROY_ENVIRONMENT_ACTION_ID = 'eks-platform:environment:destroy';
 export const ADMIN_PRINCIPAL_FIELD = 'adminPrincipalArn';
@@ -123,9 +112,10 @@ function destroyInputProblems(
 /**
  * `eks-platform:environment:destroy`: deletes everything an environment's create actions
  * made, found by its tags, in dependency order: node groups (after-nodes add-ons first,
- * launch templates last), then the cluster, its KMS key and IAM roles, then the network.
- * Reuses the delete functions of the three create actions (without a task id: everything
- * of the environment). Safe to re-run: each phase starts from what exists. Production is
+ * launch templates last), then the cluster, its KMS key and IAM roles, then what the
+ * cluster made in the network (load balancers, security groups, volumes) and the network.
+ * Each phase walks its step's graph in reverse through the engine, without a task id:
+ * everything of the environment. Safe to re-run: each phase starts from what exists. Production is
  * refused unless `confirmEnvironmentName` names it, and so is any environment whose
  * resources carry the production preset tag. Dry run: read-only, lists what would go.
  */
@@ -178,21 +168,22 @@ export function createEnvironmentDestroyAction(
         extraProblems: s => destroyInputProblems(input, s),
       });
       await options.guard.admitDestroy(ctx, spec);
-      const names = clusterNames(spec);
       const clients = await createClusterClients(options.aws, {
         accountId: spec.account,
         region: spec.region,
       });
       try {
-        const inventory = await discoverEnvironment(
-          clients,
-          names,
-          spec.name,
-          input[ADMIN_PRINCIPAL_FIELD],
-        );
-        const planned = PHASES.flatMap(({ phase }) =>
-          inventory.resources[phase].map(r => ({ ...r, phase })),
-        );
+        const phases = destroyPhases(clients, spec, logger, {
+          adminPrincipalArn: input[ADMIN_PRINCIPAL_FIELD],
+          waitSettings,
+          clusterWaitSettings,
+        });
+        const planned: (DestroyedResource & { phase: string })[] = [];
+        for (const { phase } of PHASES) {
+          for (const row of await phases[phase].list()) {
+            planned.push({ ...row, phase });
+          }
+        }
 
         if (ctx.isDryRun) {
           for (const row of planned) {
@@ -219,77 +210,6 @@ export function createEnvironmentDestroyAction(
         );
         const started = Date.now();
         const deleted: (DestroyedResource & { phase: string })[] = [];
-        const runners: Record<
-          DestroyPhase,
-          () => Promise<DestroyedResource[]>
-        > = {
-          nodegroups: async () =>
-            (
-              await deleteNodegroups(clients, spec, { logger, waitSettings })
-            ).map(r => ({
-              type: r.type,
-              name: nameOf(r.label, r.id),
-              // As the dry run lists them: add-ons by name.
-              id:
-                r.type === 'AWS::EKS::Addon'
-                  ? r.id.split('/').slice(-2)[0]
-                  : r.id,
-            })),
-          cluster: async () =>
-            (
-              await deleteCluster(clients, spec, logger, {
-                adminPrincipalArn: input[ADMIN_PRINCIPAL_FIELD],
-                waitSettings: clusterWaitSettings,
-              })
-            ).map(r => ({
-              type: r.type,
-              name: nameOf(r.label, r.id),
-              // As the dry run lists them: role and cluster names, key ids.
-              id: r.id.replace(/^arn:.*\//, ''),
-            })),
-          network: async () => {
-            // Found again now the cluster is gone, so its controllers make no more.
-            const kubernetesMade = await findKubernetesMadeResources(
-              clients,
-              names.cluster,
-              inventory.vpcIds,
-            );
-            const loadBalancing = await deleteKubernetesLoadBalancers(
-              clients,
-              kubernetesMade,
-              { logger, waitSettings, abortSignal: ctx.signal },
-            );
-            const clusterGroups = await deleteClusterSecurityGroups(
-              clients.ec2,
-              names.cluster,
-              inventory.vpcIds,
-              logger,
-            );
-            const groupsAndVolumes =
-              await deleteKubernetesSecurityGroupsAndVolumes(
-                clients,
-                kubernetesMade,
-                logger,
-              );
-            const network = await deleteNetwork(clients.ec2, spec, logger, {
-              waitSettings,
-            });
-            return [
-              ...loadBalancing,
-              ...clusterGroups.map(g => ({
-                type: 'AWS::EC2::SecurityGroup',
-                name: g.GroupName!,
-                id: g.GroupId!,
-              })),
-              ...groupsAndVolumes,
-              ...network.map(r => ({
-                type: r.type,
-                name: nameOf(r.label, r.id),
-                id: r.id,
-              })),
-            ];
-          },
-        };
         for (const [index, { phase, title }] of PHASES.entries()) {
           const phaseStarted = Date.now();
           logger.info(`Phase ${index + 1}/${PHASES.length} ${phase}: ${title}`);
@@ -299,7 +219,7 @@ export function createEnvironmentDestroyAction(
             // what they deleted.
             result = await ctx.checkpoint({
               key: `destroy.${spec.account}/${spec.region}/${spec.name}.${phase}`,
-              fn: runners[phase],
+              fn: phases[phase].delete,
             });
           } catch (error) {
             const later = PHASES.slice(index + 1).map(p => p.phase);

@@ -4,4 +4,4 @@ export {
   EnvironmentDestroyError,
 } from './destroyEnvironment';
 export type { DestroyEnvironmentActionOptions } from './destroyEnvironment';
-export type { DestroyedResource } from './destroyInventory';
+export type { DestroyedResource } from './destroyPhases';

@@ -2,12 +2,14 @@
  * Tears down an environment's network, found by its tags, through the engine: in the
  * reverse of the network graph (flow log and route tables, NAT gateways waited until
  * deleted, then Elastic IPs, internet gateway and subnets, the VPC last). Used by the
- * network action's rollback (only what one task created) and by `environment:destroy`.
+ * network action's rollback (only what one task created); `environment:destroy` and the
+ * rollback of the later steps take, with it, what the cluster made in the network.
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   EnvironmentSpec,
+  kubernetesMadeGraph,
   networkGraph,
 } from '@internal/plugin-eks-platform-common';
 import {
@@ -17,6 +19,10 @@ import {
   listExisting,
   stepDestroyOptions,
 } from '../../engine/destroy';
+import {
+  KUBERNETES_MADE_HANDLERS,
+  KubernetesMadeClients,
+} from '../../resources/kubernetes';
 import { NETWORK_HANDLERS } from '../../resources/network';
 import type { WaitSettings } from '../shared/waiting';
 
@@ -39,6 +45,28 @@ function networkContext(
     nodes: networkGraph(spec),
     handlers: NETWORK_HANDLERS,
     clients: { ec2 },
+    spec,
+    logger,
+    ...options,
+    what: 'network',
+  });
+}
+
+/**
+ * The network with what the cluster made in it (load balancers, target groups, security
+ * groups, volumes), which goes first: the destroy of the whole environment, once the
+ * cluster is gone.
+ */
+export function environmentNetworkDestroy(
+  clients: KubernetesMadeClients,
+  spec: EnvironmentSpec,
+  logger: Pick<LoggerService, 'info' | 'warn'>,
+  options: DeleteNetworkOptions,
+) {
+  return stepDestroyOptions({
+    nodes: [...networkGraph(spec), ...kubernetesMadeGraph(spec)],
+    handlers: { ...NETWORK_HANDLERS, ...KUBERNETES_MADE_HANDLERS },
+    clients,
     spec,
     logger,
     ...options,

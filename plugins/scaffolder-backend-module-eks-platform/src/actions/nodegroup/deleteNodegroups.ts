@@ -35,21 +35,26 @@ export interface DeleteNodegroupsOptions {
 
 export type DeletedNodegroupResource = DeletedResource;
 
+export function nodegroupDestroy(
+  clients: EksEc2Clients,
+  spec: EnvironmentSpec,
+  { logger, ...options }: DeleteNodegroupsOptions,
+) {
+  return stepDestroyOptions({
+    nodes: nodegroupGraph(spec),
+    handlers: NODEGROUP_HANDLERS,
+    clients,
+    spec,
+    logger,
+    ...options,
+    what: 'node groups',
+  });
+}
+
 export function deleteNodegroups(
   clients: EksEc2Clients,
   spec: EnvironmentSpec,
   options: DeleteNodegroupsOptions,
 ): Promise<DeletedNodegroupResource[]> {
-  const { logger, ...rest } = options;
-  return destroyGraph(
-    stepDestroyOptions({
-      nodes: nodegroupGraph(spec),
-      handlers: NODEGROUP_HANDLERS,
-      clients,
-      spec,
-      logger,
-      ...rest,
-      what: 'node groups',
-    }),
-  );
+  return destroyGraph(nodegroupDestroy(clients, spec, options));
 }

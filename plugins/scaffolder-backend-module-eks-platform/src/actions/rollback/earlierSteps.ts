@@ -11,11 +11,9 @@ import {
   createClusterClients,
   destroyClusterClients,
 } from '../cluster/clusterClients';
-import { clusterNames } from '../cluster/clusterPlan';
 import { deleteCluster } from '../cluster/deleteCluster';
-import { deleteClusterSecurityGroups } from '../destroy/clusterSecurityGroups';
-import { deleteNetwork } from '../network/deleteNetwork';
-import { discoverNetwork } from '../network/discovery';
+import { environmentNetworkDestroy } from '../network/deleteNetwork';
+import { destroyGraph } from '../../engine/destroy';
 import type { WaitSettings } from '../shared/waiting';
 
 export type EarlierStep = 'cluster' | 'network';
@@ -37,7 +35,6 @@ export async function rollBackEarlierSteps(
   options: EarlierStepsRollback,
 ): Promise<{ label: string }[]> {
   const { spec, taskId, logger } = options;
-  const names = clusterNames(spec);
   const clients = await createClusterClients(options.aws, {
     accountId: spec.account,
     region: spec.region,
@@ -56,22 +53,15 @@ export async function rollBackEarlierSteps(
     }
     if (steps.includes('network')) {
       logger.warn(`Rolling back the network task ${taskId} created`);
-      const network = await discoverNetwork(clients.ec2, spec.name, { taskId });
-      // EKS's own security group outlives a just-deleted cluster for a while and
-      // would keep the VPC from being deleted.
-      for (const group of await deleteClusterSecurityGroups(
-        clients.ec2,
-        names.cluster,
-        network.vpcs.map(vpc => vpc.VpcId!),
-        logger,
-      )) {
-        deleted.push({ label: `security group ${group.GroupId}` });
-      }
+      // With what the cluster made in the task's VPC: EKS's own security group outlives
+      // a just-deleted cluster for a while and would keep the VPC from being deleted.
       deleted.push(
-        ...(await deleteNetwork(clients.ec2, spec, logger, {
-          taskId,
-          waitSettings: options.waitSettings,
-        })),
+        ...(await destroyGraph(
+          environmentNetworkDestroy(clients, spec, logger, {
+            taskId,
+            waitSettings: options.waitSettings,
+          }),
+        )),
       );
     }
     return deleted;

@@ -95,7 +95,7 @@ async function keysOf(
 const asExisting = (key: TaggedKey, alias?: string): ExistingResource =>
   existing(
     key.metadata.Arn!,
-    `${key.metadata.KeyId}${alias ? ` (${alias})` : ' (no alias)'}`,
+    `${key.metadata.KeyId}${alias ? ` (${alias})` : ' without alias'}`,
     key.tags,
     {
       state:
