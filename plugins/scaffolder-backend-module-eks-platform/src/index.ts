@@ -9,7 +9,6 @@ export {
   createNetworkCreateAction,
   CREATE_NETWORK_ACTION_ID,
   deleteNetwork,
-  discoverNetwork,
   NetworkCreateError,
   NetworkDeletionError,
 } from './actions/network';
@@ -17,13 +16,11 @@ export type {
   CreateNetworkActionOptions,
   DeleteNetworkOptions,
   DeletedNetworkResource,
-  NetworkInventory,
 } from './actions/network';
 export {
   createNodegroupsCreateAction,
   CREATE_NODEGROUPS_ACTION_ID,
   deleteNodegroups,
-  discoverNodegroups,
   NodegroupCreateError,
   NodegroupDeletionError,
 } from './actions/nodegroup';
@@ -31,7 +28,6 @@ export type {
   CreateNodegroupsActionOptions,
   DeleteNodegroupsOptions,
   DeletedNodegroupResource,
-  NodegroupInventory,
   NodegroupOutput,
 } from './actions/nodegroup';
 export {
@@ -43,11 +39,9 @@ export {
   createClusterClients,
   deleteCluster,
   destroyClusterClients,
-  discoverCluster,
 } from './actions/cluster';
 export type {
   ClusterClients,
-  ClusterInventory,
   ClusterNames,
   ClusterOutputs,
   CreateClusterActionOptions,

@@ -94,9 +94,7 @@ export function stepDestroyOptions<C>(step: {
 }
 
 /** A resource that exists of the graph's kinds, as destroy would delete it. */
-export interface ListedResource extends DeletedResource {
-  state?: string;
-}
+export type ListedResource = ExistingResource & DeletedResource;
 
 /** What exists of the graph's kinds, in the order destroy deletes it (read-only). */
 export async function listResources<C>(
@@ -106,25 +104,31 @@ export async function listResources<C>(
     environmentName: options.environmentName,
     taskId: options.taskId,
   };
-  const listed: ListedResource[] = [];
-  for (const kind of destroyOrder(options.nodes).flat()) {
-    const handler = options.handlers[kind];
-    if (!handler?.list) continue;
-    const ofKind = options.nodes.filter(n => n.kind === kind);
-    for (const r of await handler.list(options.context, filter, ofKind)) {
-      listed.push({ ...resourceOf(kind, ofKind, r), state: r.state });
-    }
-  }
-  return listed;
+  // Every kind at once: the reads are independent.
+  const perKind = await Promise.all(
+    destroyOrder(options.nodes)
+      .flat()
+      .map(async kind => {
+        const handler = options.handlers[kind];
+        if (!handler?.list) return [];
+        const ofKind = options.nodes.filter(n => n.kind === kind);
+        const found = await handler.list(options.context, filter, ofKind);
+        return found.map(r => ({ ...r, ...resourceOf(kind, ofKind, r) }));
+      }),
+  );
+  return perKind.flat();
 }
 
-/** One line per resource that exists, in creation order: "VPC vpc-0ab (dpj-dev-vpc)". */
+/**
+ * One line per resource that exists, in creation order: "VPC vpc-0ab (dpj-dev-vpc)",
+ * "EKS cluster dpj-dev-cluster (ACTIVE)".
+ */
 export async function listExisting<C>(
   options: Omit<DestroyOptions<C>, 'retry' | 'what'>,
 ): Promise<string[]> {
   return (await listResources(options)).reverse().map(r => {
     const label = options.handlers[r.kind]!.label;
-    return `${label} ${r.label}${r.state ? ` ${r.state}` : ''}`;
+    return `${label} ${r.label}${r.state ? ` (${r.state})` : ''}`;
   });
 }
 

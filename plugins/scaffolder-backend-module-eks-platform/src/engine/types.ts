@@ -6,6 +6,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   EnvironmentSpec,
+  NodeProperty,
   ResourceKind,
   ResourceNode,
 } from '@internal/plugin-eks-platform-common';
@@ -23,6 +24,19 @@ export interface ExistingResource {
   state?: string;
   /** Ids of what hangs on it and goes first: associations, attached VPCs. */
   related?: string[];
+  /** Its ARN, where its id is a name (a node group). */
+  arn?: string;
+  /** Its role tag: the key of the node it was created for. */
+  component?: string;
+  /** The environment its tag names; none on a resource that is not an environment's. */
+  environment?: string;
+  /**
+   * The relations it holds, as the values their steps return (`attachment:igw:vpc`, an
+   * association id): a resumed task reuses a cached relation only while it holds.
+   */
+  holds?: string[];
+  /** Desired properties as AWS reports them (`cidr`), compared with the node's. */
+  properties?: Record<string, NodeProperty>;
 }
 
 /** Everything a kind's functions work with. `C` holds the SDK clients. */

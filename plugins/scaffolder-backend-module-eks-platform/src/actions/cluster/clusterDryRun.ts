@@ -14,41 +14,14 @@ import {
   logDryRunRows,
 } from '../shared/resourceSummary';
 import { clusterCatalogOutputs } from './catalogOutputs';
+import type { Cluster } from '@aws-sdk/client-eks';
+import type { StepInventory } from '../../engine/inventory';
 import { ClusterNames } from './clusterPlan';
-import { ClusterInventory, isLiveAddon, isLiveCluster } from './discovery';
 
 /** What the outputs are written to: the action's context. */
 interface Outputs {
   output(name: string, value: unknown): void;
   logger: Pick<LoggerService, 'info'>;
-}
-
-/** The id of a planned resource that exists already, for the dry run. */
-function existingId(
-  component: string,
-  inventory: ClusterInventory,
-): string | undefined {
-  const { roles, key, cluster, adminAccess, addons } = inventory;
-  switch (component) {
-    case 'cluster-role':
-      return roles.clusterRole?.Arn;
-    case 'node-role':
-      return roles.nodeRole?.Arn;
-    case 'vpc-cni-role':
-      return roles.vpcCniRole?.Arn;
-    case 'secrets-key':
-      return key?.metadata.Arn;
-    case 'cluster':
-      return isLiveCluster(cluster) ? cluster!.arn : undefined;
-    case 'admin-access':
-      return adminAccess?.adminPolicy
-        ? adminAccess.entry.accessEntryArn
-        : undefined;
-    default: {
-      const addon = addons[component.replace(/^addon-/, '')];
-      return isLiveAddon(addon) ? addon.addonArn : undefined;
-    }
-  }
 }
 
 export function outputCatalog(
@@ -71,16 +44,19 @@ export function outputDryRun(
     spec: EnvironmentSpec;
     names: ClusterNames;
     graph: ClusterGraphOptions;
-    inventory: ClusterInventory;
+    inventory: StepInventory;
+    /** The environment's cluster, if it exists. */
+    cluster?: Cluster;
     addonVersions: Record<string, string>;
   },
 ): void {
-  const { spec, names, graph, inventory, addonVersions } = options;
+  const { spec, names, graph, inventory, cluster, addonVersions } = options;
   const { logger } = ctx;
-  const rows = clusterGraph(spec, graph)
+  const nodes = clusterGraph(spec, graph);
+  const rows = nodes
     .filter(n => n.type)
     .map(n => {
-      const existing = existingId(n.key, inventory);
+      const existing = inventory.resourceOf(n)?.id;
       return {
         type: n.type!,
         name: n.name,
@@ -93,9 +69,6 @@ export function outputDryRun(
   logDryRunRows(logger, rows);
   const idOf = (component: string) =>
     rows.find(r => r.component === component)!.id;
-  const cluster = isLiveCluster(inventory.cluster)
-    ? inventory.cluster!
-    : undefined;
   ctx.output('clusterName', names.cluster);
   ctx.output('clusterArn', idOf('cluster'));
   ctx.output('endpoint', cluster?.endpoint ?? 'dry-run:endpoint');
@@ -114,7 +87,11 @@ export function outputDryRun(
     'addons',
     Object.entries(addonVersions).map(([name, version]) => ({
       name,
-      version: inventory.addons[name]?.addonVersion ?? version,
+      version: String(
+        inventory.resourceOf(
+          nodes.find(n => n.kind === 'eks-addon' && n.name === name)!,
+        )?.properties?.version ?? version,
+      ),
     })),
   );
   ctx.output('resources', dryRunResources(rows));

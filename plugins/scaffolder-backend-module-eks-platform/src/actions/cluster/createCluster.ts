@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  clusterGraph,
   defaultCreatableVersion,
   EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
@@ -39,16 +40,13 @@ import {
 } from './clusterInput';
 import { ClusterNames, clusterNames } from './clusterPlan';
 import { createClusterExamples } from './createCluster.examples';
-import { deleteCluster } from './deleteCluster';
-import {
-  describeClusterInventory,
-  discoverCluster,
-  liveKeysOf,
-} from './discovery';
+import { deleteCluster, listCluster } from './deleteCluster';
 import { outputCatalog, outputDryRun } from './clusterDryRun';
 import { preflightCluster } from './preflight';
 import { ClusterOutputs, provisionCluster } from './provisionCluster';
 import { GraphStepError } from '../../engine/apply';
+import { StepInventory } from '../../engine/inventory';
+import { CLUSTER_HANDLERS } from '../../resources/cluster';
 import { retrySettingsFor } from '../../engine/knownErrors';
 import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 
@@ -121,10 +119,10 @@ async function failureOf(
     ],
     remainingAfterRollback: remainingAfter,
     rolledBackNote: ' (a KMS key stays pending deletion for 7 days)',
-    listExisting: async () =>
-      describeClusterInventory(
-        await discoverCluster(clients, names, context.adminPrincipalArn),
-      ),
+    listExisting: () =>
+      listCluster(clients, spec, logger, {
+        adminPrincipalArn: context.adminPrincipalArn,
+      }),
     retryHint: 'Retry the task to finish the cluster',
   });
   return new ClusterCreateError(message, { cause: error });
@@ -236,12 +234,20 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           },
           input.endpointPublicAccessCidrs,
         );
-        const inventory = await discoverCluster(
+        const context = {
           clients,
-          names,
-          adminPrincipalArn,
+          spec,
+          tags: environmentTags(spec, ctx.task.id),
+          logger,
+          waitSettings,
+          abortSignal: ctx.signal,
+        };
+        const inventory = await StepInventory.found(
+          clusterGraph(spec, { adminPrincipalArn, privateSubnetIds }),
+          CLUSTER_HANDLERS,
+          context,
         );
-        const { addonVersions } = await preflightCluster({
+        const { addonVersions, cluster } = await preflightCluster({
           clients,
           spec,
           names,
@@ -257,6 +263,10 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             names,
             graph,
             inventory,
+            // Only a cluster that is not going away has outputs to show.
+            cluster: inventory.ofKind('eks-cluster').length
+              ? cluster
+              : undefined,
             addonVersions,
           });
           return;
@@ -273,7 +283,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
-        const liveKeys = liveKeysOf(inventory);
+        const liveKeys = inventory.liveKeys();
         const steps = new CheckpointedSteps({
           checkpoint: ctx.checkpoint,
           logger,
@@ -285,14 +295,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         let outputs: ClusterOutputs;
         try {
           outputs = await provisionCluster({
-            context: {
-              clients,
-              spec,
-              tags: environmentTags(spec, ctx.task.id),
-              logger,
-              waitSettings,
-              abortSignal: ctx.signal,
-            },
+            context,
             graph,
             steps,
             retry: retrySettingsFor(waitSettings),

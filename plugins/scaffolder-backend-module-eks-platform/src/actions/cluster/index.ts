@@ -16,8 +16,6 @@ export type {
 } from './deleteCluster';
 export { createClusterClients, destroyClusterClients } from './clusterClients';
 export type { ClusterClients } from './clusterClients';
-export { discoverCluster } from './discovery';
-export type { ClusterInventory } from './discovery';
 export { clusterNames } from './clusterPlan';
 export type { ClusterNames } from './clusterPlan';
 export { addonVersionFor } from './preflight';

@@ -12,13 +12,17 @@ import {
   creatableVersionProblem,
   EksVersionList,
   EnvironmentSpec,
+  ResourceKind,
 } from '@internal/plugin-eks-platform-common';
+import type { StepInventory } from '../../engine/inventory';
+import { CLUSTER_HANDLERS, describeCluster } from '../../resources/cluster';
 import { throwIfProblems, InputProblem } from '../shared/environmentInput';
 import { ENVIRONMENT_NAME_TAG } from '../shared/tagging';
 import { ClusterClients, isMissing } from './clusterClients';
 import { PRIVATE_SUBNETS_FIELD } from './clusterInput';
 import { ClusterNames, CONTROL_PLANE_LOG_TYPES } from './clusterPlan';
-import { ClusterInventory, roleTags } from './discovery';
+
+const NAMED_KINDS: ResourceKind[] = ['iam-role', 'kms-key', 'eks-cluster'];
 
 /** The add-on versions to install: name → version. */
 export type AddonVersions = Record<string, string>;
@@ -69,10 +73,16 @@ export async function preflightCluster(options: {
   spec: EnvironmentSpec;
   names: ClusterNames;
   privateSubnetIds: string[];
-  inventory: ClusterInventory;
+  /** What exists under the step's names, whoever's it is (`StepInventory.found`). */
+  inventory: StepInventory;
   /** What DescribeClusterVersions reports now. */
   versions: EksVersionList;
-}): Promise<{ addonVersions: AddonVersions; vpcId: string }> {
+}): Promise<{
+  addonVersions: AddonVersions;
+  vpcId: string;
+  /** The environment's cluster, when it exists (in a state this action can go on from). */
+  cluster?: Cluster;
+}> {
   const { clients, spec, names, privateSubnetIds, inventory } = options;
   const problems: InputProblem[] = [];
 
@@ -144,20 +154,11 @@ export async function preflightCluster(options: {
   throwIfProblems(spec.environment, problems);
 
   // Names are account-wide (IAM) or regional (EKS, KMS aliases): never take over a
-  // resource of another environment or of a person.
-  const foreign: string[] = [];
-  for (const role of Object.values(inventory.roles)) {
-    if (role && roleTags(role)[ENVIRONMENT_NAME_TAG] !== spec.name) {
-      foreign.push(`IAM role ${role.RoleName}`);
-    }
-  }
-  if (inventory.key && inventory.key.tags[ENVIRONMENT_NAME_TAG] !== spec.name) {
-    foreign.push(`KMS key ${inventory.key.metadata.KeyId} (${names.kmsAlias})`);
-  }
-  const cluster = inventory.cluster;
-  if (cluster && cluster.tags?.[ENVIRONMENT_NAME_TAG] !== spec.name) {
-    foreign.push(`EKS cluster ${cluster.name}`);
-  }
+  // resource of another environment or of a person. (What is inside the cluster is the
+  // cluster's.)
+  const foreign = inventory.resources
+    .filter(r => NAMED_KINDS.includes(r.kind) && r.environment !== spec.name)
+    .map(r => `${CLUSTER_HANDLERS[r.kind]!.label} ${r.label}`);
   if (foreign.length > 0) {
     throw new ConflictError(
       `${foreign.join(
@@ -167,6 +168,7 @@ export async function preflightCluster(options: {
       }: they belong to something else. Choose another environment name, or delete them.`,
     );
   }
+  const cluster = await describeCluster(clients.eks, names.cluster);
   if (cluster?.status === 'FAILED') {
     throw new ConflictError(
       `EKS cluster ${cluster.name} exists in state FAILED: destroy the environment (or delete the cluster) before creating it again`,
@@ -189,7 +191,7 @@ export async function preflightCluster(options: {
       );
     }
   }
-  return { addonVersions, vpcId };
+  return { addonVersions, vpcId, cluster };
 }
 
 /**

@@ -7,7 +7,6 @@ import {
   NETWORK_KEYS as K,
   natZonesOf,
   networkGraph,
-  ResourceNode,
 } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
@@ -18,7 +17,7 @@ import {
   provisioningInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
-import { COMPONENT_TAG, environmentTags, tagValue } from '../shared/tagging';
+import { environmentTags } from '../shared/tagging';
 import { atStep, failureMessage } from '../shared/failureOutcome';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
@@ -36,10 +35,11 @@ import { NETWORK_HANDLERS, waitForNatGateways } from '../../resources/network';
 import {
   deleteNetwork,
   listNetwork,
+  networkDestroy,
   NetworkDeletionError,
 } from './deleteNetwork';
+import { StepInventory } from '../../engine/inventory';
 import { assertCreatableVersion } from '../shared/kubernetesVersions';
-import { discoverNetwork, liveKeysOf, NetworkInventory } from './discovery';
 import {
   FLOW_LOG_DESTINATION_FIELD,
   FLOW_LOG_ROLE_FIELD,
@@ -69,28 +69,6 @@ export interface CreateNetworkActionOptions {
 /** A provisioning failure, after the rollback when there was one. */
 export class NetworkCreateError extends Error {
   readonly name = 'NetworkCreateError';
-}
-
-/** Id of a resource of the plan: the existing one, or a placeholder in a dry run. */
-function dryRunId(planned: ResourceNode, inventory: NetworkInventory): string {
-  const all = [
-    ...inventory.vpcs.map(r => ({ id: r.VpcId, tags: r.Tags })),
-    ...inventory.flowLogs.map(r => ({ id: r.FlowLogId, tags: r.Tags })),
-    ...inventory.subnets.map(r => ({ id: r.SubnetId, tags: r.Tags })),
-    ...inventory.internetGateways.map(r => ({
-      id: r.InternetGatewayId,
-      tags: r.Tags,
-    })),
-    ...inventory.routeTables.map(r => ({ id: r.RouteTableId, tags: r.Tags })),
-    ...inventory.addresses.map(r => ({ id: r.AllocationId, tags: r.Tags })),
-    ...inventory.natGateways
-      .filter(r => r.State === 'pending' || r.State === 'available')
-      .map(r => ({ id: r.NatGatewayId, tags: r.Tags })),
-  ];
-  const existing = all.find(
-    r => tagValue(r.tags, COMPONENT_TAG) === planned.key,
-  );
-  return existing?.id ?? `dry-run:${planned.key}`;
 }
 
 /** The action's id outputs, from the id of each node key. */
@@ -233,21 +211,23 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
         region: spec.region,
       });
       try {
-        const inventory = await discoverNetwork(ec2, spec.name);
-        await preflightNetwork(ec2, spec, inventory, {
+        const inventory = await StepInventory.of(
+          networkDestroy(ec2, spec, logger, {}),
+        );
+        await preflightNetwork(ec2, spec, inventory, nodes, {
           vpcsPerRegion: options.vpcsPerRegion,
         });
 
         if (ctx.isDryRun) {
           const rows = planned.map(n => {
-            const id = dryRunId(n, inventory);
+            const existing = inventory.resourceOf(n);
             return {
               type: n.type!,
               name: n.name,
               component: n.key,
               detail: n.description,
-              id,
-              exists: !id.startsWith('dry-run:'),
+              id: existing?.id ?? `dry-run:${n.key}`,
+              exists: existing !== undefined,
             };
           });
           logDryRunRows(logger, rows);
@@ -265,7 +245,7 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
-        const liveKeys = liveKeysOf(inventory);
+        const liveKeys = inventory.liveKeys();
         const steps = new CheckpointedSteps({
           checkpoint: ctx.checkpoint,
           logger,

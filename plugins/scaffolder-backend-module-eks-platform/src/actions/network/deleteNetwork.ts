@@ -35,7 +35,7 @@ export interface DeleteNetworkOptions {
   waitSettings?: WaitSettings;
 }
 
-function networkContext(
+export function networkDestroy(
   ec2: EC2Client,
   spec: EnvironmentSpec,
   logger: Pick<LoggerService, 'info' | 'warn'>,
@@ -85,7 +85,7 @@ export function deleteNetwork(
   logger: Pick<LoggerService, 'info' | 'warn'>,
   options: DeleteNetworkOptions = {},
 ): Promise<DeletedNetworkResource[]> {
-  return destroyGraph(networkContext(ec2, spec, logger, options));
+  return destroyGraph(networkDestroy(ec2, spec, logger, options));
 }
 
 /** One line per network resource that exists: "VPC vpc-0ab (dpj-dev-vpc)". */
@@ -95,5 +95,5 @@ export function listNetwork(
   logger: Pick<LoggerService, 'info' | 'warn'>,
   options: DeleteNetworkOptions = {},
 ): Promise<string[]> {
-  return listExisting(networkContext(ec2, spec, logger, options));
+  return listExisting(networkDestroy(ec2, spec, logger, options));
 }

@@ -9,5 +9,3 @@ export type {
   DeleteNetworkOptions,
   DeletedNetworkResource,
 } from './deleteNetwork';
-export { discoverNetwork } from './discovery';
-export type { NetworkInventory } from './discovery';

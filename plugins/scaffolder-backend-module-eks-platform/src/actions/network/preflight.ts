@@ -14,12 +14,12 @@ import {
 import { InputError } from '@backstage/errors';
 import {
   EnvironmentSpec,
-  NETWORK_KEYS,
   natZonesOf,
+  ResourceNode,
 } from '@internal/plugin-eks-platform-common';
+import type { StepInventory } from '../../engine/inventory';
+import { collect, NETWORK_HANDLERS } from '../../resources/network';
 import type { InputProblem } from '../shared/environmentInput';
-import { COMPONENT_TAG, describeResource, tagValue } from '../shared/tagging';
-import { collect, NetworkInventory } from './discovery';
 
 /** AWS's default "VPCs per Region" quota (Service Quotas L-F678F1CE); the default VPC counts. */
 export const DEFAULT_VPCS_PER_REGION = 5;
@@ -61,55 +61,24 @@ function checkZones(
   });
 }
 
-/** Existing resources of this environment whose settings differ from the spec. */
+/** Existing resources of this environment whose settings (CIDRs, zones) differ from the spec. */
 function checkDrift(
   spec: EnvironmentSpec,
-  inventory: NetworkInventory,
+  inventory: StepInventory,
+  nodes: readonly ResourceNode[],
 ): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const conflict = (what: string, has: string, wants: string) =>
-    problems.push(
+  return inventory
+    .drift(nodes)
+    .map(({ resource, has, wants }) =>
       problem(
         'name',
-        `an environment named ${spec.name} already exists in ${spec.account}/${spec.region} and its ${what} has ${has} where this one asks for ${wants}; choose another name or destroy that environment first`,
+        `an environment named ${spec.name} already exists in ${spec.account}/${
+          spec.region
+        } and its ${NETWORK_HANDLERS[resource.kind]!.label} ${
+          resource.label
+        } has ${has} where this one asks for ${wants}; choose another name or destroy that environment first`,
       ),
     );
-  for (const vpc of inventory.vpcs) {
-    if (vpc.CidrBlock !== spec.network.vpcCidr) {
-      conflict(
-        `VPC ${describeResource(vpc.VpcId, vpc.Tags)}`,
-        vpc.CidrBlock ?? 'no CIDR',
-        spec.network.vpcCidr,
-      );
-    }
-  }
-  spec.availabilityZones.forEach((zone, index) => {
-    const expected = [
-      {
-        component: NETWORK_KEYS.publicSubnet(zone),
-        cidr: spec.network.publicSubnetCidrs[index],
-      },
-      {
-        component: NETWORK_KEYS.privateSubnet(zone),
-        cidr: spec.network.privateSubnetCidrs[index],
-      },
-    ];
-    for (const { component, cidr } of expected) {
-      for (const subnet of inventory.subnets) {
-        if (tagValue(subnet.Tags, COMPONENT_TAG) !== component) continue;
-        const has = `${subnet.CidrBlock} in ${subnet.AvailabilityZone}`;
-        const wants = `${cidr} in ${zone}`;
-        if (has !== wants) {
-          conflict(
-            `subnet ${describeResource(subnet.SubnetId, subnet.Tags)}`,
-            has,
-            wants,
-          );
-        }
-      }
-    }
-  });
-  return problems;
 }
 
 /**
@@ -119,7 +88,8 @@ function checkDrift(
 export async function preflightNetwork(
   ec2: EC2Client,
   spec: EnvironmentSpec,
-  inventory: NetworkInventory,
+  inventory: StepInventory,
+  nodes: readonly ResourceNode[],
   options: { vpcsPerRegion?: number } = {},
 ): Promise<void> {
   const vpcsPerRegion = options.vpcsPerRegion ?? DEFAULT_VPCS_PER_REGION;
@@ -144,7 +114,10 @@ export async function preflightNetwork(
     )?.AttributeValues?.[0]?.AttributeValue ?? DEFAULT_ELASTIC_IPS,
   );
   const natCount = natZonesOf(spec).length;
-  const elasticIpsNeeded = Math.max(0, natCount - inventory.addresses.length);
+  const elasticIpsNeeded = Math.max(
+    0,
+    natCount - inventory.ofKind('elastic-ip').length,
+  );
   const elasticIpsUsed = addresses.Addresses?.length ?? 0;
   if (elasticIpsUsed + elasticIpsNeeded > maxElasticIps) {
     problems.push(
@@ -154,7 +127,7 @@ export async function preflightNetwork(
       ),
     );
   }
-  const vpcsNeeded = inventory.vpcs.length > 0 ? 0 : 1;
+  const vpcsNeeded = inventory.ofKind('vpc').length > 0 ? 0 : 1;
   if (vpcs.length + vpcsNeeded > vpcsPerRegion) {
     problems.push(
       problem(
@@ -163,7 +136,7 @@ export async function preflightNetwork(
       ),
     );
   }
-  problems.push(...checkDrift(spec, inventory));
+  problems.push(...checkDrift(spec, inventory, nodes));
 
   if (problems.length > 0) {
     throw new InputError(

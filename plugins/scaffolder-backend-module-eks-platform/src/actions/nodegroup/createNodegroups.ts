@@ -7,6 +7,7 @@ import {
   ADDONS_AFTER_NODES,
   EnvironmentSpec,
   NODEGROUP_KEYS,
+  nodegroupGraph,
 } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { GraphStepError } from '../../engine/apply';
@@ -34,11 +35,11 @@ import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
 import { remainingAfter, rollBackEarlierSteps } from '../rollback/earlierSteps';
 import { createNodegroupsExamples } from './createNodegroups.examples';
 import { deleteNodegroups } from './deleteNodegroups';
-import {
-  discoverNodegroups,
-  liveKeysOf,
-  preflightNodegroups,
-} from './discovery';
+import { StepInventory } from '../../engine/inventory';
+import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
+import { listExisting } from '../../engine/destroy';
+import { nodegroupDestroy } from './deleteNodegroups';
+import { preflightNodegroups } from './preflight';
 import {
   launchTemplateComponent,
   nodegroupComponent,
@@ -115,26 +116,13 @@ async function failureOf(
       })),
     ],
     remainingAfterRollback: remainingAfter,
-    listExisting: async () => {
-      const inventory = await discoverNodegroups(
-        context.clients.eks,
-        context.clients.ec2,
-        cluster,
-        spec.name,
-      );
-      return [
-        ...[...inventory.nodegroups.values()].map(
-          n => `node group ${n.nodegroupName} (${n.status})`,
-        ),
-        ...inventory.launchTemplates.map(
-          t =>
-            `launch template ${t.LaunchTemplateId} (${t.LaunchTemplateName})`,
-        ),
-        ...[...inventory.addons.values()]
-          .filter(a => a.tags?.['eks-platform:environment-name'] === spec.name)
-          .map(a => `add-on ${a.addonName} (${a.status})`),
-      ];
-    },
+    listExisting: () =>
+      listExisting(
+        nodegroupDestroy(context.clients, spec, {
+          logger,
+          waitSettings: context.waitSettings,
+        }),
+      ),
     retryHint: 'Retry the task to finish',
   });
   return new NodegroupCreateError(message, { cause: error });
@@ -241,11 +229,18 @@ export function createNodegroupsCreateAction(
         options.aws.create(IAMClient, target),
       ]);
       try {
-        const inventory = await discoverNodegroups(
-          eks,
-          ec2,
-          cluster,
-          spec.name,
+        const context = {
+          clients: { eks, ec2 },
+          spec,
+          tags: environmentTags(spec, ctx.task.id),
+          logger,
+          waitSettings,
+          abortSignal: ctx.signal,
+        };
+        const inventory = await StepInventory.found(
+          nodegroupGraph(spec),
+          NODEGROUP_HANDLERS,
+          context,
         );
         const preflight = await preflightNodegroups(
           { eks, ec2, iam },
@@ -269,8 +264,8 @@ export function createNodegroupsCreateAction(
             spec.nodeGroups.map(group => ({
               name: group.name,
               arn:
-                inventory.nodegroups.get(group.name)?.nodegroupArn ??
-                `dry-run:${nodegroupComponent(group.name)}`,
+                inventory.ofKind('eks-nodegroup').find(r => r.id === group.name)
+                  ?.arn ?? `dry-run:${nodegroupComponent(group.name)}`,
               capacityType: group.capacityType,
               instanceTypes: group.instanceTypes,
               launchTemplateId: rows.find(
@@ -301,7 +296,7 @@ export function createNodegroupsCreateAction(
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
-        const liveKeys = liveKeysOf(inventory);
+        const liveKeys = inventory.liveKeys();
         const steps = new CheckpointedSteps({
           checkpoint: ctx.checkpoint,
           logger,

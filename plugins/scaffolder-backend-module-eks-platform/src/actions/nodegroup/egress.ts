@@ -16,7 +16,7 @@ import {
   waitUntilNatGatewayAvailable,
 } from '@aws-sdk/client-ec2';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { collect } from '../network/discovery';
+import { collect } from '../../resources/network';
 import { errorMessage, isNotFound } from '../shared/awsErrors';
 import { waitWithProgress, WaitSettings } from '../shared/waiting';
 

@@ -12,5 +12,3 @@ export type {
   DeleteNodegroupsOptions,
   DeletedNodegroupResource,
 } from './deleteNodegroups';
-export { discoverNodegroups } from './discovery';
-export type { NodegroupInventory } from './discovery';

@@ -21,13 +21,9 @@ import { retrySettingsFor } from '../../engine/knownErrors';
 import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
 import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
 import { CheckpointedSteps, StepOutcome } from '../shared/checkpointedSteps';
-import { COMPONENT_TAG, TagMap, tagValue } from '../shared/tagging';
+import type { TagMap } from '../shared/tagging';
 import { WaitSettings } from '../shared/waiting';
-import {
-  isUsableAddon,
-  isUsableNodegroup,
-  NodegroupInventory,
-} from './discovery';
+import type { StepInventory } from '../../engine/inventory';
 import { waitForEgress } from './egress';
 
 export interface NodegroupOutput {
@@ -151,7 +147,7 @@ export async function provisionNodegroups(context: ProvisionContext) {
 /** The step's resources for the dry run, with the id of those that exist already. */
 export function dryRunRows(
   spec: EnvironmentSpec,
-  inventory: NodegroupInventory,
+  inventory: StepInventory,
 ): (ResourceRow & { detail: string })[] {
   return nodegroupGraph(spec)
     .filter(n => n.type)
@@ -162,18 +158,11 @@ export function dryRunRows(
       detail: n.description,
     }))
     .map(planned => {
-      let id: string | undefined;
-      if (planned.type === 'AWS::EC2::LaunchTemplate') {
-        id = inventory.launchTemplates.find(
-          t => tagValue(t.Tags, COMPONENT_TAG) === planned.component,
-        )?.LaunchTemplateId;
-      } else if (planned.type === 'AWS::EKS::Nodegroup') {
-        const found = inventory.nodegroups.get(planned.name);
-        id = found && isUsableNodegroup(found) ? planned.name : undefined;
-      } else {
-        const found = inventory.addons.get(planned.name);
-        id = found && isUsableAddon(found) ? planned.name : undefined;
-      }
+      const found = inventory.resourceOf({ key: planned.component });
+      // As the action outputs them: node groups and add-ons by name.
+      const id =
+        found &&
+        (planned.type === 'AWS::EC2::LaunchTemplate' ? found.id : planned.name);
       return {
         ...planned,
         id: id ?? `dry-run:${planned.component}`,

@@ -39,21 +39,47 @@ const describeEntry = (
     eks.send(new DescribeAccessEntryCommand({ clusterName, principalArn })),
   ).then(r => r?.accessEntry);
 
-const asExisting = (entry: AccessEntry) =>
+/** What the policy association's step returns, and the entry holds while associated. */
+const associationKey = (entryArn: string, policyArn: string) =>
+  `${entryArn}#${policyArn}`;
+
+const asExisting = (entry: AccessEntry, clusterPolicies: string[] = []) =>
   existing(entry.accessEntryArn!, entry.principalArn!, entry.tags, {
     related: [entry.principalArn!],
+    holds: clusterPolicies.map(p => associationKey(entry.accessEntryArn!, p)),
   });
+
+/** The access policies associated with the principal at cluster scope. */
+async function clusterPoliciesOf(
+  eks: EKSClient,
+  clusterName: string,
+  principalArn: string,
+): Promise<string[]> {
+  const { associatedAccessPolicies = [] } = await eks.send(
+    new ListAssociatedAccessPoliciesCommand({ clusterName, principalArn }),
+  );
+  return associatedAccessPolicies
+    .filter(p => p.accessScope?.type === 'cluster')
+    .map(p => p.policyArn!);
+}
 
 export const accessEntry: ClusterHandler = {
   label: 'access entry',
   tokened: true,
   async find(node, _refs, c) {
+    const principalArn = principalOf(node.properties);
     const entry = await describeEntry(
       c.clients.eks,
       clusterOf(c),
-      principalOf(node.properties),
+      principalArn,
     );
-    return { live: entry ? [asExisting(entry)] : [] };
+    if (!entry) return { live: [] };
+    const policies = await clusterPoliciesOf(
+      c.clients.eks,
+      clusterOf(c),
+      principalArn,
+    );
+    return { live: [asExisting(entry, policies)] };
   },
   async create(node, _refs, c, clientRequestToken) {
     const { accessEntry: created } = await c.clients.eks.send(
@@ -78,7 +104,7 @@ export const accessEntry: ClusterHandler = {
     );
     return entries
       .filter((e): e is AccessEntry => !!e && isListed(e.tags, filter))
-      .map(asExisting);
+      .map(e => asExisting(e));
   },
   async delete(resource, c) {
     await unlessMissing(() =>
@@ -100,12 +126,9 @@ export const accessPolicyAssociation: ClusterHandler = {
     const clusterName = clusterOf(c);
     const principalArn = principalOf(node.properties);
     const policyArn = String(node.properties.policyArn);
-    const { associatedAccessPolicies = [] } = await c.clients.eks.send(
-      new ListAssociatedAccessPoliciesCommand({ clusterName, principalArn }),
-    );
-    const associated = associatedAccessPolicies.some(
-      p => p.policyArn === policyArn && p.accessScope?.type === 'cluster',
-    );
+    const associated = (
+      await clusterPoliciesOf(c.clients.eks, clusterName, principalArn)
+    ).includes(policyArn);
     if (!associated) {
       await c.clients.eks.send(
         new AssociateAccessPolicyCommand({
@@ -122,6 +145,6 @@ export const accessPolicyAssociation: ClusterHandler = {
         )} (cluster scope) with ${principalArn}`,
       );
     }
-    return refs.accessEntry;
+    return associationKey(refs.accessEntry, policyArn);
   },
 };

@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-eks-platform-common';
 import type { ClusterClients } from '../../actions/cluster/clusterClients';
 import {
+  COMPONENT_TAG,
   componentTags,
   ENVIRONMENT_NAME_TAG,
   TagMap,
@@ -50,7 +51,14 @@ export function existing(
   tags: TagMap | undefined,
   extra: Partial<ExistingResource> = {},
 ): ExistingResource {
-  return { id, label, taskId: tags?.[TASK_ID_TAG], ...extra };
+  return {
+    id,
+    label,
+    taskId: tags?.[TASK_ID_TAG],
+    component: tags?.[COMPONENT_TAG],
+    environment: tags?.[ENVIRONMENT_NAME_TAG],
+    ...extra,
+  };
 }
 
 /** Whether tags say the resource is the environment's (and the task's, in a rollback). */

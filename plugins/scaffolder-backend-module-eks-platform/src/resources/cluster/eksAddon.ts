@@ -43,9 +43,7 @@ const asExisting = (addon: Addon) =>
     addon.addonArn!,
     `${addon.addonName} ${addon.addonVersion}`,
     addon.tags,
-    {
-      state: addon.status,
-    },
+    { state: addon.status, properties: { version: addon.addonVersion! } },
   );
 
 export const eksAddon: EksEc2Handler = {

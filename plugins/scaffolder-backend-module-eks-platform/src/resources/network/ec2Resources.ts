@@ -8,7 +8,9 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { ResourceNode } from '@internal/plugin-eks-platform-common';
 import {
+  COMPONENT_TAG,
   componentTags,
+  ENVIRONMENT_NAME_TAG,
   describeResource,
   tagFilters,
   TagMap,
@@ -47,6 +49,8 @@ export function existing(
     id: id!,
     label: describeResource(id, tags),
     taskId: tagValue(tags, TASK_ID_TAG),
+    component: tagValue(tags, COMPONENT_TAG),
+    environment: tagValue(tags, ENVIRONMENT_NAME_TAG),
     ...extra,
   };
 }

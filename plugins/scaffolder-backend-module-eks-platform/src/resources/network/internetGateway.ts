@@ -15,7 +15,6 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ConflictError } from '@backstage/errors';
 import { isNotFound } from '../../actions/shared/awsErrors';
-import { attachmentKey } from '../../actions/network/discovery';
 import {
   collect,
   Ec2Handler,
@@ -24,6 +23,10 @@ import {
   sender,
   taggedLookups,
 } from './ec2Resources';
+
+/** What the attachment's step returns, and the gateway holds while attached. */
+const attachmentKey = (internetGatewayId: string, vpcId: string) =>
+  `attachment:${internetGatewayId}:${vpcId}`;
 
 const attachedVpcs = (gateway: InternetGateway) =>
   (gateway.Attachments ?? [])
@@ -41,7 +44,13 @@ export const internetGateway: Ec2Handler = {
         ),
         p => p.InternetGateways,
       ),
-    g => existing(g.InternetGatewayId, g.Tags, { related: attachedVpcs(g) }),
+    g =>
+      existing(g.InternetGatewayId, g.Tags, {
+        related: attachedVpcs(g),
+        holds: attachedVpcs(g).map(vpc =>
+          attachmentKey(g.InternetGatewayId!, vpc),
+        ),
+      }),
   ),
   async create(node, _refs, c) {
     const { InternetGateway: created } = await sender(c)(

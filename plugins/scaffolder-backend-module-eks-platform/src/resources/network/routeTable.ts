@@ -15,7 +15,6 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ConflictError } from '@backstage/errors';
 import { isNotFound } from '../../actions/shared/awsErrors';
-import { routeKey } from '../../actions/network/discovery';
 import {
   collect,
   Ec2Handler,
@@ -24,6 +23,21 @@ import {
   sender,
   taggedLookups,
 } from './ec2Resources';
+
+/** What a route's step returns, and its table holds while the route is active. */
+const routeKey = (
+  routeTableId: string,
+  destination: string,
+  targetId: string,
+) => `route:${routeTableId}:${destination}:${targetId}`;
+
+const activeRoutesOf = (table: RouteTable) =>
+  (table.Routes ?? []).flatMap(route => {
+    const target = route.GatewayId ?? route.NatGatewayId;
+    return route.DestinationCidrBlock && target && route.State === 'active'
+      ? [routeKey(table.RouteTableId!, route.DestinationCidrBlock, target)]
+      : [];
+  });
 
 const associationsOf = (table: RouteTable) =>
   (table.Associations ?? [])
@@ -39,7 +53,11 @@ export const routeTable: Ec2Handler = {
         paginateDescribeRouteTables({ client: c.clients.ec2 }, { Filters }),
         p => p.RouteTables,
       ),
-    t => existing(t.RouteTableId, t.Tags, { related: associationsOf(t) }),
+    t =>
+      existing(t.RouteTableId, t.Tags, {
+        related: associationsOf(t),
+        holds: [...associationsOf(t), ...activeRoutesOf(t)],
+      }),
     { inVpc: true },
   ),
   async create(node, refs, c, clientToken) {

@@ -26,7 +26,10 @@ export const subnet: Ec2Handler = {
         paginateDescribeSubnets({ client: c.clients.ec2 }, { Filters }),
         p => p.Subnets,
       ),
-    s => existing(s.SubnetId, s.Tags),
+    s =>
+      existing(s.SubnetId, s.Tags, {
+        properties: { cidr: s.CidrBlock!, zone: s.AvailabilityZone! },
+      }),
     { inVpc: true },
   ),
   async create(node, refs, c) {

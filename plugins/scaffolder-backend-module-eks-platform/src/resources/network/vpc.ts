@@ -25,7 +25,7 @@ export const vpc: Ec2Handler = {
         paginateDescribeVpcs({ client: c.clients.ec2 }, { Filters }),
         p => p.Vpcs,
       ),
-    v => existing(v.VpcId, v.Tags),
+    v => existing(v.VpcId, v.Tags, { properties: { cidr: v.CidrBlock! } }),
   ),
   async create(node, _refs, c) {
     const { Vpc } = await sender(c)(

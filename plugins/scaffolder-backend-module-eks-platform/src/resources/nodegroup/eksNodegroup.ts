@@ -49,7 +49,10 @@ const describeNodegroup = (
   ).then(r => r?.nodegroup);
 
 const asExisting = (n: Nodegroup) =>
-  existing(n.nodegroupName!, n.nodegroupName!, n.tags, { state: n.status });
+  existing(n.nodegroupName!, n.nodegroupName!, n.tags, {
+    state: n.status,
+    arn: n.nodegroupArn,
+  });
 
 export const eksNodegroup: EksEc2Handler = {
   label: 'node group',

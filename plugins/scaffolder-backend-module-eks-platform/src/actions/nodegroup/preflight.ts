@@ -1,26 +1,19 @@
 /**
- * Read-only calls of the node group action: what already exists (node groups, launch
- * templates, add-ons of this environment) and the preflight checks that run before any
- * mutating call.
+ * The node group action's read-only checks before any mutating call: the cluster, the
+ * subnets, the node role, the instance type offerings, the add-on versions, and node
+ * groups of the cluster's that are not this environment's.
  */
 import {
   DescribeInstanceTypeOfferingsCommand,
-  DescribeLaunchTemplatesCommand,
   DescribeSubnetsCommand,
   EC2Client,
-  LaunchTemplate,
   Subnet,
 } from '@aws-sdk/client-ec2';
 import {
-  Addon,
   Cluster,
-  DescribeAddonCommand,
   DescribeAddonVersionsCommand,
   DescribeClusterCommand,
-  DescribeNodegroupCommand,
   EKSClient,
-  ListNodegroupsCommand,
-  Nodegroup,
 } from '@aws-sdk/client-eks';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { InputError } from '@backstage/errors';
@@ -31,7 +24,7 @@ import {
 import { awsErrorCode } from '../shared/awsErrors';
 import type { InputProblem } from '../shared/environmentInput';
 import { throwIfProblems } from '../shared/environmentInput';
-import { ENVIRONMENT_NAME_TAG, tagFilters } from '../shared/tagging';
+import type { StepInventory } from '../../engine/inventory';
 import {
   CLUSTER_NAME_FIELD,
   NODE_ROLE_FIELD,
@@ -41,110 +34,6 @@ import {
 const notFound = (error: unknown) =>
   awsErrorCode(error) === 'ResourceNotFoundException' ||
   (awsErrorCode(error) ?? '').endsWith('NotFound');
-
-export interface NodegroupInventory {
-  /** Node groups of the cluster that carry this environment's tag, by name. */
-  nodegroups: Map<string, Nodegroup>;
-  /** Node groups of the cluster that belong to something else, by name. */
-  foreignNodegroups: Set<string>;
-  launchTemplates: LaunchTemplate[];
-  /** The after-nodes add-ons present on the cluster, by name. */
-  addons: Map<string, Addon>;
-}
-
-export async function discoverNodegroups(
-  eks: EKSClient,
-  ec2: EC2Client,
-  cluster: string,
-  environmentName: string,
-): Promise<NodegroupInventory> {
-  const nodegroups = new Map<string, Nodegroup>();
-  const foreignNodegroups = new Set<string>();
-  const addons = new Map<string, Addon>();
-  const names: string[] = [];
-  let clusterExists = true;
-  try {
-    let nextToken: string | undefined;
-    do {
-      const page = await eks.send(
-        new ListNodegroupsCommand({ clusterName: cluster, nextToken }),
-      );
-      names.push(...(page.nodegroups ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
-  } catch (error) {
-    if (!notFound(error)) throw error;
-    clusterExists = false;
-  }
-  await Promise.all(
-    names.map(async nodegroupName => {
-      try {
-        const { nodegroup } = await eks.send(
-          new DescribeNodegroupCommand({ clusterName: cluster, nodegroupName }),
-        );
-        if (!nodegroup) return;
-        if (nodegroup.tags?.[ENVIRONMENT_NAME_TAG] === environmentName) {
-          nodegroups.set(nodegroupName, nodegroup);
-        } else foreignNodegroups.add(nodegroupName);
-      } catch (error) {
-        if (!notFound(error)) throw error;
-      }
-    }),
-  );
-  if (clusterExists) {
-    await Promise.all(
-      ADDONS_AFTER_NODES.map(async addonName => {
-        try {
-          const { addon } = await eks.send(
-            new DescribeAddonCommand({ clusterName: cluster, addonName }),
-          );
-          if (addon) addons.set(addonName, addon);
-        } catch (error) {
-          if (!notFound(error)) throw error;
-        }
-      }),
-    );
-  }
-  const launchTemplates: LaunchTemplate[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ec2.send(
-      new DescribeLaunchTemplatesCommand({
-        Filters: tagFilters(environmentName),
-        NextToken: nextToken,
-      }),
-    );
-    launchTemplates.push(...(page.LaunchTemplates ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return { nodegroups, foreignNodegroups, launchTemplates, addons };
-}
-
-/** A node group that can be reused (not failed, not going away). */
-export function isUsableNodegroup(nodegroup: Nodegroup): boolean {
-  return !['CREATE_FAILED', 'DELETING', 'DELETE_FAILED'].includes(
-    nodegroup.status ?? '',
-  );
-}
-
-export function isUsableAddon(addon: Addon): boolean {
-  return !['CREATE_FAILED', 'DELETING', 'DELETE_FAILED'].includes(
-    addon.status ?? '',
-  );
-}
-
-/** Ids and names an earlier run's checkpoints may name, which exist now. */
-export function liveKeysOf(inventory: NodegroupInventory): Set<string> {
-  return new Set([
-    ...inventory.launchTemplates.map(t => t.LaunchTemplateId!),
-    ...[...inventory.nodegroups.values()]
-      .filter(isUsableNodegroup)
-      .map(n => n.nodegroupName!),
-    ...[...inventory.addons.values()]
-      .filter(isUsableAddon)
-      .map(a => a.addonArn!),
-  ]);
-}
 
 export interface PreflightResult {
   cluster: Cluster;
@@ -163,7 +52,8 @@ export async function preflightNodegroups(
   clients: { eks: EKSClient; ec2: EC2Client; iam: IAMClient },
   spec: EnvironmentSpec,
   input: { clusterName: string; nodeRoleArn: string; subnetIds: string[] },
-  inventory: NodegroupInventory,
+  /** What exists under the step's names (`StepInventory.found`). */
+  inventory: StepInventory,
 ): Promise<PreflightResult> {
   const { eks, ec2, iam } = clients;
   const problems: InputProblem[] = [];
@@ -288,8 +178,12 @@ export async function preflightNodegroups(
     }),
   );
 
+  const foreign = inventory
+    .ofKind('eks-nodegroup')
+    .filter(r => r.environment !== spec.name)
+    .map(r => r.id);
   for (const name of spec.nodeGroups.map(g => g.name)) {
-    if (inventory.foreignNodegroups.has(name)) {
+    if (foreign.includes(name)) {
       problems.push({
         path: 'nodeGroups',
         rule: 'unique',
