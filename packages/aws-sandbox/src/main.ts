@@ -3,7 +3,7 @@ import { startSandbox } from './server';
 import { defaultSandboxServices } from './defaultServices';
 
 const USAGE = `Usage: aws-sandbox [--port 4566] [--kubernetes-port 4567] [--time-scale 0.05] [--throttle-rate 0]
-                   [--server-error-rate 0] [--latency-ms 0] [--no-seed]
+                   [--server-error-rate 0] [--lost-answer-rate 0] [--latency-ms 0] [--no-seed]
 
 A local AWS-compatible endpoint (EC2, IAM, KMS, EKS, Cost Explorer, STS) with ArgoCD,
 Kubernetes and Prometheus APIs, for development and tests only. Listens on 127.0.0.1.`;
@@ -30,6 +30,7 @@ async function main() {
       'time-scale': { type: 'string' },
       'throttle-rate': { type: 'string' },
       'server-error-rate': { type: 'string' },
+      'lost-answer-rate': { type: 'string' },
       'latency-ms': { type: 'string' },
       'no-seed': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -47,6 +48,7 @@ async function main() {
     faults: {
       throttleRate: numberOption(values, 'throttle-rate', 0),
       serverErrorRate: numberOption(values, 'server-error-rate', 0),
+      lostAnswerRate: numberOption(values, 'lost-answer-rate', 0),
       latencyMs: numberOption(values, 'latency-ms', 0),
     },
     ...defaultSandboxServices({ seed: !values['no-seed'] }),

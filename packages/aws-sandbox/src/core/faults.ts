@@ -6,6 +6,12 @@ export interface FaultSettings {
   throttleRate: number;
   /** Share of calls answered with a 500 InternalError, 0..1. */
   serverErrorRate: number;
+  /**
+   * Share of calls that change something (not Describe, List or Get) that are applied and
+   * then answered with a 500 InternalError, 0..1: the answer lost on its way back, after
+   * which the SDK retries a request AWS has already carried out.
+   */
+  lostAnswerRate: number;
   /** Delay added before every answer, in real milliseconds. */
   latencyMs: number;
 }
@@ -31,6 +37,7 @@ export interface ScriptedFault {
 export const NO_FAULTS: FaultSettings = {
   throttleRate: 0,
   serverErrorRate: 0,
+  lostAnswerRate: 0,
   latencyMs: 0,
 };
 
@@ -66,6 +73,7 @@ export class FaultInjector {
     const next = { ...this.settings, ...settings };
     checkRate('throttleRate', next.throttleRate);
     checkRate('serverErrorRate', next.serverErrorRate);
+    checkRate('lostAnswerRate', next.lostAnswerRate);
     if (!(next.latencyMs >= 0)) {
       throw new Error(`latencyMs must be >= 0, got ${next.latencyMs}`);
     }
@@ -111,9 +119,23 @@ export class FaultInjector {
     return new AwsError(fault.code, fault.message, fault.status);
   }
 
-  /** The error that replaces the answer of a call just applied, if one is scripted. */
+  /** The error that replaces the answer of a call just applied: scripted, or at random. */
   afterWrite(service: string, operation: string): AwsError | undefined {
-    return this.take(service, operation, 'after');
+    const scripted = this.take(service, operation, 'after');
+    if (scripted) return scripted;
+    // The generator is drawn only with a rate set, so other seeded patterns stay the same.
+    if (
+      this.settings.lostAnswerRate > 0 &&
+      !/^(Describe|List|Get)/.test(operation) &&
+      this.random() < this.settings.lostAnswerRate
+    ) {
+      return new AwsError(
+        'InternalError',
+        'We encountered an internal error. Please try again.',
+        500,
+      );
+    }
+    return undefined;
   }
 
   /** The error the next call of `service`/`operation` fails with, if any. */

@@ -84,4 +84,36 @@ describe('sandbox faults after the write', () => {
     );
     expect(Vpcs).toHaveLength(1);
   });
+
+  it('loses the answers of a share of the changes, never of the reads', async () => {
+    const { vpcId } = await freshVpc(t, '10.4.0.0/16');
+    t.sandbox.context.faults.configure({ lostAnswerRate: 0.5 }, 7);
+    const once = retrying();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        once
+          .send(new CreateRouteTableCommand({ VpcId: vpcId }))
+          .then(() => 'answered' as const)
+          .catch((error: Error) => error.name),
+      ),
+    );
+    const reads = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        once.send(
+          new DescribeRouteTablesCommand({
+            Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
+          }),
+        ),
+      ),
+    );
+    t.sandbox.context.faults.reset();
+    const lost = outcomes.filter(o => o === 'InternalError').length;
+    expect(lost).toBeGreaterThan(3);
+    expect(lost).toBeLessThan(17);
+    expect(
+      outcomes.filter(o => o !== 'answered' && o !== 'InternalError'),
+    ).toEqual([]);
+    // Every create was applied, answered or not (the main route table besides).
+    expect(reads[0].RouteTables).toHaveLength(21);
+  });
 });
