@@ -5,7 +5,8 @@
  * wall time against the critical path of the dependency graph, the mutating and read/poll
  * calls per action, where the time beyond the critical path went, and a rerun of the same
  * task; then the destroy of the environment once its cluster made load balancers and
- * volumes (`destroy.ts`). Loopback only; stops by itself; no assertions.
+ * volumes (`destroy.ts`), and the same provisioning again under throttling, 5xx answers and
+ * lost answers (`faults.ts`). Loopback only; exits by itself; no assertions.
  *
  *   node -r @backstage/cli/config/nodeTransform.cjs bench/provision/run.ts \
  *     [--time-scale 0.02] [--poll 0.25] [--verbose] [--wait-for-nat-gateways]
@@ -30,6 +31,9 @@ import {
 } from '@internal/plugin-eks-platform-common';
 import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { benchDestroy } from './destroy';
+import { benchFaults } from './faults';
+import { withScaledRetries } from './scaledRetries';
+import { DEFAULT_NOT_FOUND_DELAYS_MS } from '../../plugins/scaffolder-backend-module-eks-platform/src/engine/knownErrors';
 import { BenchLogger, criticalPath, GraphNode, waitsIn } from './support';
 // The durations the sandbox gives each lifecycle transition, before scaling.
 import { AWS_DURATIONS } from '../../packages/aws-sandbox/src/core/clock';
@@ -101,12 +105,19 @@ const GRAPH: GraphNode<ActionName>[] = [
     after: ['NAT gateways created'],
   },
   { id: 'IAM roles', action: 'cluster', awsSeconds: 0, after: [] },
+  // EKS cannot assume a role until IAM has propagated it (and its policies).
+  {
+    id: 'IAM propagation',
+    action: 'cluster',
+    awsSeconds: AWS_DURATIONS.iamPropagation,
+    after: ['IAM roles'],
+  },
   { id: 'KMS key', action: 'cluster', awsSeconds: 0, after: [] },
   {
     id: 'cluster',
     action: 'cluster',
     awsSeconds: AWS_DURATIONS.clusterCreate,
-    after: ['subnets', 'IAM roles', 'KMS key'],
+    after: ['subnets', 'IAM propagation', 'KMS key'],
   },
   {
     id: 'admin access entry',
@@ -205,27 +216,26 @@ async function main() {
       progressIntervalSeconds: Math.max(1, scaled(30)),
     };
     // The real guard (existing environment, lease) with a policy that allows the run.
-    const guard = testGuard(aws);
-    const actions = {
-      network: createNetworkCreateAction({
-        aws,
-        guard,
-        now: () => TODAY,
-        waitSettings,
-      }),
-      cluster: createClusterCreateAction({
-        aws,
-        guard,
-        now: () => TODAY,
-        waitSettings,
-      }),
-      nodegroup: createNodegroupsCreateAction({
-        aws,
-        guard,
-        now: () => TODAY,
-        waitSettings,
-      }),
+    // Only the task running now holds the environment's lease: the faulted run is a new task.
+    let runningTask = TASK_ID;
+    const guard = testGuard(aws, {
+      isTaskActive: async taskId => taskId === runningTask,
+    });
+    const actionsWith = (factory: Pick<AwsClientFactory, 'create'>) => {
+      const options = { aws: factory, guard, now: () => TODAY, waitSettings };
+      return {
+        // EC2's eventual consistency lasts AWS seconds: the retries' delays scale too.
+        network: createNetworkCreateAction({
+          ...options,
+          notFoundRetryDelaysMs: DEFAULT_NOT_FOUND_DELAYS_MS.map(
+            ms => ms * timeScale,
+          ),
+        }),
+        cluster: createClusterCreateAction(options),
+        nodegroup: createNodegroupsCreateAction(options),
+      };
     };
+    const actions = actionsWith(aws);
     const environment = {
       environment: 'production' as const,
       owner: 'group:default/platform-team',
@@ -256,7 +266,12 @@ async function main() {
     };
 
     /** One run of the task: the three steps in order, on the task's checkpoints. */
-    const runTask = async (checkpoints: CheckpointStore) => {
+    const runTask = async (
+      checkpoints: CheckpointStore,
+      taskId = TASK_ID,
+      steps = actions,
+    ) => {
+      runningTask = taskId;
       const logger = new BenchLogger(verbose);
       const runs: Partial<Record<ActionName, ActionRun>> = {};
       const taskStart = performance.now();
@@ -265,7 +280,7 @@ async function main() {
         const outputs: Record<string, JsonValue> = {};
         const base = createMockActionContext({
           input: inputs[name](runs),
-          task: { id: TASK_ID },
+          task: { id: taskId },
           logger,
           workspacePath: workspace,
         });
@@ -282,7 +297,7 @@ async function main() {
         if (verbose) {
           console.log(`${ACTION_IDS[name]} at ${(startMs / 1000).toFixed(3)}:`);
         }
-        await (actions[name].handler as (c: unknown) => Promise<void>)(ctx);
+        await (steps[name].handler as (c: unknown) => Promise<void>)(ctx);
         const endMs = performance.now();
         runs[name] = {
           name,
@@ -448,6 +463,22 @@ async function main() {
         workspace,
       })),
     );
+    out.push(
+      ...(await benchFaults({
+        sandbox,
+        aws,
+        spec: { ...PRESET, account: ACCOUNT, region: REGION },
+        adminPrincipalArn: `arn:aws:iam::${ACCOUNT}:role/dpj-platform-team`,
+        pathMs,
+        // The SDK's retry backoff scaled like AWS's durations (scaledRetries.ts).
+        runTask: store =>
+          runTask(
+            store,
+            `${TASK_ID}-faults`,
+            actionsWith(withScaledRetries(aws, timeScale)),
+          ),
+      })),
+    );
     console.log(out.join('\n'));
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -455,7 +486,10 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  // The actions' SDK clients keep sockets open and the guard its database: end here.
+  .finally(() => process.exit());

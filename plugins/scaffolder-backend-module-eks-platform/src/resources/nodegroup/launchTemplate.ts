@@ -15,7 +15,9 @@ import {
   nodegroupTags,
 } from '../../actions/nodegroup/nodegroupPlan';
 import {
+  COMPONENT_TAG,
   componentTags,
+  ENVIRONMENT_NAME_TAG,
   tagFilters,
   tagSpecifications,
   tagValue,
@@ -43,6 +45,8 @@ const asExisting = (t: LaunchTemplate): ExistingResource => ({
   id: t.LaunchTemplateId!,
   label: `${t.LaunchTemplateId} (${t.LaunchTemplateName})`,
   taskId: tagValue(t.Tags, TASK_ID_TAG),
+  component: tagValue(t.Tags, COMPONENT_TAG),
+  environment: tagValue(t.Tags, ENVIRONMENT_NAME_TAG),
 });
 
 async function describe(
