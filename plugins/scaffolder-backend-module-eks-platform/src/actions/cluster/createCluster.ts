@@ -11,13 +11,12 @@ import {
 } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
-import { CheckpointedSteps } from '../shared/checkpointedSteps';
+import { checkpointedStepsFor, kindContextFor } from '../shared/engineRun';
 import {
   environmentInputSchema,
   provisioningInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
-import { environmentTags } from '../shared/tagging';
 import { atStep, failureMessage } from '../shared/failureOutcome';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
@@ -219,11 +218,17 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         region: baseSpec.region,
       });
       try {
-        const versions = await describeKubernetesVersions(
-          clients.eks,
-          today,
-          logger,
-        );
+        const contextFor = (s: EnvironmentSpec) =>
+          kindContextFor(ctx, clients, s, waitSettings);
+        // What exists does not depend on the version: both reads at once.
+        const [versions, inventory] = await Promise.all([
+          describeKubernetesVersions(clients.eks, today, logger),
+          StepInventory.found(
+            clusterGraph(baseSpec, { adminPrincipalArn, privateSubnetIds }),
+            CLUSTER_HANDLERS,
+            contextFor(baseSpec),
+          ),
+        ]);
         const spec = withEndpointAccess(
           {
             ...baseSpec,
@@ -234,19 +239,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           },
           input.endpointPublicAccessCidrs,
         );
-        const context = {
-          clients,
-          spec,
-          tags: environmentTags(spec, ctx.task.id),
-          logger,
-          waitSettings,
-          abortSignal: ctx.signal,
-        };
-        const inventory = await StepInventory.found(
-          clusterGraph(spec, { adminPrincipalArn, privateSubnetIds }),
-          CLUSTER_HANDLERS,
-          context,
-        );
+        const context = contextFor(spec);
         const { addonVersions, cluster } = await preflightCluster({
           clients,
           spec,
@@ -283,14 +276,10 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
-        const liveKeys = inventory.liveKeys();
-        const steps = new CheckpointedSteps({
-          checkpoint: ctx.checkpoint,
-          logger,
-          taskId: ctx.task.id,
+        const steps = checkpointedStepsFor(ctx, {
           scope: `${spec.account}/${spec.region}/${spec.name}`,
           prefix: 'cluster',
-          isLive: key => liveKeys.has(key),
+          inventory,
         });
         let outputs: ClusterOutputs;
         try {

@@ -18,5 +18,5 @@ export { createClusterClients, destroyClusterClients } from './clusterClients';
 export type { ClusterClients } from './clusterClients';
 export { clusterNames } from './clusterPlan';
 export type { ClusterNames } from './clusterPlan';
-export { addonVersionFor } from './preflight';
+export { addonVersionFor } from '../../resources/cluster';
 export type { ClusterOutputs } from './provisionCluster';

@@ -5,7 +5,7 @@
  * cluster will get); what exists under the action's names belongs to this environment.
  */
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import { Cluster, DescribeAddonVersionsCommand } from '@aws-sdk/client-eks';
+import type { Cluster } from '@aws-sdk/client-eks';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   ADDONS_BEFORE_NODES,
@@ -15,7 +15,11 @@ import {
   ResourceKind,
 } from '@internal/plugin-eks-platform-common';
 import type { StepInventory } from '../../engine/inventory';
-import { CLUSTER_HANDLERS, describeCluster } from '../../resources/cluster';
+import {
+  addonVersionFor,
+  CLUSTER_HANDLERS,
+  describeCluster,
+} from '../../resources/cluster';
 import { throwIfProblems, InputProblem } from '../shared/environmentInput';
 import { ENVIRONMENT_NAME_TAG } from '../shared/tagging';
 import { ClusterClients, isMissing } from './clusterClients';
@@ -26,47 +30,6 @@ const NAMED_KINDS: ResourceKind[] = ['iam-role', 'kms-key', 'eks-cluster'];
 
 /** The add-on versions to install: name → version. */
 export type AddonVersions = Record<string, string>;
-
-/**
- * The version of an add-on to pin for a Kubernetes version: the one DescribeAddonVersions
- * marks as default for it, else the newest compatible one (EKS lists newest first).
- */
-export async function addonVersionFor(
-  clients: Pick<ClusterClients, 'eks'>,
-  addonName: string,
-  kubernetesVersion: string,
-): Promise<string | undefined> {
-  const candidates: { version: string; isDefault: boolean }[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.eks.send(
-      new DescribeAddonVersionsCommand({
-        addonName,
-        kubernetesVersion,
-        nextToken,
-      }),
-    );
-    for (const addon of page.addons ?? []) {
-      if (addon.addonName !== addonName) continue;
-      for (const version of addon.addonVersions ?? []) {
-        const compatibility = version.compatibilities?.find(
-          c => c.clusterVersion === kubernetesVersion,
-        );
-        if (version.addonVersion && compatibility) {
-          candidates.push({
-            version: version.addonVersion,
-            isDefault: compatibility.defaultVersion === true,
-          });
-        }
-      }
-    }
-    nextToken = page.nextToken;
-  } while (nextToken);
-  const byNewest = [...candidates].sort((a, b) =>
-    b.version.localeCompare(a.version, 'en', { numeric: true }),
-  );
-  return (byNewest.find(c => c.isDefault) ?? byNewest[0])?.version;
-}
 
 export async function preflightCluster(options: {
   clients: ClusterClients;
@@ -136,12 +99,14 @@ export async function preflightCluster(options: {
 
   const addonVersions: AddonVersions = {};
   if (problems.every(p => p.path !== 'kubernetesVersion')) {
-    for (const addon of ADDONS_BEFORE_NODES) {
-      const version = await addonVersionFor(
-        clients,
-        addon,
-        spec.kubernetesVersion,
-      );
+    // One lookup per add-on, at the same time: they are on the cluster's critical path.
+    const versions = await Promise.all(
+      ADDONS_BEFORE_NODES.map(addon =>
+        addonVersionFor(clients, addon, spec.kubernetesVersion),
+      ),
+    );
+    for (const [index, addon] of ADDONS_BEFORE_NODES.entries()) {
+      const version = versions[index];
       if (!version) {
         problems.push({
           path: 'kubernetesVersion',

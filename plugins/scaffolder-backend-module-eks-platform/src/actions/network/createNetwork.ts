@@ -11,13 +11,12 @@ import {
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
-import { CheckpointedSteps } from '../shared/checkpointedSteps';
+import { checkpointedStepsFor, kindContextFor } from '../shared/engineRun';
 import {
   environmentInputSchema,
   provisioningInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
-import { environmentTags } from '../shared/tagging';
 import { atStep, failureMessage } from '../shared/failureOutcome';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
@@ -245,23 +244,12 @@ export function createNetworkCreateAction(options: CreateNetworkActionOptions) {
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
-        const liveKeys = inventory.liveKeys();
-        const steps = new CheckpointedSteps({
-          checkpoint: ctx.checkpoint,
-          logger,
-          taskId: ctx.task.id,
+        const steps = checkpointedStepsFor(ctx, {
           scope: `${spec.account}/${spec.region}/${spec.name}`,
           prefix: 'network',
-          isLive: key => liveKeys.has(key),
+          inventory,
         });
-        const context = {
-          clients: { ec2 },
-          spec,
-          tags: environmentTags(spec, ctx.task.id),
-          logger,
-          waitSettings,
-          abortSignal: ctx.signal,
-        };
+        const context = kindContextFor(ctx, { ec2 }, spec, waitSettings);
         const waitForNat = input[WAIT_FOR_NAT_FIELD] ?? true;
         let results: Map<string, NodeResult>;
         try {

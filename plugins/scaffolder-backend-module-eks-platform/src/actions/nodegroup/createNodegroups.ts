@@ -14,13 +14,12 @@ import { GraphStepError } from '../../engine/apply';
 import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
 import type { EnvironmentGuard } from '../access';
 import { errorMessage } from '../shared/awsErrors';
-import { CheckpointedSteps } from '../shared/checkpointedSteps';
+import { checkpointedStepsFor, kindContextFor } from '../shared/engineRun';
 import {
   environmentInputSchema,
   provisioningInputSchema,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
-import { environmentTags } from '../shared/tagging';
 import { failureMessage } from '../shared/failureOutcome';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import {
@@ -229,14 +228,7 @@ export function createNodegroupsCreateAction(
         options.aws.create(IAMClient, target),
       ]);
       try {
-        const context = {
-          clients: { eks, ec2 },
-          spec,
-          tags: environmentTags(spec, ctx.task.id),
-          logger,
-          waitSettings,
-          abortSignal: ctx.signal,
-        };
+        const context = kindContextFor(ctx, { eks, ec2 }, spec, waitSettings);
         const inventory = await StepInventory.found(
           nodegroupGraph(spec),
           NODEGROUP_HANDLERS,
@@ -296,32 +288,23 @@ export function createNodegroupsCreateAction(
             spec.rollbackOnFailure ? 'on' : 'off'
           })`,
         );
-        const liveKeys = inventory.liveKeys();
-        const steps = new CheckpointedSteps({
-          checkpoint: ctx.checkpoint,
-          logger,
-          taskId: ctx.task.id,
+        const steps = checkpointedStepsFor(ctx, {
           scope: `${spec.account}/${spec.region}/${cluster}`,
           prefix: 'nodegroup',
-          isLive: key => liveKeys.has(key),
+          inventory,
         });
         let outputs: Awaited<ReturnType<typeof provisionNodegroups>>;
         try {
           outputs = await provisionNodegroups({
-            clients: { eks, ec2 },
-            spec,
+            kinds: context,
             cluster,
             nodeRoleArn: input.nodeRoleArn,
             subnetIds: input.privateSubnetIds,
             subnets: preflight.subnets,
             addonVersions: preflight.addonVersions,
             steps,
-            tags: environmentTags(spec, ctx.task.id),
             taskId: ctx.task.id,
             adopt: input.adopt,
-            logger,
-            waitSettings,
-            abortSignal: ctx.signal,
           });
         } catch (error) {
           throw await failureOf(error, {

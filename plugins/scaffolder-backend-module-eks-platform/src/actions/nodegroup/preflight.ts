@@ -11,7 +11,6 @@ import {
 } from '@aws-sdk/client-ec2';
 import {
   Cluster,
-  DescribeAddonVersionsCommand,
   DescribeClusterCommand,
   EKSClient,
 } from '@aws-sdk/client-eks';
@@ -21,6 +20,8 @@ import {
   ADDONS_AFTER_NODES,
   EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
+import { unlessMissing } from '../cluster/clusterClients';
+import { addonVersionFor } from '../../resources/cluster';
 import { awsErrorCode } from '../shared/awsErrors';
 import type { InputProblem } from '../shared/environmentInput';
 import { throwIfProblems } from '../shared/environmentInput';
@@ -31,120 +32,62 @@ import {
   SUBNETS_FIELD,
 } from './nodegroupPlan';
 
-const notFound = (error: unknown) =>
-  awsErrorCode(error) === 'ResourceNotFoundException' ||
-  (awsErrorCode(error) ?? '').endsWith('NotFound');
+const problem = (
+  path: string,
+  rule: string,
+  message: string,
+): InputProblem => ({
+  path,
+  rule,
+  message,
+});
 
 export interface PreflightResult {
   cluster: Cluster;
   subnets: Subnet[];
-  /** Add-on name → the default version for the cluster's Kubernetes version. */
+  /** Add-on name → the version for the cluster's Kubernetes version (its default). */
   addonVersions: Map<string, string>;
 }
 
-/**
- * Read-only checks before anything is created: the cluster exists and is ACTIVE, the
- * subnets exist in its VPC, the node role exists, every instance type of every group is
- * offered in every zone of the subnets, and each add-on has a default version for the
- * cluster's Kubernetes version. Throws an `InputError` naming the field at fault.
- */
-export async function preflightNodegroups(
-  clients: { eks: EKSClient; ec2: EC2Client; iam: IAMClient },
-  spec: EnvironmentSpec,
-  input: { clusterName: string; nodeRoleArn: string; subnetIds: string[] },
-  /** What exists under the step's names (`StepInventory.found`). */
-  inventory: StepInventory,
-): Promise<PreflightResult> {
-  const { eks, ec2, iam } = clients;
-  const problems: InputProblem[] = [];
-  let cluster: Cluster | undefined;
+/** The subnets that exist, and the indexes of those that do not. */
+async function readSubnets(
+  ec2: EC2Client,
+  ids: string[],
+): Promise<{ subnets: Subnet[]; missing: number[] }> {
+  const isMissing = (error: unknown) =>
+    awsErrorCode(error) === 'InvalidSubnetID.NotFound';
   try {
-    cluster = (
-      await eks.send(new DescribeClusterCommand({ name: input.clusterName }))
-    ).cluster;
+    const { Subnets = [] } = await ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: ids }),
+    );
+    return { subnets: Subnets, missing: [] };
   } catch (error) {
-    if (!notFound(error)) throw error;
+    if (!isMissing(error)) throw error;
   }
-  if (!cluster) {
-    problems.push({
-      path: CLUSTER_NAME_FIELD,
-      rule: 'exists',
-      message: `no EKS cluster ${input.clusterName} in ${spec.account}/${spec.region}: create it first (eks-platform:cluster:create)`,
-    });
-  } else if (cluster.status !== 'ACTIVE') {
-    problems.push({
-      path: CLUSTER_NAME_FIELD,
-      rule: 'active',
-      message: `cluster ${input.clusterName} is ${cluster.status}; node groups need an ACTIVE cluster`,
-    });
-  }
-
-  let subnets: Subnet[] = [];
-  try {
-    subnets =
-      (
-        await ec2.send(
-          new DescribeSubnetsCommand({ SubnetIds: input.subnetIds }),
-        )
-      ).Subnets ?? [];
-  } catch (error) {
-    if (awsErrorCode(error) !== 'InvalidSubnetID.NotFound') throw error;
-    // Find which ones are missing, one at a time.
-    for (const [index, id] of input.subnetIds.entries()) {
-      try {
-        const found = await ec2.send(
-          new DescribeSubnetsCommand({ SubnetIds: [id] }),
-        );
-        subnets.push(...(found.Subnets ?? []));
-      } catch (inner) {
-        if (awsErrorCode(inner) !== 'InvalidSubnetID.NotFound') throw inner;
-        problems.push({
-          path: `${SUBNETS_FIELD}[${index}]`,
-          rule: 'exists',
-          message: `subnet ${id} does not exist in ${spec.account}/${spec.region}`,
-        });
-      }
-    }
-  }
-  const clusterVpc = cluster?.resourcesVpcConfig?.vpcId;
-  input.subnetIds.forEach((id, index) => {
-    const subnet = subnets.find(s => s.SubnetId === id);
-    if (subnet && clusterVpc && subnet.VpcId !== clusterVpc) {
-      problems.push({
-        path: `${SUBNETS_FIELD}[${index}]`,
-        rule: 'vpc',
-        message: `subnet ${id} is in ${subnet.VpcId}, not in the cluster's VPC ${clusterVpc}`,
-      });
-    }
-  });
-
-  const roleName = input.nodeRoleArn.split(':role/')[1]?.split('/').pop();
-  try {
-    await iam.send(new GetRoleCommand({ RoleName: roleName }));
-  } catch (error) {
-    if (
-      !['NoSuchEntity', 'NoSuchEntityException'].includes(
-        awsErrorCode(error) ?? '',
-      )
-    ) {
-      throw error;
-    }
-    problems.push({
-      path: NODE_ROLE_FIELD,
-      rule: 'exists',
-      message: `role ${input.nodeRoleArn} does not exist: create it first (eks-platform:cluster:create creates it)`,
-    });
-  }
-
-  // The zones the nodes run in: those of the subnets, else the spec's.
-  const zones = [
-    ...new Set(
-      subnets.length
-        ? subnets.map(s => s.AvailabilityZone!)
-        : spec.availabilityZones,
+  // One is missing: find which, one at a time.
+  const each = await Promise.all(
+    ids.map(id =>
+      ec2.send(new DescribeSubnetsCommand({ SubnetIds: [id] })).then(
+        r => r.Subnets ?? [],
+        error => {
+          if (!isMissing(error)) throw error;
+          return undefined;
+        },
+      ),
     ),
-  ];
-  const types = [...new Set(spec.nodeGroups.flatMap(g => g.instanceTypes))];
+  );
+  return {
+    subnets: each.flatMap(found => found ?? []),
+    missing: each.flatMap((found, index) => (found ? [] : [index])),
+  };
+}
+
+/** The instance type and zone pairs EC2 offers, as `type@zone`. */
+async function offeringsOf(
+  ec2: EC2Client,
+  types: string[],
+  zones: string[],
+): Promise<Set<string>> {
   const offered = new Set<string>();
   let nextToken: string | undefined;
   do {
@@ -163,17 +106,115 @@ export async function preflightNodegroups(
     }
     nextToken = page.NextToken;
   } while (nextToken);
+  return offered;
+}
+
+/**
+ * Read-only checks before anything is created: the cluster exists and is ACTIVE, the
+ * subnets exist in its VPC, the node role exists, every instance type of every group is
+ * offered in every zone of the subnets, each add-on has a version for the cluster's
+ * Kubernetes version, and no node group of the cluster under the spec's names is another's.
+ * Independent reads go at the same time: the step is on the environment's critical path.
+ * Throws an `InputError` naming the field at fault.
+ */
+export async function preflightNodegroups(
+  clients: { eks: EKSClient; ec2: EC2Client; iam: IAMClient },
+  spec: EnvironmentSpec,
+  input: { clusterName: string; nodeRoleArn: string; subnetIds: string[] },
+  /** What exists under the step's names (`StepInventory.found`). */
+  inventory: StepInventory,
+): Promise<PreflightResult> {
+  const { eks, ec2, iam } = clients;
+  const where = `${spec.account}/${spec.region}`;
+  const roleName = input.nodeRoleArn.split(':role/')[1]?.split('/').pop();
+  const [cluster, { subnets, missing }, role] = await Promise.all([
+    unlessMissing(() =>
+      eks.send(new DescribeClusterCommand({ name: input.clusterName })),
+    ).then(r => r?.cluster),
+    readSubnets(ec2, input.subnetIds),
+    unlessMissing(() => iam.send(new GetRoleCommand({ RoleName: roleName }))),
+  ]);
+  const problems: InputProblem[] = [];
+  if (!cluster) {
+    problems.push(
+      problem(
+        CLUSTER_NAME_FIELD,
+        'exists',
+        `no EKS cluster ${input.clusterName} in ${where}: create it first (eks-platform:cluster:create)`,
+      ),
+    );
+  } else if (cluster.status !== 'ACTIVE') {
+    problems.push(
+      problem(
+        CLUSTER_NAME_FIELD,
+        'active',
+        `cluster ${input.clusterName} is ${cluster.status}; node groups need an ACTIVE cluster`,
+      ),
+    );
+  }
+  for (const index of missing) {
+    problems.push(
+      problem(
+        `${SUBNETS_FIELD}[${index}]`,
+        'exists',
+        `subnet ${input.subnetIds[index]} does not exist in ${where}`,
+      ),
+    );
+  }
+  const clusterVpc = cluster?.resourcesVpcConfig?.vpcId;
+  input.subnetIds.forEach((id, index) => {
+    const subnet = subnets.find(s => s.SubnetId === id);
+    if (subnet && clusterVpc && subnet.VpcId !== clusterVpc) {
+      problems.push(
+        problem(
+          `${SUBNETS_FIELD}[${index}]`,
+          'vpc',
+          `subnet ${id} is in ${subnet.VpcId}, not in the cluster's VPC ${clusterVpc}`,
+        ),
+      );
+    }
+  });
+  if (!role) {
+    problems.push(
+      problem(
+        NODE_ROLE_FIELD,
+        'exists',
+        `role ${input.nodeRoleArn} does not exist: create it first (eks-platform:cluster:create creates it)`,
+      ),
+    );
+  }
+
+  // The zones the nodes run in: those of the subnets, else the spec's.
+  const zones = [
+    ...new Set(
+      subnets.length
+        ? subnets.map(s => s.AvailabilityZone!)
+        : spec.availabilityZones,
+    ),
+  ];
+  const types = [...new Set(spec.nodeGroups.flatMap(g => g.instanceTypes))];
+  const version = cluster?.version;
+  const [offered, versions] = await Promise.all([
+    offeringsOf(ec2, types, zones),
+    Promise.all(
+      ADDONS_AFTER_NODES.map(addon =>
+        version ? addonVersionFor(clients, addon, version) : undefined,
+      ),
+    ),
+  ]);
   spec.nodeGroups.forEach((group, i) =>
     group.instanceTypes.forEach((type, j) => {
-      const missing = zones.filter(zone => !offered.has(`${type}@${zone}`));
-      if (missing.length) {
-        problems.push({
-          path: `nodeGroups[${i}].instanceTypes[${j}]`,
-          rule: 'offered',
-          message: `${type} is not offered in ${missing.join(
-            ', ',
-          )}: pick an instance type offered in every zone of the node group`,
-        });
+      const notOffered = zones.filter(zone => !offered.has(`${type}@${zone}`));
+      if (notOffered.length) {
+        problems.push(
+          problem(
+            `nodeGroups[${i}].instanceTypes[${j}]`,
+            'offered',
+            `${type} is not offered in ${notOffered.join(
+              ', ',
+            )}: pick an instance type offered in every zone of the node group`,
+          ),
+        );
       }
     }),
   );
@@ -184,40 +225,30 @@ export async function preflightNodegroups(
     .map(r => r.id);
   for (const name of spec.nodeGroups.map(g => g.name)) {
     if (foreign.includes(name)) {
-      problems.push({
-        path: 'nodeGroups',
-        rule: 'unique',
-        message: `cluster ${input.clusterName} already has a node group ${name} that does not belong to environment ${spec.name}`,
-      });
+      problems.push(
+        problem(
+          'nodeGroups',
+          'unique',
+          `cluster ${input.clusterName} already has a node group ${name} that does not belong to environment ${spec.name}`,
+        ),
+      );
     }
   }
 
   const addonVersions = new Map<string, string>();
-  if (cluster?.version) {
-    for (const addonName of ADDONS_AFTER_NODES) {
-      const { addons = [] } = await eks.send(
-        new DescribeAddonVersionsCommand({
-          addonName,
-          kubernetesVersion: cluster.version,
-        }),
+  ADDONS_AFTER_NODES.forEach((addon, index) => {
+    if (!version) return;
+    if (versions[index]) addonVersions.set(addon, versions[index]!);
+    else {
+      problems.push(
+        problem(
+          CLUSTER_NAME_FIELD,
+          'addon-version',
+          `EKS reports no ${addon} version for Kubernetes ${version}`,
+        ),
       );
-      const version = addons
-        .flatMap(a => a.addonVersions ?? [])
-        .find(v =>
-          (v.compatibilities ?? []).some(
-            c => c.defaultVersion && c.clusterVersion === cluster!.version,
-          ),
-        )?.addonVersion;
-      if (version) addonVersions.set(addonName, version);
-      else {
-        problems.push({
-          path: CLUSTER_NAME_FIELD,
-          rule: 'addon-version',
-          message: `EKS reports no default ${addonName} version for Kubernetes ${cluster.version}`,
-        });
-      }
     }
-  }
+  });
   throwIfProblems(spec.environment, problems);
   if (!cluster) throw new InputError(`no cluster ${input.clusterName}`);
   return { cluster, subnets, addonVersions };

@@ -8,7 +8,6 @@ import {
   DescribeAddonCommand,
   DescribeNodegroupCommand,
 } from '@aws-sdk/client-eks';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ADDONS_AFTER_NODES,
   CLUSTER_KEYS,
@@ -21,9 +20,8 @@ import { retrySettingsFor } from '../../engine/knownErrors';
 import type { EksEc2Clients } from '../../resources/cluster/clusterResources';
 import { NODEGROUP_HANDLERS } from '../../resources/nodegroup';
 import { CheckpointedSteps, StepOutcome } from '../shared/checkpointedSteps';
-import type { TagMap } from '../shared/tagging';
-import { WaitSettings } from '../shared/waiting';
 import type { StepInventory } from '../../engine/inventory';
+import type { KindContext } from '../../engine/types';
 import { waitForEgress } from './egress';
 
 export interface NodegroupOutput {
@@ -43,8 +41,8 @@ export interface ResourceRow {
 }
 
 export interface ProvisionContext {
-  clients: EksEc2Clients;
-  spec: EnvironmentSpec;
+  /** The kinds' context: clients, spec, the task's tags, logger, waits. */
+  kinds: KindContext<EksEc2Clients>;
   cluster: string;
   nodeRoleArn: string;
   subnetIds: string[];
@@ -52,17 +50,14 @@ export interface ProvisionContext {
   subnets: Subnet[];
   addonVersions: Map<string, string>;
   steps: CheckpointedSteps;
-  tags: TagMap;
   taskId: string;
   adopt?: boolean;
-  logger: LoggerService;
-  waitSettings: WaitSettings;
-  abortSignal?: AbortSignal;
 }
 
 /** The graph's node group step, rendered with the action's inputs, through the engine. */
 export async function provisionNodegroups(context: ProvisionContext) {
-  const { clients, spec, cluster, logger } = context;
+  const { kinds, cluster } = context;
+  const { clients, spec, logger, waitSettings } = kinds;
 
   // Egress first: nodes cannot join without the NAT gateways their subnets route
   // through, which the network step may have left pending (waitForNatGateways: false).
@@ -71,8 +66,8 @@ export async function provisionNodegroups(context: ProvisionContext) {
     subnetIds: context.subnetIds,
     subnets: context.subnets,
     logger,
-    waitSettings: context.waitSettings,
-    abortSignal: context.abortSignal,
+    waitSettings,
+    abortSignal: kinds.abortSignal,
   });
 
   const nodes = nodegroupGraph(spec, {
@@ -83,15 +78,8 @@ export async function provisionNodegroups(context: ProvisionContext) {
     nodes,
     handlers: NODEGROUP_HANDLERS,
     steps: context.steps,
-    context: {
-      clients,
-      spec,
-      tags: context.tags,
-      logger,
-      waitSettings: context.waitSettings,
-      abortSignal: context.abortSignal,
-    },
-    retry: retrySettingsFor(context.waitSettings),
+    context: kinds,
+    retry: retrySettingsFor(waitSettings),
     taskId: context.taskId,
     adopt: context.adopt,
     known: { [CLUSTER_KEYS.nodeRole]: context.nodeRoleArn },

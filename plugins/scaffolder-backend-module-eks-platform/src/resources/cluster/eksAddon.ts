@@ -9,6 +9,7 @@ import {
   CreateAddonCommand,
   DeleteAddonCommand,
   DescribeAddonCommand,
+  DescribeAddonVersionsCommand,
   EKSClient,
   ResolveConflicts,
   waitUntilAddonActive,
@@ -37,6 +38,47 @@ export const describeAddon = (
   unlessMissing(() =>
     eks.send(new DescribeAddonCommand({ clusterName, addonName })),
   ).then(r => r?.addon);
+
+/**
+ * The version of an add-on to pin for a Kubernetes version: the one DescribeAddonVersions
+ * marks as default for it, else the newest compatible one (EKS lists newest first).
+ */
+export async function addonVersionFor(
+  clients: { eks: EKSClient },
+  addonName: string,
+  kubernetesVersion: string,
+): Promise<string | undefined> {
+  const candidates: { version: string; isDefault: boolean }[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await clients.eks.send(
+      new DescribeAddonVersionsCommand({
+        addonName,
+        kubernetesVersion,
+        nextToken,
+      }),
+    );
+    for (const addon of page.addons ?? []) {
+      if (addon.addonName !== addonName) continue;
+      for (const version of addon.addonVersions ?? []) {
+        const compatibility = version.compatibilities?.find(
+          c => c.clusterVersion === kubernetesVersion,
+        );
+        if (version.addonVersion && compatibility) {
+          candidates.push({
+            version: version.addonVersion,
+            isDefault: compatibility.defaultVersion === true,
+          });
+        }
+      }
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  const byNewest = [...candidates].sort((a, b) =>
+    b.version.localeCompare(a.version, 'en', { numeric: true }),
+  );
+  return (byNewest.find(c => c.isDefault) ?? byNewest[0])?.version;
+}
 
 const asExisting = (addon: Addon) =>
   existing(

@@ -20,7 +20,7 @@ export const CLUSTER_HANDLERS: ResourceHandlers<ClusterClients> = {
   'eks-addon': eksAddon,
 };
 
-export { describeAddon } from './eksAddon';
+export { addonVersionFor, describeAddon } from './eksAddon';
 export { describeCluster } from './eksCluster';
 export { KEY_DELETION_WINDOW_DAYS, keyPolicyFor } from './kmsKey';
 export { sameTrustPolicy } from './iamRole';
