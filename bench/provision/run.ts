@@ -215,13 +215,13 @@ async function main() {
       maxDelaySeconds: pollSeconds,
       progressIntervalSeconds: Math.max(1, scaled(30)),
     };
-    // The real guard (existing environment, lease) with a policy that allows the run.
-    // Only the task running now holds the environment's lease: the faulted run is a new task.
     let runningTask = TASK_ID;
-    const guard = testGuard(aws, {
-      isTaskActive: async taskId => taskId === runningTask,
-    });
     const actionsWith = (factory: Pick<AwsClientFactory, 'create'>) => {
+      // The real guard (existing environment, lease) with a policy that allows the run,
+      // on the same clients; only the task running now holds the environment's lease.
+      const guard = testGuard(factory, {
+        isTaskActive: async taskId => taskId === runningTask,
+      });
       const options = { aws: factory, guard, now: () => TODAY, waitSettings };
       return {
         // EC2's eventual consistency lasts AWS seconds: the retries' delays scale too.
