@@ -22,7 +22,6 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonValue } from '@backstage/types';
 import type { RunningSandbox } from '@internal/aws-sandbox';
 import { ENVIRONMENT_PRESETS } from '@internal/plugin-eks-platform-common';
@@ -37,7 +36,13 @@ import { testGuard } from '../../plugins/scaffolder-backend-module-eks-platform/
 import { grantControllerRoles } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/destroy/__testUtils__/destroyTestUtils';
 import { createEnvironmentDestroyAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/destroy';
 import type { WaitSettings } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/shared/waiting';
-import { BenchLogger, criticalPath, GraphNode, waitsIn } from './support';
+import {
+  BenchLogger,
+  criticalPath,
+  GraphNode,
+  runAction,
+  waitsIn,
+} from './support';
 
 const PRESET = ENVIRONMENT_PRESETS.production;
 const CLUSTER = `${PRESET.name}-cluster`;
@@ -216,23 +221,14 @@ export async function benchDestroy(options: {
   });
   const run = async (checkpoints: CheckpointStore) => {
     const logger = new BenchLogger(options.verbose);
-    const outputs: Record<string, JsonValue> = {};
-    const base = createMockActionContext({
-      input: { ...environment, confirmEnvironmentName: PRESET.name },
-      task: { id: 'bench-destroy' },
-      logger,
-      workspacePath: options.workspace,
-    });
     sandbox.calls.clear();
     const startMs = performance.now();
-    await (action.handler as (c: unknown) => Promise<void>)({
-      ...base,
-      output: (key: string, value: JsonValue) => {
-        outputs[key] = value;
-      },
-      checkpoint: checkpoints.checkpoint,
-      isDryRun: false,
-      signal: new AbortController().signal,
+    const outputs = await runAction(action, {
+      input: { ...environment, confirmEnvironmentName: PRESET.name },
+      taskId: 'bench-destroy',
+      logger,
+      workspace: options.workspace,
+      checkpoints,
     });
     const endMs = performance.now();
     const calls = sandbox.calls.list();

@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fn } from 'jest-mock';
 import { ConfigReader } from '@backstage/config';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject, JsonValue } from '@backstage/types';
 import {
   CallRecord,
@@ -34,7 +33,13 @@ import { benchDestroy } from './destroy';
 import { benchFaults } from './faults';
 import { withScaledRetries } from './scaledRetries';
 import { DEFAULT_NOT_FOUND_DELAYS_MS } from '../../plugins/scaffolder-backend-module-eks-platform/src/engine/knownErrors';
-import { BenchLogger, criticalPath, GraphNode, waitsIn } from './support';
+import {
+  BenchLogger,
+  criticalPath,
+  GraphNode,
+  runAction,
+  waitsIn,
+} from './support';
 // The durations the sandbox gives each lifecycle transition, before scaling.
 import { AWS_DURATIONS } from '../../packages/aws-sandbox/src/core/clock';
 import {
@@ -277,27 +282,17 @@ async function main() {
       const taskStart = performance.now();
       for (const name of ACTIONS) {
         sandbox.calls.clear();
-        const outputs: Record<string, JsonValue> = {};
-        const base = createMockActionContext({
-          input: inputs[name](runs),
-          task: { id: taskId },
-          logger,
-          workspacePath: workspace,
-        });
-        const ctx = {
-          ...base,
-          output: (key: string, value: JsonValue) => {
-            outputs[key] = value;
-          },
-          checkpoint: checkpoints.checkpoint,
-          isDryRun: false,
-          signal: new AbortController().signal,
-        };
         const startMs = performance.now();
         if (verbose) {
           console.log(`${ACTION_IDS[name]} at ${(startMs / 1000).toFixed(3)}:`);
         }
-        await (steps[name].handler as (c: unknown) => Promise<void>)(ctx);
+        const outputs = await runAction(steps[name], {
+          input: inputs[name](runs),
+          taskId,
+          logger,
+          workspace,
+          checkpoints,
+        });
         const endMs = performance.now();
         runs[name] = {
           name,

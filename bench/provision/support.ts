@@ -1,5 +1,38 @@
 /** What the provisioning and destroy benchmarks share: graphs, critical paths, logs. */
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject, JsonValue } from '@backstage/types';
+import type { CheckpointStore } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/__testUtils__/sandboxActionFixture';
+
+/** Runs an action's handler as the scaffolder would, on the task's checkpoints. */
+export async function runAction(
+  action: { handler: unknown },
+  options: {
+    input: JsonObject;
+    taskId: string;
+    logger: LoggerService;
+    workspace: string;
+    checkpoints: CheckpointStore;
+  },
+): Promise<Record<string, JsonValue>> {
+  const outputs: Record<string, JsonValue> = {};
+  const base = createMockActionContext({
+    input: options.input,
+    task: { id: options.taskId },
+    logger: options.logger,
+    workspacePath: options.workspace,
+  });
+  await (action.handler as (c: unknown) => Promise<void>)({
+    ...base,
+    output: (key: string, value: JsonValue) => {
+      outputs[key] = value;
+    },
+    checkpoint: options.checkpoints.checkpoint,
+    isDryRun: false,
+    signal: new AbortController().signal,
+  });
+  return outputs;
+}
 
 /** A step AWS makes the run wait for, in AWS seconds (0 = API calls only). */
 export interface GraphNode<A extends string = string> {

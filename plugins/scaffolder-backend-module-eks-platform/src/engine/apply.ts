@@ -15,7 +15,12 @@ import type {
   CheckpointedSteps,
   StepOutcome,
 } from '../actions/shared/checkpointedSteps';
-import { isAmbiguous, retryKnownErrors, RetrySettings } from './knownErrors';
+import {
+  isAlreadyApplied,
+  isAmbiguous,
+  retryKnownErrors,
+  RetrySettings,
+} from './knownErrors';
 import type {
   ExistingResource,
   KindContext,
@@ -135,9 +140,22 @@ async function applyNode<C>(
     );
 
   if (!handler.find) {
+    // A relation reads what holds before it changes anything; one that an attempt whose
+    // answer was lost already made is answered "already exists" on the SDK's retry, and
+    // is then found made when read again.
+    const make = () => withRetries(() => handler.create!(node, refs, c, ''));
     const { value } = await steps.run(
       node.key,
-      () => withRetries(() => handler.create!(node, refs, c, '')),
+      () =>
+        make().catch(error => {
+          if (!isAlreadyApplied(error)) throw error;
+          c.logger.warn(
+            `${node.key}: ${errorMessage(
+              error,
+            )}; reading it again, as an earlier attempt made it`,
+          );
+          return make();
+        }),
       cached => !handler.cachedIsLive || steps.isLive(cached),
     );
     return { node, id: value, outcome: 'created' };

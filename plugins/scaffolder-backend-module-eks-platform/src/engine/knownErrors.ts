@@ -52,6 +52,17 @@ export function isDependencyViolation(error: unknown): boolean {
  * Whether AWS may have applied a request whose answer was an error: a 5xx, a dropped
  * connection, a timeout. A create without a ClientToken may then have made the resource.
  */
+/**
+ * AWS's answer to a change that is already in place: what a retried request gets when the
+ * first attempt was applied and its answer lost (CreateRoute: RouteAlreadyExists;
+ * AttachInternetGateway, AssociateRouteTable: Resource.AlreadyAssociated; KMS CreateAlias:
+ * AlreadyExistsException, as the EC2 and KMS API references name them).
+ */
+export function isAlreadyApplied(error: unknown): boolean {
+  const code = awsErrorCode(error) ?? '';
+  return /AlreadyExists|AlreadyAssociated|\.Duplicate$/.test(code);
+}
+
 export function isAmbiguous(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } })
     ?.$metadata?.httpStatusCode;

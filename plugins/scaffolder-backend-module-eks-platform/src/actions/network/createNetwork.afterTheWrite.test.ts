@@ -91,6 +91,37 @@ describe('eks-platform:network:create against what AWS accepts and then fails', 
     );
   });
 
+  // A relation has no ClientToken either: the SDK's retry of a route, an attachment or an
+  // association whose answer was lost is refused as already there.
+  it('completes each relation whose answer was lost: the retry is refused as already made, and a read finds it made', async () => {
+    await fixture.faults({
+      scripted: [
+        lostAnswer('CreateRoute'),
+        lostAnswer('AttachInternetGateway'),
+        lostAnswer('AssociateRouteTable'),
+      ],
+    });
+    const ctx = actionContext({ input: DEV_INPUT, taskId: 'task-lost' });
+    await networkAction(fixture.aws).handler(ctx);
+    expect(fixture.sandbox.context.faults.current().scripted).toEqual([]);
+    expect(await countNetwork(fixture.ec2('111111111111'), 'dpj-dev')).toEqual(
+      DEV_COUNTS,
+    );
+    const calls = await fixture.calls();
+    for (const [operation, code] of [
+      ['CreateRoute', 'RouteAlreadyExists'],
+      ['AttachInternetGateway', 'Resource.AlreadyAssociated'],
+      ['AssociateRouteTable', 'Resource.AlreadyAssociated'],
+    ]) {
+      expect(
+        calls.filter(c => c.operation === operation && c.status === 500),
+      ).toHaveLength(1);
+      expect(logLines(ctx.logger, 'warn')).toContainEqual(
+        expect.stringContaining(`${code}`),
+      );
+    }
+  });
+
   it('refuses a flow log EC2 accepted but cannot deliver, naming the field, and rolls back', async () => {
     const input = {
       ...DEV_INPUT,
