@@ -13,7 +13,10 @@ import {
 import { retryWhile } from '../../actions/shared/awsErrors';
 import { retryDelaysMs, waitWithProgress } from '../../actions/shared/waiting';
 import { collect } from '../network/ec2Resources';
+import type { ResourceNode } from '@internal/plugin-eks-platform-common';
+import type { ExistingResource, ListFilter } from '../../engine/types';
 import {
+  KubernetesMadeContext,
   KubernetesMadeHandler,
   madeByTag,
   taggedArns,
@@ -22,30 +25,45 @@ import {
 
 class InterfacesStillHeld extends Error {}
 
+/** Of the load balancers (or target groups) ELB lists, those in the VPCs the controller tagged. */
+async function madeInVpcs<T extends { VpcId?: string }>(
+  c: KubernetesMadeContext,
+  filter: ListFilter,
+  nodes: readonly ResourceNode[],
+  describe: () => Promise<T[]>,
+  asExisting: (item: T) => ExistingResource,
+): Promise<ExistingResource[]> {
+  const vpcIds = await vpcIdsOf(c, filter);
+  if (vpcIds.length === 0) return [];
+  const inVpcs = (await describe())
+    .filter(item => vpcIds.includes(item.VpcId ?? ''))
+    .map(asExisting);
+  const marked = await taggedArns(
+    c,
+    inVpcs.map(r => r.id),
+    madeByTag(nodes),
+  );
+  return inVpcs.filter(r => marked.has(r.id));
+}
+
 export const k8sLoadBalancer: KubernetesMadeHandler = {
   label: 'load balancer',
-  async list(c, filter, nodes) {
-    const vpcIds = await vpcIdsOf(c, filter);
-    if (vpcIds.length === 0) return [];
-    const inVpcs = (
-      await collect(
-        paginateDescribeLoadBalancers({ client: c.clients.elbv2 }, {}),
-        p => p.LoadBalancers,
-      )
-    ).filter(lb => vpcIds.includes(lb.VpcId ?? ''));
-    const marked = await taggedArns(
+  list: (c, filter, nodes) =>
+    madeInVpcs(
       c,
-      inVpcs.map(lb => lb.LoadBalancerArn!),
-      madeByTag(nodes),
-    );
-    return inVpcs
-      .filter(lb => marked.has(lb.LoadBalancerArn!))
-      .map(lb => ({
+      filter,
+      nodes,
+      () =>
+        collect(
+          paginateDescribeLoadBalancers({ client: c.clients.elbv2 }, {}),
+          p => p.LoadBalancers,
+        ),
+      lb => ({
         id: lb.LoadBalancerArn!,
         label: lb.LoadBalancerName!,
         state: lb.State?.Code,
-      }));
-  },
+      }),
+    ),
   // Succeeds when it is already gone, as ELB documents.
   async delete(resource, c) {
     await c.clients.elbv2.send(
@@ -93,24 +111,18 @@ export const k8sLoadBalancer: KubernetesMadeHandler = {
 
 export const k8sTargetGroup: KubernetesMadeHandler = {
   label: 'target group',
-  async list(c, filter, nodes) {
-    const vpcIds = await vpcIdsOf(c, filter);
-    if (vpcIds.length === 0) return [];
-    const inVpcs = (
-      await collect(
-        paginateDescribeTargetGroups({ client: c.clients.elbv2 }, {}),
-        p => p.TargetGroups,
-      )
-    ).filter(tg => vpcIds.includes(tg.VpcId ?? ''));
-    const marked = await taggedArns(
+  list: (c, filter, nodes) =>
+    madeInVpcs(
       c,
-      inVpcs.map(tg => tg.TargetGroupArn!),
-      madeByTag(nodes),
-    );
-    return inVpcs
-      .filter(tg => marked.has(tg.TargetGroupArn!))
-      .map(tg => ({ id: tg.TargetGroupArn!, label: tg.TargetGroupName! }));
-  },
+      filter,
+      nodes,
+      () =>
+        collect(
+          paginateDescribeTargetGroups({ client: c.clients.elbv2 }, {}),
+          p => p.TargetGroups,
+        ),
+      tg => ({ id: tg.TargetGroupArn!, label: tg.TargetGroupName! }),
+    ),
   // A listener still using it (ELB is slow to see it gone) answers ResourceInUse, which
   // the engine retries; one already gone (TargetGroupNotFound) counts as deleted.
   async delete(resource, c) {
