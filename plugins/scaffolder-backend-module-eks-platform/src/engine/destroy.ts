@@ -233,7 +233,6 @@ export async function destroyGraph<C>(
 
   // Each kind starts once every kind depending on it is done, not level by level: the
   // NAT gateways go while the load balancers' interfaces are being released.
-  destroyOrder(options.nodes); // throws on a cycle
   const kinds = [...needs.keys()];
   const done = new Set<ResourceKind>();
   const started = new Set<ResourceKind>();
@@ -266,6 +265,9 @@ export async function destroyGraph<C>(
       });
   launchReady();
   while (running.size > 0) await Promise.race(running);
+  if (started.size < kinds.length) {
+    throw new Error('Resource kinds depend on each other in a cycle');
+  }
 
   if (failures.length > 0) {
     const remaining = await listExisting(options);
