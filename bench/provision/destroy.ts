@@ -33,7 +33,6 @@ import {
   TODAY,
 } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/__testUtils__/sandboxActionFixture';
 import { testGuard } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/__testUtils__/testGuard';
-import { grantControllerRoles } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/destroy/__testUtils__/destroyTestUtils';
 import { createEnvironmentDestroyAction } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/destroy';
 import type { WaitSettings } from '../../plugins/scaffolder-backend-module-eks-platform/src/actions/shared/waiting';
 import {
@@ -195,8 +194,7 @@ export async function benchDestroy(options: {
   const target = { accountId: environment.account, region: environment.region };
   const s = (ms: number) => (ms / 1000).toFixed(2);
 
-  // The controllers' roles stand in for the platform step that will make them.
-  await grantControllerRoles(aws, environment.account, CLUSTER);
+  // The controllers have the roles the cluster step made them (EKS Pod Identity).
   let pending: { object: string; reason: string }[] = [];
   for (let attempt = 0; attempt < 40; attempt++) {
     // IAM propagation: the controllers see their roles a few AWS seconds later.

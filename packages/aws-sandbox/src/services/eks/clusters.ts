@@ -90,6 +90,7 @@ export function storeCluster(
     nodegroups: [],
     addons: [],
     podIdentityAssociations: [],
+    podIdentityTokens: new Map(),
     selfManagedAddons: new Set(
       input.bootstrapSelfManagedAddons === false ? [] : SELF_MANAGED_ADDONS,
     ),

@@ -62,6 +62,8 @@ export interface StoredCluster {
   selfManagedAddons: Set<string>;
   /** EKS Pod Identity associations, made directly or by an add-on (its `ownerArn`). */
   podIdentityAssociations: PodIdentityAssociation[];
+  /** Association id → the ClientToken it was created with (AWS never returns it). */
+  podIdentityTokens: Map<string, string>;
   /** Principal ARN → entry. */
   accessEntries: Map<string, StoredAccessEntry>;
   updates: StoredUpdate[];

@@ -194,4 +194,36 @@ describe('aws-sandbox EKS Pod Identity', () => {
       ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
+
+  it('answers a repeated request (same ClientToken) with the association it made', async () => {
+    await createActiveCluster(t, 'pi-token');
+    const request = {
+      clusterName: 'pi-token',
+      namespace: 'kube-system',
+      serviceAccount: 'aws-load-balancer-controller',
+      roleArn: roles.pods,
+      clientRequestToken: 'association-token',
+    };
+    const first = await t.eks.send(
+      new CreatePodIdentityAssociationCommand(request),
+    );
+    const again = await t.eks.send(
+      new CreatePodIdentityAssociationCommand(request),
+    );
+    expect(again.association!.associationId).toBe(
+      first.association!.associationId,
+    );
+    const { associations = [] } = await t.eks.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: 'pi-token' }),
+    );
+    expect(associations).toHaveLength(1);
+    await expect(
+      t.eks.send(
+        new CreatePodIdentityAssociationCommand({
+          ...request,
+          clientRequestToken: 'another-token',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ResourceInUseException' });
+  });
 });

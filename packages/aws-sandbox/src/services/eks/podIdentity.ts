@@ -157,16 +157,36 @@ const create: EksHandler = call => {
   for (const field of ['namespace', 'serviceAccount', 'roleArn'] as const) {
     if (!input[field]) throw invalidParameter(`${field} is required`);
   }
+  // A repeated request (same ClientToken) returns what the first one made: the SDK
+  // retries a create whose answer was lost (CreatePodIdentityAssociation,
+  // "clientRequestToken ... to ensure the idempotency of the request", EKS API Reference).
+  const repeated = cluster.podIdentityAssociations.find(
+    a =>
+      input.clientRequestToken !== undefined &&
+      cluster.podIdentityTokens.get(a.associationId ?? '') ===
+        input.clientRequestToken,
+  );
+  if (repeated) {
+    const repeat: CreatePodIdentityAssociationResponse = {
+      association: repeated,
+    };
+    return repeat;
+  }
   // The role must exist as EKS sees it; its trust is only tried when pods use it.
   checkRole(call, input.roleArn, undefined);
-  const result: CreatePodIdentityAssociationResponse = {
-    association: createAssociation(call, cluster, {
-      namespace: input.namespace!,
-      serviceAccount: input.serviceAccount!,
-      roleArn: input.roleArn!,
-      tags: input.tags,
-    }),
-  };
+  const association = createAssociation(call, cluster, {
+    namespace: input.namespace!,
+    serviceAccount: input.serviceAccount!,
+    roleArn: input.roleArn!,
+    tags: input.tags,
+  });
+  if (input.clientRequestToken) {
+    cluster.podIdentityTokens.set(
+      association.associationId!,
+      input.clientRequestToken,
+    );
+  }
+  const result: CreatePodIdentityAssociationResponse = { association };
   return result;
 };
 

@@ -1,8 +1,9 @@
 /**
- * The cluster step as graph nodes: three IAM roles (each with its trust policy and managed
- * policies as settings of its own), the secrets KMS key (with its alias and rotation), the
- * EKS cluster, the platform team's access entry (with its access policy) and the add-ons
- * that must run before nodes.
+ * The cluster step as graph nodes: the IAM roles (each with its trust policy and policies
+ * as settings of its own) of the control plane, the nodes, the VPC CNI and the platform's
+ * controllers, the secrets KMS key (with its alias and rotation), the EKS cluster, the
+ * platform team's access entry (with its access policy), the add-ons that must run before
+ * nodes and the Pod Identity associations no add-on makes.
  */
 import { clusterName, EnvironmentSpec } from '../types';
 import {
@@ -16,6 +17,7 @@ import {
   VPC_CNI_ROLE_POLICIES,
   VPC_CNI_SERVICE_ACCOUNT,
 } from './clusterIam';
+import { CONTROLLER_IDENTITIES, ControllerIdentity } from './controllerIam';
 import { NETWORK_KEYS } from './networkGraph';
 import { node, ResourceNode } from './types';
 
@@ -42,6 +44,8 @@ export const CLUSTER_KEYS = {
   cluster: 'cluster',
   adminAccess: 'admin-access',
   addon: (name: string) => `addon-${name}`,
+  /** A Pod Identity association the cluster step makes (no add-on makes it). */
+  podIdentity: (serviceAccount: string) => `pod-identity-${serviceAccount}`,
 } as const;
 
 /** All five control-plane log types. */
@@ -69,6 +73,7 @@ function roleNodes(
   trust: object,
   policies: string[],
   description: string,
+  inlinePolicy?: object,
 ): ResourceNode[] {
   const settings = { kind: 'iam-role', step: 'cluster', partOf: key } as const;
   return [
@@ -97,14 +102,39 @@ function roleNodes(
       key: `${key}.policies`,
       kind: 'iam-role-policies',
       name: `${cluster}-${key}`,
-      description: `exactly ${policies.join(', ')}`,
+      description: policies.length
+        ? `exactly ${policies.join(', ')}`
+        : 'no managed policy',
       refs: { role: key },
       // Attached after the trust is right: EKS checks both when it assumes the role.
       after: [`${key}.trust`],
       properties: { policies },
     }),
+    ...(inlinePolicy
+      ? [
+          node({
+            ...settings,
+            key: `${key}.inline-policy`,
+            kind: 'iam-role-inline-policy',
+            name: `${cluster}-${key}`,
+            description: 'its only inline policy',
+            refs: { role: key },
+            after: [`${key}.trust`],
+            properties: {
+              policyName: key,
+              document: JSON.stringify(inlinePolicy),
+            },
+          }),
+        ]
+      : []),
   ];
 }
+
+/** The keys of a role's settings that must be in place before anything uses the role. */
+export const roleReadyKeys = (identity: ControllerIdentity) => [
+  `${identity.roleKey}.policies`,
+  ...(identity.inlinePolicy ? [`${identity.roleKey}.inline-policy`] : []),
+];
 
 export function clusterGraph(
   spec: EnvironmentSpec,
@@ -112,6 +142,7 @@ export function clusterGraph(
 ): ResourceNode[] {
   const cluster = clusterName(spec);
   const K = CLUSTER_KEYS;
+  const scope = { account: spec.account, region: spec.region, cluster };
   const managedNames = (arns: string[]) =>
     arns.map(a => a.replace(/^.*:policy\//, '')).join(', ');
   const nodes: ResourceNode[] = [
@@ -136,15 +167,21 @@ export function clusterGraph(
     ...roleNodes(
       cluster,
       K.vpcCniRole,
-      podIdentityTrustPolicy({
-        account: spec.account,
-        region: spec.region,
-        cluster,
-      }),
+      podIdentityTrustPolicy(scope),
       VPC_CNI_ROLE_POLICIES,
       `VPC CNI (${VPC_CNI_SERVICE_ACCOUNT}) of ${cluster}: assumed by pods.eks.amazonaws.com from this account and cluster only (EKS Pod Identity); ${managedNames(
         VPC_CNI_ROLE_POLICIES,
       )}`,
+    ),
+    ...CONTROLLER_IDENTITIES.flatMap(identity =>
+      roleNodes(
+        cluster,
+        identity.roleKey,
+        podIdentityTrustPolicy(scope),
+        identity.managedPolicies,
+        `${identity.description}; ${identity.namespace}/${identity.serviceAccount} through EKS Pod Identity, this cluster only`,
+        identity.inlinePolicy?.(scope),
+      ),
     ),
   ];
   const alias = `alias/${cluster}-secrets`;
@@ -276,6 +313,26 @@ export function clusterGraph(
                 serviceAccount: VPC_CNI_SERVICE_ACCOUNT,
               }
             : {}),
+        },
+      }),
+    );
+  }
+  // Made by the cluster step for controllers that are charts, not add-ons; EKS gives the
+  // role to the service account once it exists.
+  for (const identity of CONTROLLER_IDENTITIES.filter(i => !i.addon)) {
+    nodes.push(
+      node({
+        key: K.podIdentity(identity.serviceAccount),
+        kind: 'pod-identity-association',
+        step: 'cluster',
+        type: 'AWS::EKS::PodIdentityAssociation',
+        name: `${identity.namespace}/${identity.serviceAccount}`,
+        description: `gives it ${cluster}-${identity.roleKey}`,
+        refs: { cluster: K.cluster, role: identity.roleKey },
+        after: roleReadyKeys(identity),
+        properties: {
+          namespace: identity.namespace,
+          serviceAccount: identity.serviceAccount,
         },
       }),
     );

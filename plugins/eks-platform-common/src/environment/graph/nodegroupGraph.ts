@@ -8,7 +8,9 @@ import {
   ADDONS_AFTER_NODES,
   ADDONS_BEFORE_NODES,
   CLUSTER_KEYS,
+  roleReadyKeys,
 } from './clusterGraph';
+import { controllerIdentityOfAddon } from './controllerIam';
 import { NETWORK_KEYS, natZonesOf } from './networkGraph';
 import { node, ResourceNode } from './types';
 
@@ -111,6 +113,7 @@ export function nodegroupGraph(
   for (const addon of ADDONS_AFTER_NODES) {
     const configuration = addonConfiguration(addon, spec);
     const version = options.addonVersions?.[addon];
+    const identity = controllerIdentityOfAddon(addon);
     nodes.push(
       node({
         key: CLUSTER_KEYS.addon(addon),
@@ -118,17 +121,21 @@ export function nodegroupGraph(
         step: 'nodegroups',
         type: 'AWS::EKS::Addon',
         name: addon,
-        description: 'after node groups',
-        refs: {},
+        description: identity
+          ? `after node groups, Pod Identity role ${cluster}-${identity.roleKey}`
+          : 'after node groups',
+        refs: identity ? { role: identity.roleKey } : {},
         after: [
           CLUSTER_KEYS.cluster,
           ...spec.nodeGroups.map(group => K.nodegroup(group.name)),
+          ...(identity ? roleReadyKeys(identity) : []),
         ],
         properties: {
           // What a self-managed copy set is replaced, as the managed add-on takes over.
           resolveConflicts: 'OVERWRITE',
           ...(version ? { version } : {}),
           ...(configuration ? { configuration } : {}),
+          ...(identity ? { serviceAccount: identity.serviceAccount } : {}),
         },
       }),
     );

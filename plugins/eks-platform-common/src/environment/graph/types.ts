@@ -30,6 +30,8 @@ export type ResourceKind =
   | 'iam-role'
   | 'iam-role-trust'
   | 'iam-role-policies'
+  | 'iam-role-inline-policy'
+  | 'pod-identity-association'
   | 'kms-key'
   | 'kms-alias'
   | 'kms-key-rotation'

@@ -8,6 +8,7 @@ export function argoCdEnvironmentOf(
     clusterName: string;
     clusterEndpoint?: string;
     clusterCertificateAuthority?: string;
+    vpcId?: string;
     argocdRoleArn?: string;
     repoUrl: string;
     targetRevision?: string;
@@ -20,6 +21,7 @@ export function argoCdEnvironmentOf(
     clusterName: input.clusterName,
     clusterEndpoint: input.clusterEndpoint ?? '',
     clusterCertificateAuthority: input.clusterCertificateAuthority ?? '',
+    vpcId: input.vpcId ?? '',
     argocdRoleArn: input.argocdRoleArn ?? '',
     repoUrl: input.repoUrl,
     targetRevision: input.targetRevision ?? 'main',

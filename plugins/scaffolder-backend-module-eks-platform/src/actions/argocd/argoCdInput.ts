@@ -11,6 +11,7 @@ export type ArgoCdMode = (typeof ARGOCD_MODES)[number];
 export const TOKEN_SECRET = 'argocdToken';
 
 const REPO_URL = /^(https:\/\/|git@|ssh:\/\/)[^\s]+$/;
+const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const REPO_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 export const argoCdInputSchema = {
@@ -28,6 +29,12 @@ export const argoCdInputSchema = {
       .describe("The cluster's API server URL (cluster step output endpoint)"),
   clusterCertificateAuthority: (z: Zod) =>
     z.string().describe("Base64 PEM of the cluster's CA (cluster step output)"),
+  vpcId: (z: Zod) =>
+    z
+      .string()
+      .describe(
+        "The network step's VPC id (output vpcId): the load balancer controller's, which cannot read it from instance metadata (IMDSv2, hop limit 1)",
+      ),
   argocdRoleArn: (z: Zod) =>
     z
       .string()
@@ -73,6 +80,7 @@ export interface ArgoCdInputFields {
   clusterName?: unknown;
   clusterEndpoint?: unknown;
   clusterCertificateAuthority?: unknown;
+  vpcId?: unknown;
   argocdRoleArn?: unknown;
   repoUrl?: unknown;
   targetRevision?: unknown;
@@ -118,6 +126,14 @@ export function argoCdInputProblems(
       bad(
         'clusterCertificateAuthority',
         'clusterCertificateAuthority must be the base64 PEM DescribeCluster returns',
+      );
+    }
+    if (typeof input.vpcId !== 'string' || !VPC_ID.test(input.vpcId)) {
+      bad(
+        'vpcId',
+        `vpcId must be the network step's VPC id (vpc-0123456789abcdef0), got ${JSON.stringify(
+          input.vpcId,
+        )}`,
       );
     }
     if (

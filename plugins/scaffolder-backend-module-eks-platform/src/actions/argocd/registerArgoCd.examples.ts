@@ -9,6 +9,7 @@ const environment = {
   clusterName: 'payments-dev-cluster',
   clusterEndpoint: 'https://0123456789ABCDEF.gr7.eu-west-3.eks.amazonaws.com',
   clusterCertificateAuthority: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==',
+  vpcId: 'vpc-0a1b2c3d4e5f60718',
   argocdRoleArn: 'arn:aws:iam::111111111111:role/argocd-manager',
   repoUrl: 'https://github.com/dpj/gitops.git',
 };

@@ -27,6 +27,7 @@ const DEV = {
   clusterEndpoint:
     'https://127.0.0.1:4567/k8s/111111111111/eu-west-3/payments-dev-cluster',
   clusterCertificateAuthority: CERTIFICATE_AUTHORITY,
+  vpcId: 'vpc-0a1b2c3d4e5f60718',
   argocdRoleArn: 'arn:aws:iam::111111111111:role/argocd-manager',
   repoUrl: 'https://github.com/dpj/gitops.git',
 };

@@ -14,10 +14,11 @@ import {
 } from './__testUtils__/clusterTestUtils';
 
 /**
- * 3 roles with their trust and policies, key with its alias and rotation, cluster, admin
- * access with its policy, 3 add-ons.
+ * 6 roles with their trust and policies (one with an inline policy), key with its alias
+ * and rotation, cluster, admin access with its policy, 3 add-ons, the load balancer
+ * controller's Pod Identity association.
  */
-const PRODUCTION_STEPS = 18;
+const PRODUCTION_STEPS = 29;
 
 const CREATES = [
   'CreateRole',
@@ -27,6 +28,8 @@ const CREATES = [
   'CreateAccessEntry',
   'AssociateAccessPolicy',
   'CreateAddon',
+  'PutRolePolicy',
+  'CreatePodIdentityAssociation',
 ];
 
 describe('eks-platform:cluster:create resumes an interrupted task', () => {
@@ -59,9 +62,20 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
       'cluster.cluster-role',
       'cluster.cluster-role.policies',
       'cluster.cluster-role.trust',
+      'cluster.ebs-csi-role',
+      'cluster.ebs-csi-role.policies',
+      'cluster.ebs-csi-role.trust',
+      'cluster.efs-csi-role',
+      'cluster.efs-csi-role.policies',
+      'cluster.efs-csi-role.trust',
+      'cluster.load-balancer-controller-role',
+      'cluster.load-balancer-controller-role.inline-policy',
+      'cluster.load-balancer-controller-role.policies',
+      'cluster.load-balancer-controller-role.trust',
       'cluster.node-role',
       'cluster.node-role.policies',
       'cluster.node-role.trust',
+      'cluster.pod-identity-aws-load-balancer-controller',
       'cluster.secrets-key',
       'cluster.secrets-key.alias',
       'cluster.secrets-key.rotation',
@@ -94,7 +108,9 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
         .sort();
       expect(creates).toEqual(
         [
-          ...Array(3).fill('CreateRole'),
+          ...Array(6).fill('CreateRole'),
+          'PutRolePolicy',
+          'CreatePodIdentityAssociation',
           'CreateKey',
           'CreateAlias',
           'CreateCluster',

@@ -1,7 +1,9 @@
 import {
   DescribeAddonVersionsCommand,
   DescribeClusterVersionsCommand,
+  DescribePodIdentityAssociationCommand,
 } from '@aws-sdk/client-eks';
+import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
 import yaml from 'yaml';
 import {
   actionContext,
@@ -27,7 +29,10 @@ import {
 import { createClusterClients, deleteCluster } from './index';
 import { securityDriftOf } from './preflight';
 import { keyPolicyFor } from '../../resources/cluster';
-import { presetFor } from '@internal/plugin-eks-platform-common';
+import {
+  loadBalancerControllerPolicy,
+  presetFor,
+} from '@internal/plugin-eks-platform-common';
 
 const CLUSTER = 'dpj-prod-cluster';
 const DEV_CLUSTER = 'dpj-dev-cluster';
@@ -120,7 +125,7 @@ describe('eks-platform:cluster:create', () => {
       JSON.parse(
         decodeURIComponent(role(suffix).role.AssumeRolePolicyDocument!),
       );
-    expect(read.roles).toHaveLength(3);
+    expect(read.roles).toHaveLength(6);
     expect(trust('cluster-role').Statement).toEqual([
       expect.objectContaining({
         Effect: 'Allow',
@@ -161,6 +166,55 @@ describe('eks-platform:cluster:create', () => {
     expect(role('vpc-cni-role').policies).toEqual([
       'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
     ]);
+    // The platform's controllers: the same trust, each with what its work needs only.
+    for (const controller of [
+      'ebs-csi-role',
+      'efs-csi-role',
+      'load-balancer-controller-role',
+    ]) {
+      expect(trust(controller)).toEqual(trust('vpc-cni-role'));
+    }
+    expect(role('ebs-csi-role').policies).toEqual([
+      'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
+    ]);
+    expect(role('efs-csi-role').policies).toEqual([
+      'arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy',
+    ]);
+    expect(role('load-balancer-controller-role').policies).toEqual([]);
+    expect(role('load-balancer-controller-role').inlinePolicies).toEqual([
+      'load-balancer-controller-role',
+    ]);
+    const { PolicyDocument } = await clients.iam.send(
+      new GetRolePolicyCommand({
+        RoleName: `${CLUSTER}-load-balancer-controller-role`,
+        PolicyName: 'load-balancer-controller-role',
+      }),
+    );
+    expect(JSON.parse(decodeURIComponent(PolicyDocument!))).toEqual(
+      loadBalancerControllerPolicy({
+        account: '333333333333',
+        region: 'eu-west-3',
+        cluster: CLUSTER,
+      }),
+    );
+    expect(read.roles.filter(r => r.inlinePolicies.length)).toHaveLength(1);
+    // The controller's service account gets its role through EKS Pod Identity.
+    const direct = read.podIdentityAssociations.filter(a => !a.ownerArn);
+    expect(direct).toEqual([
+      expect.objectContaining({
+        namespace: 'kube-system',
+        serviceAccount: 'aws-load-balancer-controller',
+      }),
+    ]);
+    const { association } = await clients.eks.send(
+      new DescribePodIdentityAssociationCommand({
+        clusterName: CLUSTER,
+        associationId: direct[0].associationId,
+      }),
+    );
+    expect(association?.roleArn).toBe(
+      role('load-balancer-controller-role').role.Arn,
+    );
 
     // KMS key: rotation, account-scoped policy, alias.
     expect(read.key?.KeyState).toBe('Enabled');
@@ -239,6 +293,9 @@ describe('eks-platform:cluster:create', () => {
       ['cluster-role', 'created'],
       ['node-role', 'created'],
       ['vpc-cni-role', 'created'],
+      ['ebs-csi-role', 'created'],
+      ['efs-csi-role', 'created'],
+      ['load-balancer-controller-role', 'created'],
       ['secrets-key', 'created'],
       ['cluster', 'created'],
       ['admin-access', 'created'],
@@ -246,6 +303,7 @@ describe('eks-platform:cluster:create', () => {
       ['addon-eks-pod-identity-agent', 'created'],
       ['addon-vpc-cni', 'created'],
       ['addon-kube-proxy', 'created'],
+      ['pod-identity-aws-load-balancer-controller', 'created'],
     ]);
     expect(logLines(ctx.logger)).toContainEqual(
       expect.stringMatching(/^Still waiting for EKS cluster .* elapsed$/),
@@ -276,8 +334,10 @@ describe('eks-platform:cluster:create', () => {
       .map(c => c.operation);
     expect([...changes].sort()).toEqual(
       [
-        ...Array(3).fill('CreateRole'),
-        ...Array(4).fill('AttachRolePolicy'),
+        ...Array(6).fill('CreateRole'),
+        ...Array(6).fill('AttachRolePolicy'),
+        'PutRolePolicy',
+        'CreatePodIdentityAssociation',
         'CreateKey',
         'CreateAlias',
         'EnableKeyRotation',
@@ -390,8 +450,9 @@ describe('eks-platform:cluster:create', () => {
         'DeleteRole',
       ]),
     );
-    expect(changes.filter(op => op === 'DeleteRole')).toHaveLength(3);
-    expect(changes.filter(op => op === 'DetachRolePolicy')).toHaveLength(4);
+    expect(changes.filter(op => op === 'DeleteRole')).toHaveLength(6);
+    expect(changes.filter(op => op === 'DetachRolePolicy')).toHaveLength(6);
+    expect(changes.filter(op => op === 'DeleteRolePolicy')).toHaveLength(1);
     expect(await countCluster(devClients, DEV_CLUSTER)).toEqual(NO_CLUSTER);
     const read = await readCluster(devClients, DEV_CLUSTER);
     expect(read.key).toBeUndefined(); // alias gone
@@ -446,7 +507,7 @@ describe('eks-platform:cluster:create', () => {
     await action().handler(ctx);
     expect(await mutating()).toEqual([]);
     expect(outputOf(ctx, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(9).fill('planned'),
+      Array(13).fill('planned'),
     );
     expect(outputOf(ctx, 'addons').map((a: any) => a.name)).toEqual([
       'vpc-cni',
@@ -464,7 +525,7 @@ describe('eks-platform:cluster:create', () => {
     });
     await action().handler(existing);
     expect(outputOf(existing, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(9).fill('reused'),
+      Array(13).fill('reused'),
     );
     expect(await mutating()).toEqual([]);
   });

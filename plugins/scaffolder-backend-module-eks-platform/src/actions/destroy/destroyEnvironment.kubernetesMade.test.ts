@@ -26,7 +26,6 @@ import {
   DEV,
   destroyAction,
   readEnvironment,
-  grantControllerRoles,
 } from './__testUtils__/destroyTestUtils';
 
 jest.setTimeout(30_000);
@@ -63,10 +62,9 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
       accountId: DEV.account,
       region: 'eu-west-3',
     });
+    // The actions give the storage driver and the load balancer controller their roles:
+    // without them the claims would stay Pending and the Ingress get no load balancer.
     await createEnvironment(fixture.aws, DEV);
-    // The actions give neither controller an IAM role yet: grant them, as a platform team
-    // would by hand today, so that the claims bind and the Ingress gets its load balancer.
-    await grantControllerRoles(fixture.aws, DEV.account, CLUSTER);
     const applied = await fixture.applyWorkloads(WORKLOADS);
     if (applied.pending.length) {
       throw new Error(
@@ -225,6 +223,7 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
           clusterName: CLUSTER,
           clusterEndpoint: cluster!.endpoint!,
           clusterCertificateAuthority: cluster!.certificateAuthority!.data!,
+          vpcId: cluster!.resourcesVpcConfig!.vpcId!,
           argocdRoleArn: `arn:aws:iam::${DEV.account}:role/argocd-manager`,
           repoUrl: 'https://github.com/dpj/gitops.git',
         },

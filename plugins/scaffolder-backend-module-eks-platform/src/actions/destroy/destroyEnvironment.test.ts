@@ -176,7 +176,8 @@ describe('eks-platform:environment:destroy', () => {
     }).toEqual({
       nodegroups: 3,
       clusters: 1,
-      roles: 3,
+      // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller.
+      roles: 6,
       keys: 1,
       vpcs: 1,
       subnets: 6,

@@ -299,6 +299,7 @@ export function createNodegroupsCreateAction(
             kinds: context,
             cluster,
             nodeRoleArn: input.nodeRoleArn,
+            controllerRoleArns: preflight.controllerRoleArns,
             subnetIds: input.privateSubnetIds,
             subnets: preflight.subnets,
             addonVersions: preflight.addonVersions,

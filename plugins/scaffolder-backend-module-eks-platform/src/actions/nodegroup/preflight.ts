@@ -18,6 +18,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { InputError } from '@backstage/errors';
 import {
   ADDONS_AFTER_NODES,
+  controllerIdentityOfAddon,
   EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
 import { unlessMissing } from '../cluster/clusterClients';
@@ -47,6 +48,8 @@ export interface PreflightResult {
   subnets: Subnet[];
   /** Add-on name → the version for the cluster's Kubernetes version (its default). */
   addonVersions: Map<string, string>;
+  /** Node key → ARN of the controllers' roles the add-ons give their service accounts. */
+  controllerRoleArns: Record<string, string>;
 }
 
 /** The subnets that exist, and the indexes of those that do not. */
@@ -127,13 +130,32 @@ export async function preflightNodegroups(
   const { eks, ec2, iam } = clients;
   const where = `${spec.account}/${spec.region}`;
   const roleName = input.nodeRoleArn.split(':role/')[1]?.split('/').pop();
-  const [cluster, { subnets, missing }, role] = await Promise.all([
-    unlessMissing(() =>
-      eks.send(new DescribeClusterCommand({ name: input.clusterName })),
-    ).then(r => r?.cluster),
-    readSubnets(ec2, input.subnetIds),
-    unlessMissing(() => iam.send(new GetRoleCommand({ RoleName: roleName }))),
-  ]);
+  // The cluster step makes the add-ons' roles beside the node role, by the graph's names.
+  const identities = ADDONS_AFTER_NODES.flatMap(
+    addon => controllerIdentityOfAddon(addon) ?? [],
+  );
+  const controllerRoleArns = Object.fromEntries(
+    identities.map(identity => [
+      identity.roleKey,
+      input.nodeRoleArn.replace(
+        /role\/.*$/,
+        `role/${input.clusterName}-${identity.roleKey}`,
+      ),
+    ]),
+  );
+  const getRole = (RoleName: string | undefined) =>
+    unlessMissing(() => iam.send(new GetRoleCommand({ RoleName })));
+  const [cluster, { subnets, missing }, role, ...controllerRoles] =
+    await Promise.all([
+      unlessMissing(() =>
+        eks.send(new DescribeClusterCommand({ name: input.clusterName })),
+      ).then(r => r?.cluster),
+      readSubnets(ec2, input.subnetIds),
+      getRole(roleName),
+      ...identities.map(i =>
+        getRole(controllerRoleArns[i.roleKey].split('/').pop()),
+      ),
+    ]);
   const problems: InputProblem[] = [];
   if (!cluster) {
     problems.push(
@@ -182,6 +204,19 @@ export async function preflightNodegroups(
         `role ${input.nodeRoleArn} does not exist: create it first (eks-platform:cluster:create creates it)`,
       ),
     );
+  } else {
+    identities.forEach((identity, index) => {
+      if (controllerRoles[index]) return;
+      problems.push(
+        problem(
+          NODE_ROLE_FIELD,
+          'controller-role',
+          `role ${controllerRoleArns[identity.roleKey]} (${
+            identity.addon
+          }) does not exist beside the node role: eks-platform:cluster:create makes it; run it again for a cluster it created before it did`,
+        ),
+      );
+    });
   }
 
   // The zones the nodes run in: those of the subnets, else the spec's.
@@ -251,5 +286,5 @@ export async function preflightNodegroups(
   });
   throwIfProblems(spec.environment, problems);
   if (!cluster) throw new InputError(`no cluster ${input.clusterName}`);
-  return { cluster, subnets, addonVersions };
+  return { cluster, subnets, addonVersions, controllerRoleArns };
 }

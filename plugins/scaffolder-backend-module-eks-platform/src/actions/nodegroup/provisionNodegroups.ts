@@ -45,6 +45,8 @@ export interface ProvisionContext {
   kinds: KindContext<EksEc2Clients>;
   cluster: string;
   nodeRoleArn: string;
+  /** The add-ons' controller roles the cluster step made, by node key. */
+  controllerRoleArns: Record<string, string>;
   subnetIds: string[];
   /** The subnets as the preflight read them. */
   subnets: Subnet[];
@@ -82,7 +84,10 @@ export async function provisionNodegroups(context: ProvisionContext) {
     retry: retrySettingsFor(waitSettings),
     taskId: context.taskId,
     adopt: context.adopt,
-    known: { [CLUSTER_KEYS.nodeRole]: context.nodeRoleArn },
+    known: {
+      [CLUSTER_KEYS.nodeRole]: context.nodeRoleArn,
+      ...context.controllerRoleArns,
+    },
   });
 
   const { eks } = clients;

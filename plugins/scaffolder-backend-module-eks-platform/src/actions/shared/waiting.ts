@@ -51,6 +51,56 @@ function seconds(ms: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)}s`;
 }
 
+interface Described {
+  status?: string;
+  State?: string;
+  health?: { issues?: { code?: string; message?: string }[] };
+  FailureCode?: string;
+  FailureMessage?: string;
+}
+
+/** The first object of a waiter's last answer that has a lifecycle state. */
+function describedIn(value: unknown, depth = 0): Described | undefined {
+  if (typeof value !== 'object' || value === null || depth > 4)
+    return undefined;
+  const candidate = value as Described;
+  if (candidate.status || candidate.State) return candidate;
+  for (const inner of Object.values(value)) {
+    const found = describedIn(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * An SDK waiter that reached a failure state throws its whole last answer as JSON; the
+ * task log wants what AWS said: the state and its health issues or failure message.
+ */
+export function waiterFailure(error: unknown, what: string): unknown {
+  if (!(error instanceof Error) || error.name !== 'Error') return error;
+  let answer: { state?: string; reason?: unknown };
+  try {
+    answer = JSON.parse(error.message);
+  } catch {
+    return error;
+  }
+  if (answer.state !== 'FAILURE') return error;
+  const described = describedIn(answer.reason);
+  if (!described) return error;
+  const reasons = [
+    ...(described.health?.issues ?? []).map(i => `${i.code}: ${i.message}`),
+    ...(described.FailureCode
+      ? [`${described.FailureCode}: ${described.FailureMessage ?? ''}`]
+      : []),
+  ];
+  return new Error(
+    `Waited for ${what}, but it is ${described.status ?? described.State}${
+      reasons.length ? ` (${reasons.join('; ')})` : ''
+    }`,
+    { cause: error },
+  );
+}
+
 /**
  * Runs `wait` (an SDK waiter given the timing) and logs when it starts, every
  * `progressIntervalSeconds` while it runs, and when it ends, with the elapsed time.
@@ -83,7 +133,7 @@ export async function waitWithProgress<T>(options: {
     logger.warn(
       `Stopped waiting for ${what} after ${seconds(Date.now() - started)}`,
     );
-    throw error;
+    throw waiterFailure(error, what);
   } finally {
     clearInterval(timer);
   }

@@ -1,6 +1,6 @@
 /**
- * IAM roles, found by name, and their two settings: the trust policy and exactly the
- * managed policies the graph names. Each setting reads before it changes, so a role made
+ * IAM roles, found by name, and their settings: the trust policy, exactly the managed
+ * policies the graph names and, for some, one inline policy. Each setting reads before it changes, so a role made
  * by an earlier version of the action still converges.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -11,9 +11,11 @@ import {
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   GetRoleCommand,
+  GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
+  PutRolePolicyCommand,
   Role,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -26,8 +28,8 @@ import {
   tagMapOf,
 } from './clusterResources';
 
-/** Whether a trust policy as IAM returns it (URL-encoded JSON) says what `wanted` says. */
-export function sameTrustPolicy(
+/** Whether a policy document as IAM returns it (URL-encoded JSON) says what `wanted` says. */
+export function samePolicyDocument(
   returned: string | undefined,
   wanted: string,
 ): boolean {
@@ -108,7 +110,7 @@ export const iamRoleTrust: ClusterHandler = {
   async create(node, refs, c) {
     const role = await getRole(c.clients.iam, node.name);
     const document = String(node.properties.document);
-    if (!sameTrustPolicy(role?.AssumeRolePolicyDocument, document)) {
+    if (!samePolicyDocument(role?.AssumeRolePolicyDocument, document)) {
       await c.clients.iam.send(
         new UpdateAssumeRolePolicyCommand({
           RoleName: node.name,
@@ -141,6 +143,45 @@ export const iamRolePolicies: ClusterHandler = {
       await iam.send(new DetachRolePolicyCommand({ RoleName, PolicyArn }));
       c.logger.warn(
         `Detached ${PolicyArn} from IAM role ${RoleName}: not needed`,
+      );
+    }
+    return refs.role;
+  },
+};
+
+export const iamRoleInlinePolicy: ClusterHandler = {
+  label: 'IAM inline policy',
+  cachedIsLive: true,
+  async create(node, refs, c) {
+    const { iam } = c.clients;
+    const RoleName = node.name;
+    const PolicyName = String(node.properties.policyName);
+    const document = String(node.properties.document);
+    const current = await unlessMissing(() =>
+      iam.send(new GetRolePolicyCommand({ RoleName, PolicyName })),
+    );
+    if (!samePolicyDocument(current?.PolicyDocument, document)) {
+      await iam.send(
+        new PutRolePolicyCommand({
+          RoleName,
+          PolicyName,
+          PolicyDocument: document,
+        }),
+      );
+      c.logger.info(
+        `Put the inline policy ${PolicyName} of IAM role ${RoleName}`,
+      );
+    }
+    // Least privilege: any other inline policy of the role goes.
+    const { PolicyNames = [] } = await iam.send(
+      new ListRolePoliciesCommand({ RoleName }),
+    );
+    for (const other of PolicyNames.filter(name => name !== PolicyName)) {
+      await iam.send(
+        new DeleteRolePolicyCommand({ RoleName, PolicyName: other }),
+      );
+      c.logger.warn(
+        `Deleted the inline policy ${other} of IAM role ${RoleName}: not needed`,
       );
     }
     return refs.role;

@@ -4,13 +4,20 @@ import type { ResourceHandlers } from '../../engine/types';
 import { accessEntry, accessPolicyAssociation } from './accessEntry';
 import { eksAddon } from './eksAddon';
 import { eksCluster } from './eksCluster';
-import { iamRole, iamRolePolicies, iamRoleTrust } from './iamRole';
+import {
+  iamRole,
+  iamRoleInlinePolicy,
+  iamRolePolicies,
+  iamRoleTrust,
+} from './iamRole';
+import { podIdentityAssociation } from './podIdentityAssociation';
 import { kmsAlias, kmsKey, kmsKeyRotation } from './kmsKey';
 
 export const CLUSTER_HANDLERS: ResourceHandlers<ClusterClients> = {
   'iam-role': iamRole,
   'iam-role-trust': iamRoleTrust,
   'iam-role-policies': iamRolePolicies,
+  'iam-role-inline-policy': iamRoleInlinePolicy,
   'kms-key': kmsKey,
   'kms-alias': kmsAlias,
   'kms-key-rotation': kmsKeyRotation,
@@ -18,9 +25,10 @@ export const CLUSTER_HANDLERS: ResourceHandlers<ClusterClients> = {
   'access-entry': accessEntry,
   'access-policy-association': accessPolicyAssociation,
   'eks-addon': eksAddon,
+  'pod-identity-association': podIdentityAssociation,
 };
 
 export { addonVersionFor, describeAddon } from './eksAddon';
 export { describeCluster } from './eksCluster';
 export { KEY_DELETION_WINDOW_DAYS, keyPolicyFor } from './kmsKey';
-export { sameTrustPolicy } from './iamRole';
+export { samePolicyDocument } from './iamRole';

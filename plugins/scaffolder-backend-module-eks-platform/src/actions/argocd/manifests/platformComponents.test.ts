@@ -77,6 +77,7 @@ describe('PLATFORM_COMPONENTS', () => {
         spec,
         environment,
         clusterName: `${spec.name}-cluster`,
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
         scheduling: schedulingFor(spec),
       };
       for (const component of PLATFORM_COMPONENTS) {

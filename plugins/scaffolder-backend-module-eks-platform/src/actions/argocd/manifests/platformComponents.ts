@@ -58,6 +58,7 @@ export interface ValuesContext {
   spec: EnvironmentSpec;
   environment: EnvironmentName;
   clusterName: string;
+  vpcId: string;
   scheduling: EnvironmentScheduling;
 }
 
@@ -221,9 +222,11 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
         jsonPointers: ['/data'],
       },
     ],
-    values: ({ spec, environment, clusterName, scheduling }) => ({
+    values: ({ spec, environment, clusterName, vpcId, scheduling }) => ({
       clusterName,
       region: spec.region,
+      // Pods cannot reach instance metadata (IMDSv2, hop limit 1) to discover these.
+      vpcId,
       replicaCount: REPLICAS[environment],
       resources: albControllerResources(environment),
       // A fixed name, for the EKS Pod Identity association granting its IAM policy.

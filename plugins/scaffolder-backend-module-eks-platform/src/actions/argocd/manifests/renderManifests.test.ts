@@ -178,6 +178,7 @@ describe('renderArgoCdManifests', () => {
     });
 
     it.each([
+      ['vpcId', { vpcId: '' }],
       ['argocdRoleArn', { argocdRoleArn: '' }],
       ['argocdRoleArn', { argocdRoleArn: '   ' }],
       ['clusterEndpoint', { clusterEndpoint: '' }],
@@ -379,7 +380,7 @@ describe('renderArgoCdManifests', () => {
       }
     });
 
-    it('sets the ALB controller cluster name and region, without a VPC id', () => {
+    it('gives the ALB controller its cluster, region and VPC (no instance metadata to read them from)', () => {
       const values = valuesOf(
         render('production'),
         'aws-load-balancer-controller',
@@ -387,8 +388,8 @@ describe('renderArgoCdManifests', () => {
       expect(values).toMatchObject({
         clusterName: 'dpj-prod-cluster',
         region: 'eu-west-3',
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
       });
-      expect(values).not.toHaveProperty('vpcId');
     });
 
     it('never uses the default Grafana admin password', () => {

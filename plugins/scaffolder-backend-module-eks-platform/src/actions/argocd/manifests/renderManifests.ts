@@ -29,6 +29,8 @@ export interface ArgoCdEnvironment {
   clusterEndpoint: string;
   /** Base64 PEM of the cluster's certificate authority, as DescribeCluster returns it. */
   clusterCertificateAuthority: string;
+  /** The cluster's VPC, for the load balancer controller. */
+  vpcId: string;
   /** IAM role ArgoCD assumes to authenticate to the cluster (EKS access entry). */
   argocdRoleArn: string;
   /** GitOps repository URL. */
@@ -304,6 +306,7 @@ export function renderArgoCdManifests(
 ): RenderedManifests {
   const server = requireValue(env.clusterEndpoint, 'clusterEndpoint');
   const roleArn = requireValue(env.argocdRoleArn, 'argocdRoleArn');
+  const vpcId = requireValue(env.vpcId, 'vpcId');
   const { spec, clusterName } = env;
   const labels = argoCdLabels(spec);
   const argocdNamespace =
@@ -328,6 +331,7 @@ export function renderArgoCdManifests(
         spec,
         environment: spec.environment,
         clusterName,
+        vpcId,
         scheduling,
       }),
     ),

@@ -14,6 +14,7 @@ import {
   DescribeClusterCommand,
   EKSClient,
   ListAccessEntriesCommand,
+  ListPodIdentityAssociationsCommand,
   ListAddonsCommand,
   ListClustersCommand,
 } from '@aws-sdk/client-eks';
@@ -21,6 +22,7 @@ import {
   GetRoleCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
   ListRolesCommand,
 } from '@aws-sdk/client-iam';
 import {
@@ -151,6 +153,13 @@ export async function readCluster(
     ? (await eks.send(new ListAccessEntriesCommand({ clusterName: cluster })))
         .accessEntries ?? []
     : [];
+  const podIdentityAssociations = live
+    ? (
+        await eks.send(
+          new ListPodIdentityAssociationsCommand({ clusterName: cluster }),
+        )
+      ).associations ?? []
+    : [];
   const { Roles = [] } = await iam.send(new ListRolesCommand({}));
   const roles = await Promise.all(
     Roles.filter(r => r.RoleName!.startsWith(`${cluster}-`)).map(async r => ({
@@ -166,6 +175,10 @@ export async function readCluster(
       )
         .map(p => p.PolicyArn!)
         .sort(),
+      inlinePolicies:
+        (
+          await iam.send(new ListRolePoliciesCommand({ RoleName: r.RoleName }))
+        ).PolicyNames ?? [],
     })),
   );
   const { Aliases = [] } = await kms.send(new ListAliasesCommand({}));
@@ -184,6 +197,7 @@ export async function readCluster(
     deleting: described,
     addons,
     accessEntries,
+    podIdentityAssociations,
     roles,
     key,
     rotation,
@@ -199,6 +213,7 @@ export async function countCluster(
     clusters: read.cluster ? 1 : 0,
     addons: read.addons.length,
     accessEntries: read.accessEntries.length,
+    podIdentityAssociations: read.podIdentityAssociations.length,
     roles: read.roles.length,
     enabledKeys: read.key?.KeyState === 'Enabled' ? 1 : 0,
   };
@@ -208,7 +223,11 @@ export const PRODUCTION_CLUSTER_COUNTS = {
   clusters: 1,
   addons: 3,
   accessEntries: 1,
-  roles: 3,
+  // The VPC CNI add-on's and the load balancer controller's (the storage drivers' come
+  // with their add-ons, in the node group step).
+  podIdentityAssociations: 2,
+  // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller.
+  roles: 6,
   enabledKeys: 1,
 };
 
@@ -216,6 +235,7 @@ export const NO_CLUSTER = {
   clusters: 0,
   addons: 0,
   accessEntries: 0,
+  podIdentityAssociations: 0,
   roles: 0,
   enabledKeys: 0,
 };

@@ -10,18 +10,8 @@ import {
   DescribeSecurityGroupsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import {
-  CreatePodIdentityAssociationCommand,
-  EKSClient,
-  ListClustersCommand,
-} from '@aws-sdk/client-eks';
-import {
-  AttachRolePolicyCommand,
-  CreateRoleCommand,
-  GetRoleCommand,
-  IAMClient,
-  PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
+import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import {
@@ -36,9 +26,6 @@ import {
   networkAction,
 } from '../../network/__testUtils__/networkTestUtils';
 import { nodegroupAction } from '../../nodegroup/__testUtils__/nodegroupTestUtils';
-import { podIdentityTrustPolicy } from '../../cluster/clusterPlan';
-import { isRoleNotAssumableYet, retryWhile } from '../../shared/awsErrors';
-import { retryDelaysMs } from '../../shared/waiting';
 import { createEnvironmentDestroyAction } from '../destroyEnvironment';
 
 export function destroyAction(
@@ -179,82 +166,3 @@ export const NOTHING = {
   roles: 0,
   aliases: 0,
 };
-
-/**
- * Gives the EBS CSI driver and the AWS Load Balancer Controller a role each through EKS Pod
- * Identity, as a platform team would today by hand (the actions do not yet).
- */
-export async function grantControllerRoles(
-  aws: Pick<AwsClientFactory, 'create'>,
-  account: string,
-  clusterName: string,
-) {
-  const target = { accountId: account, region: 'eu-west-3' };
-  const [iam, eks] = await Promise.all([
-    aws.create(IAMClient, target),
-    aws.create(EKSClient, target),
-  ]);
-  // The product's own least-privilege trust, as the actions will make these roles.
-  const trust = JSON.stringify(
-    podIdentityTrustPolicy({
-      account,
-      region: 'eu-west-3',
-      cluster: clusterName,
-    }),
-  );
-  try {
-    const roles = [
-      { name: 'ebs-csi', serviceAccount: 'ebs-csi-controller-sa' },
-      { name: 'lb-controller', serviceAccount: 'aws-load-balancer-controller' },
-    ];
-    for (const { name, serviceAccount } of roles) {
-      const RoleName = `${clusterName}-${name}`;
-      const { Role } = await iam.send(
-        new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: trust }),
-      );
-      if (name === 'ebs-csi') {
-        await iam.send(
-          new AttachRolePolicyCommand({
-            RoleName,
-            PolicyArn:
-              'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
-          }),
-        );
-      } else {
-        await iam.send(
-          new PutRolePolicyCommand({
-            RoleName,
-            PolicyName: 'load-balancer-controller',
-            PolicyDocument: JSON.stringify({
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Effect: 'Allow',
-                  Action: 'elasticloadbalancing:*',
-                  Resource: '*',
-                },
-              ],
-            }),
-          }),
-        );
-      }
-      // EKS refuses a role IAM has not propagated to it yet.
-      await retryWhile(
-        isRoleNotAssumableYet,
-        () =>
-          eks.send(
-            new CreatePodIdentityAssociationCommand({
-              clusterName,
-              namespace: 'kube-system',
-              serviceAccount,
-              roleArn: Role!.Arn,
-            }),
-          ),
-        retryDelaysMs(FAST_WAITS),
-      );
-    }
-  } finally {
-    iam.destroy();
-    eks.destroy();
-  }
-}

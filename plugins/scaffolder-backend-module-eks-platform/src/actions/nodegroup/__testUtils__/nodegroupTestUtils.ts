@@ -1,6 +1,6 @@
 /**
- * Test setup for the node group action: a VPC, private subnets, IAM roles and an ACTIVE
- * EKS cluster made directly with the SDK clients (not with the other actions), and an
+ * Test setup for the node group action: a VPC, private subnets, IAM roles (those the
+ * cluster step makes: cluster, nodes, the storage drivers') and an ACTIVE EKS cluster made directly with the SDK clients (not with the other actions), and an
  * independent read-back of what the action created.
  */
 import type { EnvironmentGuard } from '../../access';
@@ -13,15 +13,25 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
+  CreateAddonCommand,
   CreateClusterCommand,
   DescribeAddonCommand,
   DescribeNodegroupCommand,
   EKSClient,
   ListNodegroupsCommand,
+  waitUntilAddonActive,
   waitUntilClusterActive,
 } from '@aws-sdk/client-eks';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  IAMClient,
+} from '@aws-sdk/client-iam';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  CONTROLLER_IDENTITIES,
+  podIdentityTrustPolicy,
+} from '@internal/plugin-eks-platform-common';
 import {
   FAST_WAITS,
   SandboxActionFixture,
@@ -131,6 +141,23 @@ export async function createTestClusterOn(
       AssumeRolePolicyDocument: trust('ec2.amazonaws.com'),
     }),
   );
+  const podTrust = JSON.stringify(
+    podIdentityTrustPolicy({
+      account: ACCOUNT,
+      region: 'eu-west-3',
+      cluster: name,
+    }),
+  );
+  for (const { roleKey, addon, managedPolicies } of CONTROLLER_IDENTITIES) {
+    if (!addon) continue;
+    const RoleName = `${name}-${roleKey}`;
+    await iam.send(
+      new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: podTrust }),
+    );
+    for (const PolicyArn of managedPolicies) {
+      await iam.send(new AttachRolePolicyCommand({ RoleName, PolicyArn }));
+    }
+  }
   // Like the cluster step, wait out IAM propagation of the role just made.
   const createCluster = new CreateClusterCommand({
     name,
@@ -154,6 +181,17 @@ export async function createTestClusterOn(
   await waitUntilClusterActive(
     { client: eks, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
     { name },
+  );
+  // The storage drivers' roles reach their pods through the agent, as the cluster step installs it.
+  await eks.send(
+    new CreateAddonCommand({
+      clusterName: name,
+      addonName: 'eks-pod-identity-agent',
+    }),
+  );
+  await waitUntilAddonActive(
+    { client: eks, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
+    { clusterName: name, addonName: 'eks-pod-identity-agent' },
   );
 }
 

@@ -21,6 +21,7 @@ export function argoCdEnvironmentFor(
     clusterName: clusterName(spec),
     clusterEndpoint: `https://0123456789ABCDEF0123456789ABCDEF.gr7.${spec.region}.eks.amazonaws.com`,
     clusterCertificateAuthority: CERTIFICATE_AUTHORITY,
+    vpcId: 'vpc-0a1b2c3d4e5f60718',
     argocdRoleArn: `arn:aws:iam::${spec.account}:role/argocd-${spec.name}`,
     repoUrl: spec.gitops.repoUrl,
     targetRevision: spec.gitops.branch,
