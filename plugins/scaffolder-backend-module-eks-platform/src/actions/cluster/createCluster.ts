@@ -144,7 +144,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
   return createTemplateAction({
     id: CREATE_CLUSTER_ACTION_ID,
     description:
-      'Creates the EKS cluster of an environment: least-privilege IAM roles (cluster, nodes, VPC CNI via Pod Identity), a KMS key with rotation for secrets encryption, the cluster (private endpoint, public one off or restricted, all control-plane logs, API access entries without creator admin), admin access for the platform team, and the vpc-cni (network policy), kube-proxy and eks-pod-identity-agent add-ons at the versions EKS reports for the Kubernetes version. Resumes on retry; dry run lists what it would create.',
+      'Creates the EKS cluster of an environment: least-privilege IAM roles (cluster, nodes; through EKS Pod Identity, scoped to this cluster: the VPC CNI, the EBS and EFS CSI drivers and the AWS Load Balancer Controller, with its association), a KMS key with rotation for secrets encryption, the cluster (private endpoint, public one off or restricted, all control-plane logs, API access entries without creator admin), admin access for the platform team, and the vpc-cni (network policy), kube-proxy and eks-pod-identity-agent add-ons at the versions EKS reports for the Kubernetes version. Resumes on retry; dry run lists what it would create.',
     examples: createClusterExamples,
     supportsDryRun: true,
     schema: {

@@ -1,4 +1,8 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DeleteRoleCommand,
+  DetachRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import {
   actionContext,
@@ -246,5 +250,29 @@ describe('eks-platform:nodegroup:create input validation', () => {
     expect(calls.map(c => c.operation)).toContain(
       'DescribeInstanceTypeOfferings',
     );
+  });
+
+  // Last: it removes a role the other cases need.
+  it("a storage driver's role the cluster step did not make: InputError naming it, before any change", async () => {
+    const RoleName = 'dpj-prod-cluster-efs-csi-role';
+    await clients.iam.send(
+      new DetachRolePolicyCommand({
+        RoleName,
+        PolicyArn:
+          'arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy',
+      }),
+    );
+    await clients.iam.send(new DeleteRoleCommand({ RoleName }));
+    await fixture.clearCalls();
+    await expect(
+      nodegroupAction(fixture.aws).handler(
+        actionContext({ input: productionInput(subnetIds) }),
+      ),
+    ).rejects.toThrow(
+      '- nodeRoleArn: role arn:aws:iam::333333333333:role/dpj-prod-cluster-efs-csi-role (aws-efs-csi-driver) does not exist beside the node role',
+    );
+    expect(
+      (await fixture.calls()).filter(c => isMutating(c.operation)),
+    ).toEqual([]);
   });
 });
