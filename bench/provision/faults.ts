@@ -34,7 +34,6 @@ const ATTEMPTS = 3;
 async function tally(
   aws: Pick<AwsClientFactory, 'create'>,
   spec: EnvironmentSpec,
-  adminPrincipalArn: string,
 ) {
   const clients = await createClusterClients(aws, {
     accountId: spec.account,
@@ -45,15 +44,11 @@ async function tally(
     const listed = (
       await Promise.all([
         listResources(networkDestroy(clients.ec2, spec, logger, {})),
-        listResources(
-          clusterDestroy(clients, spec, logger, { adminPrincipalArn }),
-        ),
+        listResources(clusterDestroy(clients, spec, logger, {})),
         listResources(nodegroupDestroy(clients, spec, { logger })),
       ])
     ).flat();
-    const keys = new Set(
-      environmentGraph(spec, { adminPrincipalArn }).map(n => n.key),
-    );
+    const keys = new Set(environmentGraph(spec).map(n => n.key));
     const perKey = new Map<string, number>();
     for (const r of listed) {
       perKey.set(r.component ?? '', (perKey.get(r.component ?? '') ?? 0) + 1);
@@ -76,7 +71,6 @@ export async function benchFaults(options: {
   sandbox: RunningSandbox;
   aws: AwsClientFactory;
   spec: EnvironmentSpec;
-  adminPrincipalArn: string;
   /** The critical path of the provisioning graph, IAM propagation included. */
   pathMs: number;
   runTask: (checkpoints: CheckpointStore) => Promise<{
@@ -111,11 +105,7 @@ export async function benchFaults(options: {
   } finally {
     sandbox.context.faults.reset();
   }
-  const found = await tally(
-    options.aws,
-    options.spec,
-    options.adminPrincipalArn,
-  );
+  const found = await tally(options.aws, options.spec);
   const refused = calls.filter(c => c.status >= 400).length;
   return [
     '',

@@ -155,6 +155,7 @@ async function main() {
         ...environment,
         privateSubnetIds: previous.network!.outputs.privateSubnetIds,
         adminPrincipalArn: `arn:aws:iam::${ACCOUNT}:role/dpj-platform-team`,
+        argocdRoleArn: `arn:aws:iam::${ACCOUNT}:role/argocd-manager`,
       }),
       nodegroup: previous => ({
         ...environment,
@@ -357,7 +358,6 @@ async function main() {
         sandbox,
         aws,
         spec: { ...PRESET, account: ACCOUNT, region: REGION },
-        adminPrincipalArn: `arn:aws:iam::${ACCOUNT}:role/dpj-platform-team`,
         pathMs,
         // The SDK's retry backoff scaled like AWS's durations (scaledRetries.ts).
         runTask: store =>

@@ -5,11 +5,13 @@
  * Ingresses (only while the AWS Load Balancer Controller's application is synced there
  * too) and volume claims (while the EBS CSI add-on is ACTIVE); a cascaded delete, once
  * ArgoCD has deleted the resources, lets the controllers delete what they made, if the
- * cluster still runs. After the cluster is gone they stay, orphaned, as on AWS.
+ * cluster still runs. After the cluster is gone they stay, orphaned, as on AWS. Nothing
+ * deploys where EKS does not let ArgoCD's role in (`clusterAccess.ts`).
  */
 import { SandboxContext } from '../core/types';
 import { SYNC_SECONDS } from '../services/argocd/applicationRoutes';
 import { purgeDeletedApplications } from '../services/argocd/applicationRoutes';
+import { clusterAccessProblem } from '../services/argocd/clusterAccess';
 import type { Application, ArgoCdStore } from '../services/argocd/argoCdStore';
 import { deployToCluster } from './applyWorkloads';
 import { workloadsOf } from './chartWorkloads';
@@ -62,6 +64,9 @@ function syncedAt(
     ?.automated;
   const changedAt = store.specChangedAt.get(app.metadata.name);
   if (!automated || changedAt === undefined || app.metadata.deletionTimestamp)
+    return undefined;
+  // Not while EKS keeps ArgoCD's role out of the cluster.
+  if (clusterAccessProblem(context, store, app.spec.destination))
     return undefined;
   return context.clock.hasElapsed(changedAt, SYNC_SECONDS)
     ? changedAt + context.clock.scaledMillis(SYNC_SECONDS)

@@ -4,7 +4,9 @@
  *
  * Status is computed when read: an application with an automated sync policy is
  * OutOfSync/Progressing for 30 s (× timeScale) after a spec change, then Synced/Healthy;
- * without one it stays OutOfSync/Missing, as nothing syncs it.
+ * without one it stays OutOfSync/Missing, as nothing syncs it. An application whose EKS
+ * cluster does not let ArgoCD's role in (`clusterAccess.ts`) is Unknown, with the
+ * ComparisonError ArgoCD reports.
  *
  * A cascaded delete (the default) leaves the application, with a deletionTimestamp, for
  * 30 s (× timeScale) while the controller deletes its resources.
@@ -165,6 +167,30 @@ function withStatus(context: RouteContext, app: Application): Application {
   const revision = createHash('sha1')
     .update(`${source?.repoURL}@${source?.targetRevision ?? 'HEAD'}`)
     .digest('hex');
+  // ArgoCD cannot compare what it cannot read: the sync status is Unknown, with why.
+  const unreachable = context.clusterAccess(app.spec.destination);
+  if (unreachable) {
+    return {
+      ...app,
+      status: {
+        sync: {
+          status: 'Unknown',
+          comparedTo: { source, destination: app.spec.destination },
+        },
+        health: { status: 'Unknown' },
+        conditions: [
+          {
+            type: 'ComparisonError',
+            message: unreachable,
+            lastTransitionTime: context.nowIso,
+          },
+        ],
+        sourceType: source?.chart ? 'Helm' : 'Directory',
+        reconciledAt: context.nowIso,
+        summary: {},
+      },
+    };
+  }
   return {
     ...app,
     status: {

@@ -19,9 +19,14 @@ function render(context: RouteContext, cluster: StoredCluster) {
       app.spec.destination.name === cluster.input.name,
   ).length;
   // ArgoCD only connects to clusters that applications target.
+  const refused = context.clusterAccess({ server: cluster.input.server });
   const connectionState =
     applicationsCount > 0
-      ? { status: 'Successful', message: '', attemptedAt: context.nowIso }
+      ? {
+          status: refused ? 'Failed' : 'Successful',
+          message: refused ?? '',
+          attemptedAt: context.nowIso,
+        }
       : {
           status: 'Unknown',
           message: 'Cluster has no applications and is not being monitored.',

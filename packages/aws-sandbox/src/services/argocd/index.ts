@@ -21,6 +21,7 @@ import {
   purgeDeletedApplications,
   routeApplications,
 } from './applicationRoutes';
+import { clusterAccessProblem } from './clusterAccess';
 import { routeClusters } from './clusterRoutes';
 import { routeProjects } from './projectRoutes';
 import { parseBody, ROUTE_PREFIX, RouteContext } from './routeContext';
@@ -239,6 +240,8 @@ export function createArgoCdService(
       request,
       store,
       clock: context.clock,
+      clusterAccess: destination =>
+        clusterAccessProblem(context, store, destination),
       nowIso: new Date(Math.floor(nowMillis / 1000) * 1000)
         .toISOString()
         .replace('.000', ''),

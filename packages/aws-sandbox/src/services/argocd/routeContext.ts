@@ -9,6 +9,8 @@ export interface RouteContext {
   request: SandboxRequest;
   store: ArgoCdStore;
   clock: SandboxClock;
+  /** Why ArgoCD cannot deploy to the destination's cluster (`clusterAccessProblem`). */
+  clusterAccess(destination: Destination): string | undefined;
   /** RFC 3339 time of the request, second precision as Kubernetes stores it. */
   nowIso: string;
 }

@@ -2,8 +2,8 @@
  * The cluster step as graph nodes: the IAM roles (each with its trust policy and policies
  * as settings of its own) of the control plane, the nodes, the VPC CNI and the platform's
  * controllers, the secrets KMS key (with its alias and rotation), the EKS cluster, the
- * platform team's access entry (with its access policy), the add-ons that must run before
- * nodes and the Pod Identity associations no add-on makes.
+ * access entries of the platform team and of ArgoCD (with their access policies), the
+ * add-ons that must run before nodes and the Pod Identity associations no add-on makes.
  */
 import { clusterName, EnvironmentSpec } from '../types';
 import {
@@ -19,7 +19,7 @@ import {
 } from './clusterIam';
 import { CONTROLLER_IDENTITIES, ControllerIdentity } from './controllerIam';
 import { NETWORK_KEYS } from './networkGraph';
-import { node, ResourceNode } from './types';
+import { node, NodeProperty, ResourceNode } from './types';
 
 /** EKS add-ons installed before node groups: networking must exist before pods schedule. */
 export const ADDONS_BEFORE_NODES = [
@@ -43,6 +43,7 @@ export const CLUSTER_KEYS = {
   secretsKey: 'secrets-key',
   cluster: 'cluster',
   adminAccess: 'admin-access',
+  argocdAccess: 'argocd-access',
   addon: (name: string) => `addon-${name}`,
   /** A Pod Identity association the cluster step makes (no add-on makes it). */
   podIdentity: (serviceAccount: string) => `pod-identity-${serviceAccount}`,
@@ -60,6 +61,8 @@ export const CONTROL_PLANE_LOG_TYPES = [
 export interface ClusterGraphOptions {
   /** The platform team's IAM role, the cluster's only administrator. */
   adminPrincipalArn?: string;
+  /** The IAM role ArgoCD assumes to deploy the environment's applications. */
+  argocdRoleArn?: string;
   /** The network step's private subnets, which the cluster's ENIs go in. */
   privateSubnetIds?: string[];
   /** Add-on versions EKS reports for the Kubernetes version, by add-on name. */
@@ -135,6 +138,41 @@ export const roleReadyKeys = (identity: ControllerIdentity) => [
   `${identity.roleKey}.policies`,
   ...(identity.inlinePolicy ? [`${identity.roleKey}.inline-policy`] : []),
 ];
+
+/** An access entry for a principal, with one cluster-scoped access policy as its setting. */
+function accessNodes(
+  key: string,
+  principalArn: string | undefined,
+  unknownPrincipal: string,
+  description: string,
+): ResourceNode[] {
+  const principal: Record<string, NodeProperty> = principalArn
+    ? { principalArn }
+    : {};
+  const name = principalArn ?? unknownPrincipal;
+  return [
+    node({
+      key,
+      kind: 'access-entry',
+      step: 'cluster',
+      type: 'AWS::EKS::AccessEntry',
+      name,
+      description,
+      refs: { cluster: CLUSTER_KEYS.cluster },
+      properties: principal,
+    }),
+    node({
+      key: `${key}.policy`,
+      kind: 'access-policy-association',
+      step: 'cluster',
+      name,
+      description,
+      refs: { cluster: CLUSTER_KEYS.cluster, accessEntry: key },
+      partOf: key,
+      properties: { policyArn: EKS_CLUSTER_ADMIN_POLICY_ARN, ...principal },
+    }),
+  ];
+}
 
 export function clusterGraph(
   spec: EnvironmentSpec,
@@ -250,35 +288,21 @@ export function clusterGraph(
       },
     }),
   );
-  const principal = options.adminPrincipalArn ?? "the platform team's role";
   nodes.push(
-    node({
-      key: K.adminAccess,
-      kind: 'access-entry',
-      step: 'cluster',
-      type: 'AWS::EKS::AccessEntry',
-      name: principal,
-      description: 'AmazonEKSClusterAdminPolicy, cluster scope',
-      refs: { cluster: K.cluster },
-      properties: options.adminPrincipalArn
-        ? { principalArn: options.adminPrincipalArn }
-        : {},
-    }),
-    node({
-      key: `${K.adminAccess}.policy`,
-      kind: 'access-policy-association',
-      step: 'cluster',
-      name: principal,
-      description: 'AmazonEKSClusterAdminPolicy, cluster scope',
-      refs: { cluster: K.cluster, accessEntry: K.adminAccess },
-      partOf: K.adminAccess,
-      properties: {
-        policyArn: EKS_CLUSTER_ADMIN_POLICY_ARN,
-        ...(options.adminPrincipalArn
-          ? { principalArn: options.adminPrincipalArn }
-          : {}),
-      },
-    }),
+    ...accessNodes(
+      K.adminAccess,
+      options.adminPrincipalArn,
+      "the platform team's role",
+      'AmazonEKSClusterAdminPolicy, cluster scope: the only administrator',
+    ),
+    // ArgoCD installs CRDs, ClusterRoles and webhooks of the platform charts, which no
+    // narrower EKS access policy allows; its AppProject limits what it may apply.
+    ...accessNodes(
+      K.argocdAccess,
+      options.argocdRoleArn,
+      "ArgoCD's role",
+      'AmazonEKSClusterAdminPolicy, cluster scope: deploys what the AppProject allows',
+    ),
   );
   // The agent first: vpc-cni's Pod Identity association needs it ACTIVE.
   const agent = K.addon('eks-pod-identity-agent');

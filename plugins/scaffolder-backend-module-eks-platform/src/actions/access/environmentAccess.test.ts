@@ -246,7 +246,7 @@ describe('who may create, change or destroy an environment', () => {
         }) as any,
       ),
     ).rejects.toThrow(
-      /adminPrincipalArn: .*account 999999999999[\s\S]*repoUrl: [\s\S]*argocdRoleArn: /,
+      /adminPrincipalArn: .*account 999999999999[\s\S]*argocdRoleArn: [\s\S]*repoUrl: /,
     );
     expect(await fixture.calls()).toEqual([]);
   });

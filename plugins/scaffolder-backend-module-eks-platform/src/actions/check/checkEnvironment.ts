@@ -25,7 +25,6 @@ import {
 import {
   AdminPrincipalPolicy,
   clusterFormProblems,
-  ROLE_ARN,
 } from '../cluster/clusterInput';
 import { readFlowLogDestination } from '../network/flowLogDestination';
 import {
@@ -64,16 +63,6 @@ function createProblems(
         { needsCluster: false },
       ),
     );
-    const role = input.argocdRoleArn;
-    if (typeof role !== 'string' || !ROLE_ARN.test(role)) {
-      problems.push({
-        path: 'argocdRoleArn',
-        rule: 'role-arn',
-        message: `argocdRoleArn must be an IAM role ARN (arn:aws:iam::123456789012:role/argocd), got ${JSON.stringify(
-          role,
-        )}`,
-      });
-    }
   }
   return problems;
 }

@@ -7,11 +7,13 @@ import type { InputProblem } from '../shared/environmentInput';
 
 export const PRIVATE_SUBNETS_FIELD = 'privateSubnetIds';
 export const ADMIN_PRINCIPAL_FIELD = 'adminPrincipalArn';
+export const ARGOCD_ROLE_FIELD = 'argocdRoleArn';
 export const PUBLIC_CIDRS_FIELD = 'endpointPublicAccessCidrs';
 
 export interface ClusterInputFields {
   privateSubnetIds?: unknown;
   adminPrincipalArn?: unknown;
+  argocdRoleArn?: unknown;
   endpointPublicAccessCidrs?: unknown;
 }
 
@@ -102,8 +104,50 @@ function subnetProblems(
 }
 
 /**
- * The fields the form fills in (the administrator role, the public endpoint), which the
- * template's first step checks before anything is created.
+ * A role the cluster makes an administrator (AmazonEKSClusterAdminPolicy). Cluster-admin
+ * for a role of another account would hand the cluster to whoever controls that account.
+ */
+function clusterAdminProblems(
+  field: string,
+  arn: unknown,
+  what: string,
+  spec: EnvironmentSpec,
+  policy: AdminPrincipalPolicy,
+): InputProblem[] {
+  if (typeof arn !== 'string' || !ROLE_ARN.test(arn)) {
+    return [
+      {
+        path: field,
+        rule: 'role-arn',
+        message: `${field} must be the ARN of ${what} (arn:aws:iam::123456789012:role/name), got ${JSON.stringify(
+          arn,
+        )}`,
+      },
+    ];
+  }
+  const account = arn.split(':')[4];
+  const allowed = [spec.account, ...(policy.adminPrincipalAccounts ?? [])];
+  if (allowed.includes(account)) return [];
+  return [
+    {
+      path: field,
+      rule: 'role-account',
+      message: `${field} must be a role of the environment's account ${
+        spec.account
+      }${
+        policy.adminPrincipalAccounts?.length
+          ? ` or of ${policy.adminPrincipalAccounts.join(
+              ', ',
+            )} (eksPlatform.permissions.adminPrincipalAccounts)`
+          : ''
+      }, got a role of account ${account}`,
+    },
+  ];
+}
+
+/**
+ * The fields the form fills in (the administrator and ArgoCD roles, the public endpoint),
+ * which the template's first step checks before anything is created.
  */
 export function clusterFormProblems(
   input: ClusterInputFields,
@@ -111,36 +155,31 @@ export function clusterFormProblems(
   today: Date,
   policy: AdminPrincipalPolicy = {},
 ): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const admin = input.adminPrincipalArn;
-  if (typeof admin !== 'string' || !ROLE_ARN.test(admin)) {
+  const problems: InputProblem[] = [
+    ...clusterAdminProblems(
+      ADMIN_PRINCIPAL_FIELD,
+      input.adminPrincipalArn,
+      "the platform team's IAM role",
+      spec,
+      policy,
+    ),
+    ...clusterAdminProblems(
+      ARGOCD_ROLE_FIELD,
+      input.argocdRoleArn,
+      'the IAM role ArgoCD assumes',
+      spec,
+      policy,
+    ),
+  ];
+  if (
+    typeof input.argocdRoleArn === 'string' &&
+    input.argocdRoleArn === input.adminPrincipalArn
+  ) {
     problems.push({
-      path: ADMIN_PRINCIPAL_FIELD,
-      rule: 'role-arn',
-      message: `${ADMIN_PRINCIPAL_FIELD} must be the ARN of the platform team's IAM role (arn:aws:iam::123456789012:role/name), got ${JSON.stringify(
-        admin,
-      )}`,
+      path: ARGOCD_ROLE_FIELD,
+      rule: 'distinct',
+      message: `${ARGOCD_ROLE_FIELD} must not be ${ADMIN_PRINCIPAL_FIELD}: EKS gives a principal one access entry, and ArgoCD's is its own`,
     });
-  } else {
-    // Cluster-admin for a role of another account would hand the cluster to whoever
-    // controls that account.
-    const account = admin.split(':')[4];
-    const allowed = [spec.account, ...(policy.adminPrincipalAccounts ?? [])];
-    if (!allowed.includes(account)) {
-      problems.push({
-        path: ADMIN_PRINCIPAL_FIELD,
-        rule: 'role-account',
-        message: `${ADMIN_PRINCIPAL_FIELD} must be a role of the environment's account ${
-          spec.account
-        }${
-          policy.adminPrincipalAccounts?.length
-            ? ` or of ${policy.adminPrincipalAccounts.join(
-                ', ',
-              )} (eksPlatform.permissions.adminPrincipalAccounts)`
-            : ''
-        }, got a role of account ${account}`,
-      });
-    }
   }
   const cidrs = input.endpointPublicAccessCidrs;
   if (cidrs !== undefined) {

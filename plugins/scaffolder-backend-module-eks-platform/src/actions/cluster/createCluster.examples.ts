@@ -18,6 +18,7 @@ export const createClusterExamples: TemplateExample[] = [
             privateSubnetIds: '${{ steps.network.output.privateSubnetIds }}',
             adminPrincipalArn:
               'arn:aws:iam::333333333333:role/dpj-platform-team',
+            argocdRoleArn: 'arn:aws:iam::333333333333:role/argocd-manager',
           },
         },
       ],
@@ -40,6 +41,7 @@ export const createClusterExamples: TemplateExample[] = [
             privateSubnetIds: '${{ steps.network.output.privateSubnetIds }}',
             adminPrincipalArn:
               'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-3/AWSReservedSSO_PlatformAdmin_0123456789abcdef',
+            argocdRoleArn: 'arn:aws:iam::111111111111:role/argocd-manager',
             endpointPublicAccessCidrs: ['198.51.100.0/24'],
             rollbackOnFailure: false,
           },

@@ -20,6 +20,7 @@ const GOOD = {
   account: '333333333333',
   privateSubnetIds: SUBNETS,
   adminPrincipalArn: PRODUCTION_ADMIN,
+  argocdRoleArn: 'arn:aws:iam::333333333333:role/argocd-manager',
 };
 
 /** [case, input change, field the error names]. */
@@ -64,6 +65,17 @@ const BAD_INPUTS: [string, Record<string, unknown>, string][] = [
     'an admin ARN of another service',
     { adminPrincipalArn: 'arn:aws:s3:::333333333333/role/x' },
     'adminPrincipalArn',
+  ],
+  ['no ArgoCD role', { argocdRoleArn: undefined }, 'argocdRoleArn'],
+  [
+    "an ArgoCD role of an account that may not administer the environment's cluster",
+    { argocdRoleArn: 'arn:aws:iam::999999999999:role/argocd-manager' },
+    'argocdRoleArn',
+  ],
+  [
+    'the administrator role as the ArgoCD role (one access entry per principal)',
+    { argocdRoleArn: PRODUCTION_ADMIN },
+    'argocdRoleArn',
   ],
   [
     'a public endpoint open to 0.0.0.0/0',

@@ -137,6 +137,7 @@ describe('eks-platform:cluster:create with leftovers', () => {
     account: '111111111111',
     privateSubnetIds: devSubnets,
     adminPrincipalArn: 'arn:aws:iam::111111111111:role/dpj-platform-team',
+    argocdRoleArn: 'arn:aws:iam::111111111111:role/argocd-manager',
   });
   const calls = async (operation: string) =>
     (await fixture.calls()).filter(

@@ -15,10 +15,10 @@ import {
 
 /**
  * 6 roles with their trust and policies (one with an inline policy), key with its alias
- * and rotation, cluster, admin access with its policy, 3 add-ons, the load balancer
+ * and rotation, cluster, admin and ArgoCD access with their policies, 3 add-ons, the load balancer
  * controller's Pod Identity association.
  */
-const PRODUCTION_STEPS = 29;
+const PRODUCTION_STEPS = 31;
 
 const CREATES = [
   'CreateRole',
@@ -58,6 +58,8 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
       'cluster.addon-vpc-cni',
       'cluster.admin-access',
       'cluster.admin-access.policy',
+      'cluster.argocd-access',
+      'cluster.argocd-access.policy',
       'cluster.cluster',
       'cluster.cluster-role',
       'cluster.cluster-role.policies',
@@ -114,8 +116,8 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
           'CreateKey',
           'CreateAlias',
           'CreateCluster',
-          'CreateAccessEntry',
-          'AssociateAccessPolicy',
+          ...Array(2).fill('CreateAccessEntry'),
+          ...Array(2).fill('AssociateAccessPolicy'),
           ...Array(3).fill('CreateAddon'),
         ].sort(),
       );

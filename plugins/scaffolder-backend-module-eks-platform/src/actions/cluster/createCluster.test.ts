@@ -1,6 +1,7 @@
 import {
   DescribeAddonVersionsCommand,
   DescribeClusterVersionsCommand,
+  DeleteAccessEntryCommand,
   DescribePodIdentityAssociationCommand,
 } from '@aws-sdk/client-eks';
 import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -21,6 +22,7 @@ import {
   isClusterMutating,
   NO_CLUSTER,
   PRODUCTION_ADMIN,
+  PRODUCTION_ARGOCD,
   PRODUCTION_CLUSTER_COUNTS,
   productionClusterInput,
   readCluster,
@@ -51,6 +53,7 @@ describe('eks-platform:cluster:create', () => {
     account: '111111111111',
     privateSubnetIds: devSubnets,
     adminPrincipalArn: 'arn:aws:iam::111111111111:role/dpj-platform-team',
+    argocdRoleArn: 'arn:aws:iam::111111111111:role/argocd-manager',
   });
   const mutating = async () =>
     (await fixture.calls())
@@ -107,8 +110,10 @@ describe('eks-platform:cluster:create', () => {
     ]);
     expect(cluster.accessConfig?.authenticationMode).toBe('API');
     expect(cluster.upgradePolicy?.supportType).toBe('STANDARD');
-    // No implicit admin for the creator: the only access entry is the platform team's.
-    expect(read.accessEntries).toEqual([PRODUCTION_ADMIN]);
+    // No implicit admin for the creator: the platform team's entry, and ArgoCD's.
+    expect([...read.accessEntries].sort()).toEqual(
+      [PRODUCTION_ADMIN, PRODUCTION_ARGOCD].sort(),
+    );
     expect(cluster.tags).toMatchObject({
       'eks-platform:environment-name': 'dpj-prod',
       'eks-platform:task-id': 'task-prod',
@@ -299,6 +304,7 @@ describe('eks-platform:cluster:create', () => {
       ['secrets-key', 'created'],
       ['cluster', 'created'],
       ['admin-access', 'created'],
+      ['argocd-access', 'created'],
       // The agent first: vpc-cni's Pod Identity association needs it ACTIVE.
       ['addon-eks-pod-identity-agent', 'created'],
       ['addon-vpc-cni', 'created'],
@@ -342,8 +348,8 @@ describe('eks-platform:cluster:create', () => {
         'CreateAlias',
         'EnableKeyRotation',
         'CreateCluster',
-        'CreateAccessEntry',
-        'AssociateAccessPolicy',
+        ...Array(2).fill('CreateAccessEntry'),
+        ...Array(2).fill('AssociateAccessPolicy'),
         ...Array(3).fill('CreateAddon'),
       ].sort(),
     );
@@ -404,6 +410,49 @@ describe('eks-platform:cluster:create', () => {
     expect(await countCluster(clients, CLUSTER)).toEqual(
       PRODUCTION_CLUSTER_COUNTS,
     );
+  });
+
+  it("rolls back only what the task made on a cluster it adopted: ArgoCD's access entry, found by its tags", async () => {
+    await action().handler(
+      actionContext({ input: devInput(), taskId: 'task-first' }),
+    );
+    // ArgoCD's entry went missing (removed by hand): the adopting task makes it again...
+    await devClients.eks.send(
+      new DeleteAccessEntryCommand({
+        clusterName: DEV_CLUSTER,
+        principalArn: devInput().argocdRoleArn,
+      }),
+    );
+    await fixture.faults({
+      scripted: [
+        {
+          service: 'eks',
+          operation: 'AssociateAccessPolicy',
+          code: 'AccessDeniedException',
+          message:
+            'User is not authorized to perform eks:AssociateAccessPolicy',
+          status: 403,
+          times: 1,
+        },
+      ],
+    });
+    await fixture.clearCalls();
+    await expect(
+      action().handler(
+        actionContext({
+          input: { ...devInput(), adopt: true },
+          taskId: 'task-adopting',
+        }),
+      ),
+    ).rejects.toThrow(/at step "argocd-access.policy"[\s\S]*Rolled back/);
+    // ...and its rollback deletes that entry alone: the cluster is not the task's.
+    expect(await mutating()).toEqual([
+      'CreateAccessEntry',
+      'DeleteAccessEntry',
+    ]);
+    const read = await readCluster(devClients, DEV_CLUSTER);
+    expect(read.cluster?.status).toBe('ACTIVE');
+    expect(read.accessEntries).toEqual([devInput().adminPrincipalArn]);
   });
 
   it('still converges with 10% throttling and 2% server errors', async () => {
@@ -507,7 +556,7 @@ describe('eks-platform:cluster:create', () => {
     await action().handler(ctx);
     expect(await mutating()).toEqual([]);
     expect(outputOf(ctx, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(13).fill('planned'),
+      Array(14).fill('planned'),
     );
     expect(outputOf(ctx, 'addons').map((a: any) => a.name)).toEqual([
       'vpc-cni',
@@ -525,7 +574,7 @@ describe('eks-platform:cluster:create', () => {
     });
     await action().handler(existing);
     expect(outputOf(existing, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(13).fill('reused'),
+      Array(14).fill('reused'),
     );
     expect(await mutating()).toEqual([]);
   });

@@ -32,6 +32,7 @@ import {
 import {
   ADMIN_PRINCIPAL_FIELD,
   AdminPrincipalPolicy,
+  ARGOCD_ROLE_FIELD,
   clusterInputProblems,
   PRIVATE_SUBNETS_FIELD,
   PUBLIC_CIDRS_FIELD,
@@ -83,7 +84,6 @@ async function failureOf(
     clients: ClusterClients;
     spec: EnvironmentSpec;
     names: ClusterNames;
-    adminPrincipalArn: string;
     taskId: string;
     step: string | undefined;
     logger: LoggerService;
@@ -104,7 +104,6 @@ async function failureOf(
     rollback: async () => [
       ...(await deleteCluster(clients, spec, logger, {
         taskId,
-        adminPrincipalArn: context.adminPrincipalArn,
         waitSettings: context.waitSettings,
       })),
       ...(await rollBackEarlierSteps(['network'], {
@@ -118,10 +117,7 @@ async function failureOf(
     ],
     remainingAfterRollback: remainingAfter,
     rolledBackNote: ' (a KMS key stays pending deletion for 7 days)',
-    listExisting: () =>
-      listCluster(clients, spec, logger, {
-        adminPrincipalArn: context.adminPrincipalArn,
-      }),
+    listExisting: () => listCluster(clients, spec, logger),
     retryHint: 'Retry the task to finish the cluster',
   });
   return new ClusterCreateError(message, { cause: error });
@@ -162,6 +158,12 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             .string()
             .describe(
               "ARN of the platform team's IAM role: the cluster's only administrator (AmazonEKSClusterAdminPolicy)",
+            ),
+        [ARGOCD_ROLE_FIELD]: z =>
+          z
+            .string()
+            .describe(
+              'ARN of the IAM role ArgoCD assumes to deploy the environment (its cluster awsAuthConfig): it gets an access entry with AmazonEKSClusterAdminPolicy; its AppProject limits what it applies',
             ),
         [PUBLIC_CIDRS_FIELD]: z =>
           z
@@ -212,7 +214,7 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
       await options.guard.admitCreate(ctx, baseSpec, { adopt: input.adopt });
       const names = clusterNames(baseSpec);
       const privateSubnetIds = input.privateSubnetIds;
-      const adminPrincipalArn = input.adminPrincipalArn;
+      const { adminPrincipalArn, argocdRoleArn } = input;
       const clients = await createClusterClients(options.aws, {
         accountId: baseSpec.account,
         region: baseSpec.region,
@@ -224,7 +226,11 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
         const [versions, inventory] = await Promise.all([
           describeKubernetesVersions(clients.eks, today, logger),
           StepInventory.found(
-            clusterGraph(baseSpec, { adminPrincipalArn, privateSubnetIds }),
+            clusterGraph(baseSpec, {
+              adminPrincipalArn,
+              argocdRoleArn,
+              privateSubnetIds,
+            }),
             CLUSTER_HANDLERS,
             contextFor(baseSpec),
           ),
@@ -249,7 +255,12 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
           versions,
         });
 
-        const graph = { adminPrincipalArn, privateSubnetIds, addonVersions };
+        const graph = {
+          adminPrincipalArn,
+          argocdRoleArn,
+          privateSubnetIds,
+          addonVersions,
+        };
         if (ctx.isDryRun) {
           outputDryRun(ctx, {
             spec,
@@ -296,7 +307,6 @@ export function createClusterCreateAction(options: CreateClusterActionOptions) {
             clients,
             spec,
             names,
-            adminPrincipalArn,
             taskId: ctx.task.id,
             step: error instanceof GraphStepError ? error.step : undefined,
             logger,

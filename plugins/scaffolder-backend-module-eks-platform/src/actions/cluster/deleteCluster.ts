@@ -33,8 +33,6 @@ export { GraphDestroyError as ClusterDeletionError };
 export interface DeleteClusterOptions {
   /** Only what this task created (a rollback); everything of the environment otherwise. */
   taskId?: string;
-  /** The admin principal whose access entry to delete when the cluster stays. */
-  adminPrincipalArn?: string;
   waitSettings?: WaitSettings;
 }
 
@@ -42,10 +40,10 @@ export function clusterDestroy(
   clients: ClusterClients,
   spec: EnvironmentSpec,
   logger: Pick<LoggerService, 'info' | 'warn'>,
-  { adminPrincipalArn, ...options }: DeleteClusterOptions,
+  options: DeleteClusterOptions,
 ) {
   return stepDestroyOptions({
-    nodes: clusterGraph(spec, { adminPrincipalArn }),
+    nodes: clusterGraph(spec),
     handlers: CLUSTER_HANDLERS,
     clients,
     spec,

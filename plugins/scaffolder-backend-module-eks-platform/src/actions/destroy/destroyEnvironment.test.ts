@@ -232,12 +232,12 @@ describe('eks-platform:environment:destroy', () => {
         input: {
           ...DEV,
           confirmEnvironmentName: 'dpj-prod',
-          adminPrincipalArn: 'platform-team',
+          region: 'paris',
         },
       }),
     );
     await expect(attempt).rejects.toThrow(
-      /confirmEnvironmentName: confirmEnvironmentName is "dpj-prod" but the environment to destroy is "dpj-dev"[\s\S]*adminPrincipalArn: /,
+      /region: region "paris" is not a supported AWS region[\s\S]*confirmEnvironmentName: confirmEnvironmentName is "dpj-prod" but the environment to destroy is "dpj-dev"/,
     );
     expect(create).not.toHaveBeenCalled();
   });

@@ -3,7 +3,6 @@
  * phase, each phase one step's part of the resource graph through the engine.
  */
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import {
   createClusterClients,
@@ -11,7 +10,6 @@ import {
 } from '../cluster/clusterClients';
 import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
 import {
-  CONFIRM_FIELD,
   confirmationInputSchema,
   confirmationProblems,
   type EnvironmentGuard,
@@ -19,7 +17,6 @@ import {
 import { errorMessage } from '../shared/awsErrors';
 import {
   environmentInputSchema,
-  InputProblem,
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
@@ -32,7 +29,6 @@ import {
 } from './destroyPhases';
 
 export const DESTROY_ENVIRONMENT_ACTION_ID = 'eks-platform:environment:destroy';
-export const ADMIN_PRINCIPAL_FIELD = 'adminPrincipalArn';
 
 export interface DestroyEnvironmentActionOptions {
   /** Builds the AWS clients of the environment's account and region. */
@@ -84,31 +80,6 @@ function summaryOf(
   ].join('\n');
 }
 
-/** The checks of the destroy action's own fields, against the spec's name. */
-function destroyInputProblems(
-  input: {
-    [CONFIRM_FIELD]?: unknown;
-    [ADMIN_PRINCIPAL_FIELD]?: unknown;
-  },
-  spec: EnvironmentSpec,
-): InputProblem[] {
-  const problems = confirmationProblems(input, spec);
-  const admin = input[ADMIN_PRINCIPAL_FIELD];
-  if (
-    admin !== undefined &&
-    (typeof admin !== 'string' || !/^arn:aws[\w-]*:iam::\d{12}:/.test(admin))
-  ) {
-    problems.push({
-      path: ADMIN_PRINCIPAL_FIELD,
-      rule: 'arn',
-      message: `${ADMIN_PRINCIPAL_FIELD} must be an IAM principal ARN, got ${JSON.stringify(
-        admin,
-      )}`,
-    });
-  }
-  return problems;
-}
-
 /**
  * `eks-platform:environment:destroy`: deletes everything an environment's create actions
  * made, found by its tags, in dependency order: node groups (after-nodes add-ons first,
@@ -138,13 +109,6 @@ export function createEnvironmentDestroyAction(
       input: {
         ...environmentInputSchema,
         ...confirmationInputSchema,
-        [ADMIN_PRINCIPAL_FIELD]: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The admin principal the cluster action granted access; its access entry is deleted even if the cluster is not this environment's",
-            ),
       },
       output: {
         deleted: z =>
@@ -165,7 +129,7 @@ export function createEnvironmentDestroyAction(
       const { kubernetesVersion: _ignored, ...named } = input;
       const spec = validateEnvironmentInput(named, {
         today: now(),
-        extraProblems: s => destroyInputProblems(input, s),
+        extraProblems: s => confirmationProblems(input, s),
       });
       await options.guard.admitDestroy(ctx, spec);
       const clients = await createClusterClients(options.aws, {
@@ -174,7 +138,6 @@ export function createEnvironmentDestroyAction(
       });
       try {
         const phases = destroyPhases(clients, spec, logger, {
-          adminPrincipalArn: input[ADMIN_PRINCIPAL_FIELD],
           waitSettings,
           clusterWaitSettings,
         });

@@ -73,7 +73,6 @@ export function destroyPhases(
   spec: EnvironmentSpec,
   logger: Pick<LoggerService, 'info' | 'warn'>,
   options: {
-    adminPrincipalArn?: string;
     waitSettings: WaitSettings;
     clusterWaitSettings: WaitSettings;
   },
@@ -85,7 +84,6 @@ export function destroyPhases(
     ),
     cluster: runner(
       clusterDestroy(clients, spec, logger, {
-        adminPrincipalArn: options.adminPrincipalArn,
         waitSettings: options.clusterWaitSettings,
       }),
     ),

@@ -56,6 +56,7 @@ describe('rollback of a failed environment template run', () => {
         adopt,
         privateSubnetIds,
         adminPrincipalArn: adminOf(DEV.account),
+        argocdRoleArn: `arn:aws:iam::${DEV.account}:role/argocd-manager`,
       },
       taskId,
     });

@@ -23,8 +23,6 @@ export interface EarlierStepsRollback {
   spec: EnvironmentSpec;
   taskId: string;
   logger: Pick<LoggerService, 'info' | 'warn'>;
-  /** The principal the cluster step gave admin access, whose access entry goes too. */
-  adminPrincipalArn?: string;
   waitSettings: WaitSettings;
   clusterWaitSettings: WaitSettings;
 }
@@ -46,7 +44,6 @@ export async function rollBackEarlierSteps(
       deleted.push(
         ...(await deleteCluster(clients, spec, logger, {
           taskId,
-          adminPrincipalArn: options.adminPrincipalArn,
           waitSettings: options.clusterWaitSettings,
         })),
       );

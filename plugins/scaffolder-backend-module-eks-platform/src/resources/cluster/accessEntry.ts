@@ -1,7 +1,8 @@
 /**
- * The platform team's access entry, the cluster's only administrator (the creator gets no
- * admin access), and its access policy as a setting. Both go with the cluster on destroy;
- * when the cluster stays (a rollback of a task that did not create it), the entry goes alone.
+ * The cluster's access entries (the platform team's, its only administrator, as the creator
+ * gets no admin access; ArgoCD's) and their access policies as settings. They go with the
+ * cluster on destroy; when the cluster stays (a rollback of a task that did not create it),
+ * an entry goes alone, found by its tags among the cluster's entries.
  */
 import {
   AccessEntry,
@@ -11,6 +12,7 @@ import {
   DescribeAccessEntryCommand,
   EKSClient,
   ListAssociatedAccessPoliciesCommand,
+  paginateListAccessEntries,
 } from '@aws-sdk/client-eks';
 import { unlessMissing } from '../../actions/cluster/clusterClients';
 import {
@@ -95,16 +97,27 @@ export const accessEntry: ClusterHandler = {
   },
   async list(c, filter, nodes) {
     if (await clusterGoesWith(c, filter)) return [];
+    const { eks } = c.clients;
+    // A cluster that is not there has no entries (ResourceNotFoundException).
+    const principals =
+      (await unlessMissing(async () => {
+        const all: string[] = [];
+        for await (const page of paginateListAccessEntries(
+          { client: eks },
+          { clusterName: clusterOf(c) },
+        )) {
+          all.push(...(page.accessEntries ?? []));
+        }
+        return all;
+      })) ?? [];
     const entries = await Promise.all(
-      nodes
-        .filter(n => typeof n.properties.principalArn === 'string')
-        .map(n =>
-          describeEntry(c.clients.eks, clusterOf(c), principalOf(n.properties)),
-        ),
+      principals.map(p => describeEntry(eks, clusterOf(c), p)),
     );
+    const keys = new Set(nodes.map(n => n.key));
     return entries
       .filter((e): e is AccessEntry => !!e && isListed(e.tags, filter))
-      .map(e => asExisting(e));
+      .map(e => asExisting(e))
+      .filter(e => keys.has(e.component ?? ''));
   },
   async delete(resource, c) {
     await unlessMissing(() =>

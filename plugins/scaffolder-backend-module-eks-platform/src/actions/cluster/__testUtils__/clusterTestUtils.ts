@@ -41,6 +41,8 @@ import { createClusterCreateAction } from '../createCluster';
 
 export const PRODUCTION_ADMIN =
   'arn:aws:iam::333333333333:role/dpj-platform-team';
+export const PRODUCTION_ARGOCD =
+  'arn:aws:iam::333333333333:role/argocd-manager';
 
 /** The cluster action's input for the production preset over `privateSubnetIds`. */
 export function productionClusterInput(privateSubnetIds: string[]) {
@@ -50,6 +52,7 @@ export function productionClusterInput(privateSubnetIds: string[]) {
     account: '333333333333',
     privateSubnetIds,
     adminPrincipalArn: PRODUCTION_ADMIN,
+    argocdRoleArn: PRODUCTION_ARGOCD,
   };
 }
 
@@ -222,7 +225,8 @@ export async function countCluster(
 export const PRODUCTION_CLUSTER_COUNTS = {
   clusters: 1,
   addons: 3,
-  accessEntries: 1,
+  // The platform team's and ArgoCD's.
+  accessEntries: 2,
   // The VPC CNI add-on's and the load balancer controller's (the storage drivers' come
   // with their add-ons, in the node group step).
   podIdentityAssociations: 2,

@@ -75,6 +75,7 @@ export async function createEnvironment(
       ...fields,
       privateSubnetIds,
       adminPrincipalArn: adminOf(fields.account),
+      argocdRoleArn: `arn:aws:iam::${fields.account}:role/argocd-manager`,
     },
     taskId: 'task-create',
   });
