@@ -22,6 +22,7 @@ import {
 import { elbv2Service } from './services/elbv2';
 import { iamService } from './services/iam';
 import { kmsService } from './services/kms';
+import { logsService } from './services/logs';
 import { createKubernetesService } from './services/kubernetes';
 import { createPrometheusService } from './services/prometheus';
 import { SandboxOptions } from './server';
@@ -159,6 +160,7 @@ export function defaultSandboxServices(options: {
       kmsService,
       eks,
       withArgoCdDeployments(elbv2Service),
+      withArgoCdDeployments(logsService),
       createCostExplorerService(inventory),
     ],
     httpServices: [

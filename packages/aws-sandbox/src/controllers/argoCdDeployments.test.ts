@@ -10,22 +10,8 @@ const CLUSTER = 'dpj-dev-cluster';
 describe('what synced ArgoCD applications make in AWS', () => {
   const t = useSeededSandbox();
 
-  const server = () =>
-    `${t.sandbox.context.kubernetesUrl}/k8s/111111111111/eu-west-3/${CLUSTER}`;
-
-  async function argocd(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${t.sandbox.url}/argocd${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: 'Bearer sandbox-argocd-token',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`${response.status} ${await response.text()}`);
-    return response.json();
-  }
+  const server = () => t.clusterServer(CLUSTER);
+  const argocd = t.argocd;
 
   beforeEach(async () => {
     await argocd('POST', '/api/v1/clusters', {

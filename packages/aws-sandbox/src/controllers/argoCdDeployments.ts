@@ -3,7 +3,8 @@
  * each EC2 and ELB request (states are computed when read; nothing runs in the
  * background): an automated application synced to a sandbox cluster deploys its chart's
  * Ingresses (only while the AWS Load Balancer Controller's application is synced there
- * too) and volume claims (while the EBS CSI add-on is ACTIVE); a cascaded delete, once
+ * too) and volume claims (while the EBS CSI add-on is ACTIVE), and Fluent Bit ships
+ * container logs to CloudWatch Logs (`fluentBit.ts`); a cascaded delete, once
  * ArgoCD has deleted the resources, lets the controllers delete what they made, if the
  * cluster still runs. After the cluster is gone they stay, orphaned, as on AWS. Nothing
  * deploys where EKS does not let ArgoCD's role in (`clusterAccess.ts`).
@@ -21,6 +22,7 @@ import {
   removeWorkloads,
 } from './clusterWorkloads';
 import { deleteReleasedGroups } from './loadBalancerController';
+import { shipContainerLogs } from './fluentBit';
 
 type Target = Omit<ClusterPlacement, 'vpcId'>;
 
@@ -100,6 +102,10 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       return at !== undefined && target ? [{ app, at, target }] : [];
     });
     for (const { app, at, target } of synced) {
+      if ((app.spec.source ?? app.spec.sources?.[0])?.chart === 'fluent-bit') {
+        shipContainerLogs(context, target, app);
+        continue;
+      }
       const workloads = workloadsOf(app);
       if (!workloads.ingresses.length && !workloads.volumeClaims.length)
         continue;

@@ -21,6 +21,8 @@ export interface ControllerIdentity {
   addonName?: string;
   /** The call its work needs, e.g. `ec2:CreateVolume`. */
   action: string;
+  /** The ARN that call acts on, when the policy must allow it on that resource. */
+  resource?: string;
   /** AWS managed policies that allow it. */
   managedPolicyArns: string[];
 }
@@ -46,15 +48,33 @@ export const LOAD_BALANCER_CONTROLLER: ControllerIdentity = {
 interface Statement {
   Effect?: string;
   Action?: string | string[];
+  Resource?: string | string[];
 }
 
-function allows(document: string, action: string): boolean {
+/** IAM's ARN wildcards: `*` any run of characters, `?` one. */
+function arnMatches(pattern: string, arn: string): boolean {
+  const escape = (text: string) => text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  const regex = pattern
+    .split('*')
+    .map(part => part.split('?').map(escape).join('.'))
+    .join('.*');
+  return new RegExp(`^${regex}$`).test(arn);
+}
+
+function allows(document: string, action: string, resource?: string): boolean {
   const parsed = JSON.parse(document) as {
     Statement?: Statement | Statement[];
   };
   return ([] as Statement[])
     .concat(parsed.Statement ?? [])
     .filter(s => s.Effect === 'Allow')
+    .filter(
+      s =>
+        resource === undefined ||
+        ([] as string[])
+          .concat(s.Resource ?? [])
+          .some(pattern => arnMatches(pattern, resource)),
+    )
     .some(s =>
       ([] as string[])
         .concat(s.Action ?? [])
@@ -69,6 +89,23 @@ export function credentialsProblem(
   cluster: StoredCluster,
   identity: ControllerIdentity,
 ): string | undefined {
+  const credentials = controllerCredentials(
+    context,
+    accountId,
+    cluster,
+    identity,
+  );
+  return 'problem' in credentials ? credentials.problem : undefined;
+}
+
+/** The role the controller works as, or why it cannot do its work. */
+export function controllerCredentials(
+  context: SandboxContext,
+  accountId: string,
+  cluster: StoredCluster,
+  identity: ControllerIdentity,
+): { roleArn: string } | { problem: string } {
+  const problem = (text: string) => ({ problem: text });
   const now = context.clock.nowMillis();
   const who = `${identity.namespace}/${identity.serviceAccount}`;
   const association = cluster.podIdentityAssociations.find(
@@ -83,12 +120,16 @@ export function credentialsProblem(
     : undefined;
   const roleArn = association?.roleArn ?? irsaRole;
   if (!roleArn) {
-    return `${who} has no AWS credentials: no Pod Identity association or IRSA role gives it a role, and pods cannot use the node's`;
+    return problem(
+      `${who} has no AWS credentials: no Pod Identity association or IRSA role gives it a role, and pods cannot use the node's`,
+    );
   }
   if (association) {
     const seen = roleAsSeenBy(context, accountId, roleArn);
     if (seen?.propagating) {
-      return `${who} gets no credentials yet: ${roleArn} was changed too recently`;
+      return problem(
+        `${who} gets no credentials yet: ${roleArn} was changed too recently`,
+      );
     }
     if (
       !seen?.trusts('pods.eks.amazonaws.com', [
@@ -96,7 +137,9 @@ export function credentialsProblem(
         'sts:TagSession',
       ])
     ) {
-      return `${who} cannot assume ${roleArn}: its trust policy does not allow pods.eks.amazonaws.com`;
+      return problem(
+        `${who} cannot assume ${roleArn}: its trust policy does not allow pods.eks.amazonaws.com`,
+      );
     }
     const agent = liveAddons(cluster, now).some(
       a =>
@@ -104,7 +147,9 @@ export function credentialsProblem(
         phaseOf(a.lifecycle, now) === 'ACTIVE',
     );
     if (!agent)
-      return `${who} gets no credentials: the eks-pod-identity-agent add-on is not running`;
+      return problem(
+        `${who} gets no credentials: the eks-pod-identity-agent add-on is not running`,
+      );
   }
   const stored = iamStoreOf(context, accountId).find(
     roleArn.split('/').pop() ?? '',
@@ -115,9 +160,13 @@ export function credentialsProblem(
       identity.managedPolicyArns.includes(arn),
     ) ||
       [...stored.inlinePolicies.values()].some(document =>
-        allows(document, identity.action),
+        allows(document, identity.action, identity.resource),
       ));
   return permitted
-    ? undefined
-    : `${roleArn} does not allow ${identity.action} (AccessDenied)`;
+    ? { roleArn }
+    : problem(
+        `${roleArn} does not allow ${identity.action}${
+          identity.resource ? ` on ${identity.resource}` : ''
+        } (AccessDenied)`,
+      );
 }

@@ -62,10 +62,13 @@ export async function accountInventory(options: {
       routeTables: (
         (await ec2.send(new DescribeRouteTablesCommand({}))).RouteTables ?? []
       ).length,
+      // What the template's actions make: not the groups the cluster's load balancer
+      // controller adds once ArgoCD has synced, at a time of its own.
       securityGroups: (
         (await ec2.send(new DescribeSecurityGroupsCommand({})))
           .SecurityGroups ?? []
-      ).length,
+      ).filter(g => !g.Tags?.some(t => t.Key === 'elbv2.k8s.aws/cluster'))
+        .length,
       elasticIps: (
         (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? []
       ).length,

@@ -13,7 +13,11 @@ describe('planEnvironment', () => {
     expect(countOf(plan, 'AWS::EC2::EIP')).toBe(3);
     expect(countOf(plan, 'AWS::EC2::RouteTable')).toBe(4);
     expect(countOf(plan, 'AWS::EKS::Cluster')).toBe(1);
-    expect(countOf(plan, 'AWS::EKS::Addon')).toBe(6);
+    expect(countOf(plan, 'AWS::EKS::Addon')).toBe(7);
+    // Control plane, nodes, VPC CNI and the platform's five controllers.
+    expect(countOf(plan, 'AWS::IAM::Role')).toBe(8);
+    expect(countOf(plan, 'AWS::EKS::PodIdentityAssociation')).toBe(3);
+    expect(countOf(plan, 'AWS::Logs::LogGroup')).toBe(1);
     expect(countOf(plan, 'AWS::EKS::Nodegroup')).toBe(3);
     expect(countOf(plan, 'AWS::EC2::LaunchTemplate')).toBe(3);
     expect(plan.find(r => r.type === 'AWS::EKS::Cluster')).toMatchObject({

@@ -1,6 +1,8 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SandboxClock } from '../../core/clock';
 import { defaultSandboxServices } from '../../defaultServices';
 import { RunningSandbox, startSandbox } from '../../server';
@@ -15,8 +17,14 @@ export function useSeededSandbox() {
     ec2: EC2Client;
     elb: ElasticLoadBalancingV2Client;
     eks: EKSClient;
+    iam: IAMClient;
+    logs: CloudWatchLogsClient;
     /** Moves the sandbox clock by `seconds` of AWS time (× the 0.001 time scale). */
     advanceAwsSeconds(seconds: number): void;
+    /** The Kubernetes API URL of a dpj-dev account's cluster, as ArgoCD registers it. */
+    clusterServer(clusterName: string): string;
+    /** Calls the sandbox's ArgoCD API with its static token; throws on an error answer. */
+    argocd(method: string, path: string, body?: unknown): Promise<any>;
   };
   let now = 0;
   beforeAll(async () => {
@@ -34,11 +42,19 @@ export function useSeededSandbox() {
     handle.ec2 = new EC2Client(config);
     handle.elb = new ElasticLoadBalancingV2Client(config);
     handle.eks = new EKSClient(config);
+    handle.iam = new IAMClient(config);
+    handle.logs = new CloudWatchLogsClient(config);
   });
   afterAll(async () => {
-    handle.ec2.destroy();
-    handle.elb.destroy();
-    handle.eks.destroy();
+    for (const client of [
+      handle.ec2,
+      handle.elb,
+      handle.eks,
+      handle.iam,
+      handle.logs,
+    ]) {
+      client.destroy();
+    }
     await handle.sandbox.close();
   });
   beforeEach(async () => {
@@ -48,6 +64,21 @@ export function useSeededSandbox() {
   });
   handle.advanceAwsSeconds = seconds => {
     now += seconds;
+  };
+  handle.clusterServer = clusterName =>
+    `${handle.sandbox.context.kubernetesUrl}/k8s/111111111111/eu-west-3/${clusterName}`;
+  handle.argocd = async (method, path, body) => {
+    const response = await fetch(`${handle.sandbox.url}/argocd${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer sandbox-argocd-token',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`${response.status} ${await response.text()}`);
+    return response.json();
   };
   return handle;
 }

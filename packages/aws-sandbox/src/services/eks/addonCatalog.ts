@@ -88,6 +88,16 @@ const CATALOG: CatalogAddon[] = [
       ['v2.1.14-eksbuild.1', ALL_MINORS],
     ],
   },
+  {
+    // A community add-on: AWS packages the kubernetes-sigs release.
+    name: 'metrics-server',
+    type: 'observability',
+    requiresIamPermissions: false,
+    versions: [
+      ['v0.7.2-eksbuild.3', ALL_MINORS],
+      ['v0.8.0-eksbuild.2', range(31, NEWEST_MINOR)],
+    ],
+  },
 ];
 
 function minorOf(clusterVersion: string): number {

@@ -17,7 +17,8 @@ import {
   VPC_CNI_ROLE_POLICIES,
   VPC_CNI_SERVICE_ACCOUNT,
 } from './clusterIam';
-import { CONTROLLER_IDENTITIES, ControllerIdentity } from './controllerIam';
+import { controllerNodes } from './controllerGraph';
+import { roleNodes } from './iamNodes';
 import { NETWORK_KEYS } from './networkGraph';
 import { node, NodeProperty, ResourceNode } from './types';
 
@@ -28,11 +29,15 @@ export const ADDONS_BEFORE_NODES = [
   'eks-pod-identity-agent',
 ] as const;
 
-/** EKS add-ons that need running nodes to become ACTIVE. */
+/**
+ * EKS add-ons that need running nodes to become ACTIVE; metrics-server feeds the
+ * HorizontalPodAutoscalers and the capacity tab's usage.
+ */
 export const ADDONS_AFTER_NODES = [
   'coredns',
   'aws-ebs-csi-driver',
   'aws-efs-csi-driver',
+  'metrics-server',
 ] as const;
 
 /** Role tags (`eks-platform:component`) of the cluster step's resources: their node keys. */
@@ -45,8 +50,6 @@ export const CLUSTER_KEYS = {
   adminAccess: 'admin-access',
   argocdAccess: 'argocd-access',
   addon: (name: string) => `addon-${name}`,
-  /** A Pod Identity association the cluster step makes (no add-on makes it). */
-  podIdentity: (serviceAccount: string) => `pod-identity-${serviceAccount}`,
 } as const;
 
 /** All five control-plane log types. */
@@ -68,76 +71,6 @@ export interface ClusterGraphOptions {
   /** Add-on versions EKS reports for the Kubernetes version, by add-on name. */
   addonVersions?: Record<string, string>;
 }
-
-/** A role, then its trust policy and its managed policies as settings of it. */
-function roleNodes(
-  cluster: string,
-  key: string,
-  trust: object,
-  policies: string[],
-  description: string,
-  inlinePolicy?: object,
-): ResourceNode[] {
-  const settings = { kind: 'iam-role', step: 'cluster', partOf: key } as const;
-  return [
-    node({
-      key,
-      kind: 'iam-role',
-      step: 'cluster',
-      type: 'AWS::IAM::Role',
-      name: `${cluster}-${key}`,
-      description,
-      refs: {},
-      // CreateRole needs a trust policy; the `.trust` node keeps it right afterwards.
-      properties: { description, trust: JSON.stringify(trust) },
-    }),
-    node({
-      ...settings,
-      key: `${key}.trust`,
-      kind: 'iam-role-trust',
-      name: `${cluster}-${key}`,
-      description: 'trust policy',
-      refs: { role: key },
-      properties: { document: JSON.stringify(trust) },
-    }),
-    node({
-      ...settings,
-      key: `${key}.policies`,
-      kind: 'iam-role-policies',
-      name: `${cluster}-${key}`,
-      description: policies.length
-        ? `exactly ${policies.join(', ')}`
-        : 'no managed policy',
-      refs: { role: key },
-      // Attached after the trust is right: EKS checks both when it assumes the role.
-      after: [`${key}.trust`],
-      properties: { policies },
-    }),
-    ...(inlinePolicy
-      ? [
-          node({
-            ...settings,
-            key: `${key}.inline-policy`,
-            kind: 'iam-role-inline-policy',
-            name: `${cluster}-${key}`,
-            description: 'its only inline policy',
-            refs: { role: key },
-            after: [`${key}.trust`],
-            properties: {
-              policyName: key,
-              document: JSON.stringify(inlinePolicy),
-            },
-          }),
-        ]
-      : []),
-  ];
-}
-
-/** The keys of a role's settings that must be in place before anything uses the role. */
-export const roleReadyKeys = (identity: ControllerIdentity) => [
-  `${identity.roleKey}.policies`,
-  ...(identity.inlinePolicy ? [`${identity.roleKey}.inline-policy`] : []),
-];
 
 /** An access entry for a principal, with one cluster-scoped access policy as its setting. */
 function accessNodes(
@@ -210,16 +143,6 @@ export function clusterGraph(
       `VPC CNI (${VPC_CNI_SERVICE_ACCOUNT}) of ${cluster}: assumed by pods.eks.amazonaws.com from this account and cluster only (EKS Pod Identity); ${managedNames(
         VPC_CNI_ROLE_POLICIES,
       )}`,
-    ),
-    ...CONTROLLER_IDENTITIES.flatMap(identity =>
-      roleNodes(
-        cluster,
-        identity.roleKey,
-        podIdentityTrustPolicy(scope),
-        identity.managedPolicies,
-        `${identity.description}; ${identity.namespace}/${identity.serviceAccount} through EKS Pod Identity, this cluster only`,
-        identity.inlinePolicy?.(scope),
-      ),
     ),
   ];
   const alias = `alias/${cluster}-secrets`;
@@ -341,25 +264,6 @@ export function clusterGraph(
       }),
     );
   }
-  // Made by the cluster step for controllers that are charts, not add-ons; EKS gives the
-  // role to the service account once it exists.
-  for (const identity of CONTROLLER_IDENTITIES.filter(i => !i.addon)) {
-    nodes.push(
-      node({
-        key: K.podIdentity(identity.serviceAccount),
-        kind: 'pod-identity-association',
-        step: 'cluster',
-        type: 'AWS::EKS::PodIdentityAssociation',
-        name: `${identity.namespace}/${identity.serviceAccount}`,
-        description: `gives it ${cluster}-${identity.roleKey}`,
-        refs: { cluster: K.cluster, role: identity.roleKey },
-        after: roleReadyKeys(identity),
-        properties: {
-          namespace: identity.namespace,
-          serviceAccount: identity.serviceAccount,
-        },
-      }),
-    );
-  }
+  nodes.push(...controllerNodes(spec));
   return nodes;
 }

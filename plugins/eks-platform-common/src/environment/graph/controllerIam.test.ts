@@ -1,7 +1,10 @@
 import { presetFor } from '../presets';
 import { clusterGraph } from './clusterGraph';
 import {
+  clusterAutoscalerPolicy,
+  containerLogGroupName,
   CONTROLLER_IDENTITIES,
+  fluentBitPolicy,
   JUSTIFIED_UNSCOPED_WRITES,
   loadBalancerControllerPolicy,
 } from './controllerIam';
@@ -43,8 +46,12 @@ describe('the controllers’ IAM', () => {
     );
   });
 
-  it('allows writes on every resource only where the reason is written down', () => {
-    const unscopedWrites = statementsOf(scoped)
+  it('allows writes on every resource only where the reason is written down, for every controller', () => {
+    const inline = CONTROLLER_IDENTITIES.flatMap(i =>
+      i.inlinePolicy ? statementsOf(i.inlinePolicy(SCOPE)) : [],
+    );
+    expect(inline.length).toBeGreaterThan(statementsOf(scoped).length);
+    const unscopedWrites = inline
       .filter(s => list(s.Resource).includes('*') && !s.Condition)
       .flatMap(s => list(s.Action))
       .filter(action => !isReadOnly(action));
@@ -138,5 +145,43 @@ describe('the controllers’ IAM', () => {
         cluster: 'dpj-prod-cluster',
       }),
     );
+  });
+
+  it("lets Fluent Bit write into the environment's log group only, which the graph makes with the preset's retention", () => {
+    const spec = presetFor('production');
+    const policy = fluentBitPolicy(SCOPE);
+    const resources = statementsOf(policy).flatMap(s => list(s.Resource));
+    expect(resources).toEqual([
+      'arn:aws:logs:eu-west-3:333333333333:log-group:/aws/eks/dpj-prod-cluster/containers:*',
+    ]);
+    const actions = statementsOf(policy).flatMap(s => list(s.Action));
+    expect(actions).not.toContain('logs:CreateLogGroup');
+    expect(actions).toContain('logs:PutLogEvents');
+    const nodes = clusterGraph(spec);
+    const group = nodes.find(n => n.kind === 'log-group')!;
+    expect(group.name).toBe(containerLogGroupName('dpj-prod-cluster'));
+    expect(
+      nodes.find(n => n.kind === 'log-group-retention')!.properties,
+    ).toEqual({ retentionInDays: 90 });
+    expect(
+      nodes.find(n => n.key === 'pod-identity-fluent-bit')!.properties,
+    ).toEqual({ namespace: 'logging', serviceAccount: 'fluent-bit' });
+  });
+
+  it("lets the autoscaler resize this cluster's Auto Scaling groups only", () => {
+    const [reads, writes] = statementsOf(clusterAutoscalerPolicy(SCOPE));
+    expect(list(reads.Action).every(isReadOnly)).toBe(true);
+    expect(list(writes.Action).sort()).toEqual([
+      'autoscaling:SetDesiredCapacity',
+      'autoscaling:TerminateInstanceInAutoScalingGroup',
+    ]);
+    expect(writes.Resource).toMatch(
+      /^arn:aws:autoscaling:eu-west-3:333333333333:autoScalingGroup:/,
+    );
+    expect(writes.Condition).toEqual({
+      StringEquals: {
+        'aws:ResourceTag/k8s.io/cluster-autoscaler/dpj-prod-cluster': 'owned',
+      },
+    });
   });
 });

@@ -4,6 +4,7 @@
  * role (the launch templates require IMDSv2 with a hop limit of 1), so without these the
  * storage drivers leave every claim Pending and the load balancer controller makes no ALB.
  */
+import type { EnvironmentName } from '../types';
 import { LOAD_BALANCER_CONTROLLER_PUBLISHED_POLICY } from './loadBalancerControllerPublishedPolicy';
 import type { PodIdentityScope } from './clusterIam';
 
@@ -144,7 +145,105 @@ export const CONTROLLER_IDENTITIES: readonly ControllerIdentity[] = [
     description:
       "AWS Load Balancer Controller: ALBs, target groups and security groups tagged with this cluster (AWS's published policy v2.12.0, scoped to the cluster)",
   },
+  {
+    roleKey: 'fluent-bit-role',
+    namespace: 'logging',
+    // The chart's serviceAccount.name (platform components' values).
+    serviceAccount: 'fluent-bit',
+    managedPolicies: [],
+    inlinePolicy: fluentBitPolicy,
+    description:
+      "Fluent Bit: writes container logs into the environment's log group only",
+  },
+  {
+    roleKey: 'cluster-autoscaler-role',
+    namespace: 'kube-system',
+    // The chart's rbac.serviceAccount.name (platform components' values).
+    serviceAccount: 'cluster-autoscaler',
+    managedPolicies: [],
+    inlinePolicy: clusterAutoscalerPolicy,
+    description:
+      "Cluster Autoscaler: resizes this cluster's node groups only (Auto Scaling groups tagged for it)",
+  },
 ];
+
+/** The log group Fluent Bit ships the cluster's container logs to. */
+export const containerLogGroupName = (cluster: string) =>
+  `/aws/eks/${cluster}/containers`;
+
+/** How long container logs are kept, by preset (a CloudWatch Logs retention value). */
+export const CONTAINER_LOG_RETENTION_DAYS: Readonly<
+  Record<EnvironmentName, number>
+> = { dev: 7, staging: 30, production: 90 };
+
+/**
+ * Fluent Bit writes log streams and events into the environment's log group only: it does
+ * not create groups (`auto_create_group Off`) nor set their retention, the graph does.
+ */
+export function fluentBitPolicy(scope: PodIdentityScope) {
+  const { account, region, cluster } = scope;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: [
+          'logs:CreateLogStream',
+          'logs:DescribeLogStreams',
+          'logs:PutLogEvents',
+        ],
+        Resource: `arn:aws:logs:${region}:${account}:log-group:${containerLogGroupName(
+          cluster,
+        )}:*`,
+      },
+    ],
+  };
+}
+
+/**
+ * The Cluster Autoscaler's policy for auto-discovery (kubernetes/autoscaler,
+ * cluster-autoscaler/cloudprovider/aws/README.md, "Full Cluster Autoscaler Features
+ * Policy"), with its writes limited as that page recommends: to Auto Scaling groups tagged
+ * `k8s.io/cluster-autoscaler/<cluster>: owned`, which EKS puts on this cluster's managed
+ * node groups' groups. Its reads are allowed on every resource, as Auto Scaling, EC2 and EKS
+ * authorize those calls on none.
+ */
+export function clusterAutoscalerPolicy(scope: PodIdentityScope) {
+  const { account, region, cluster } = scope;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: [
+          'autoscaling:DescribeAutoScalingGroups',
+          'autoscaling:DescribeAutoScalingInstances',
+          'autoscaling:DescribeLaunchConfigurations',
+          'autoscaling:DescribeScalingActivities',
+          'ec2:DescribeImages',
+          'ec2:DescribeInstanceTypes',
+          'ec2:DescribeLaunchTemplateVersions',
+          'ec2:GetInstanceTypesFromInstanceRequirements',
+          'eks:DescribeNodegroup',
+        ],
+        Resource: '*',
+      },
+      {
+        Effect: 'Allow',
+        Action: [
+          'autoscaling:SetDesiredCapacity',
+          'autoscaling:TerminateInstanceInAutoScalingGroup',
+        ],
+        Resource: `arn:aws:autoscaling:${region}:${account}:autoScalingGroup:*:autoScalingGroupName/*`,
+        Condition: {
+          StringEquals: {
+            [`aws:ResourceTag/k8s.io/cluster-autoscaler/${cluster}`]: 'owned',
+          },
+        },
+      },
+    ],
+  };
+}
 
 /** The identity an add-on's Pod Identity association gives a role to, if it has one. */
 export const controllerIdentityOfAddon = (addon: string) =>

@@ -104,7 +104,7 @@ describe('environmentGraph', () => {
     );
     // Settings are removed with their owner: destroy never lists them as kinds of their own.
     expect(destroyOrder(nodesOfStep(nodes, 'cluster'))).toEqual([
-      ['access-entry', 'eks-addon', 'pod-identity-association'],
+      ['access-entry', 'eks-addon', 'pod-identity-association', 'log-group'],
       ['eks-cluster'],
       ['iam-role', 'kms-key'],
     ]);

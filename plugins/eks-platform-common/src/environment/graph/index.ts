@@ -3,6 +3,8 @@ export * from './networkGraph';
 export * from './environmentGraph';
 export * from './clusterIam';
 export * from './controllerIam';
+export * from './controllerGraph';
+export * from './iamNodes';
 export * from './clusterGraph';
 export * from './nodegroupGraph';
 export * from './kubernetesMadeGraph';

@@ -8,8 +8,8 @@ import {
   ADDONS_AFTER_NODES,
   ADDONS_BEFORE_NODES,
   CLUSTER_KEYS,
-  roleReadyKeys,
 } from './clusterGraph';
+import { roleReadyKeys } from './iamNodes';
 import { controllerIdentityOfAddon } from './controllerIam';
 import { NETWORK_KEYS, natZonesOf } from './networkGraph';
 import { node, ResourceNode } from './types';

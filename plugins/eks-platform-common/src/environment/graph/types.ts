@@ -32,6 +32,8 @@ export type ResourceKind =
   | 'iam-role-policies'
   | 'iam-role-inline-policy'
   | 'pod-identity-association'
+  | 'log-group'
+  | 'log-group-retention'
   | 'kms-key'
   | 'kms-alias'
   | 'kms-key-rotation'

@@ -1,4 +1,5 @@
 /** The AWS clients of the cluster action, and how their "not found" answers read. */
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -14,20 +15,23 @@ export interface ClusterClients {
   ec2: EC2Client;
   /** For the load balancers the cluster's controller makes, which destroy removes. */
   elbv2: ElasticLoadBalancingV2Client;
+  /** For the log group of the container logs. */
+  logs: CloudWatchLogsClient;
 }
 
 export async function createClusterClients(
   aws: Pick<AwsClientFactory, 'create'>,
   target: { accountId: string; region: string },
 ): Promise<ClusterClients> {
-  const [eks, iam, kms, ec2, elbv2] = await Promise.all([
+  const [eks, iam, kms, ec2, elbv2, logs] = await Promise.all([
     aws.create(EKSClient, target),
     aws.create(IAMClient, target),
     aws.create(KMSClient, target),
     aws.create(EC2Client, target),
     aws.create(ElasticLoadBalancingV2Client, target),
+    aws.create(CloudWatchLogsClient, target),
   ]);
-  return { eks, iam, kms, ec2, elbv2 };
+  return { eks, iam, kms, ec2, elbv2, logs };
 }
 
 export function destroyClusterClients(clients: ClusterClients): void {

@@ -14,11 +14,12 @@ import {
 } from './__testUtils__/clusterTestUtils';
 
 /**
- * 6 roles with their trust and policies (one with an inline policy), key with its alias
+ * 8 roles with their trust and policies (three with an inline policy), key with its alias
  * and rotation, cluster, admin and ArgoCD access with their policies, 3 add-ons, the load balancer
- * controller's Pod Identity association.
+ * controller's, Fluent Bit's and the autoscaler's Pod Identity associations, the container log group with its
+ * retention.
  */
-const PRODUCTION_STEPS = 31;
+const PRODUCTION_STEPS = 43;
 
 const CREATES = [
   'CreateRole',
@@ -30,6 +31,7 @@ const CREATES = [
   'CreateAddon',
   'PutRolePolicy',
   'CreatePodIdentityAssociation',
+  'CreateLogGroup',
 ];
 
 describe('eks-platform:cluster:create resumes an interrupted task', () => {
@@ -61,15 +63,25 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
       'cluster.argocd-access',
       'cluster.argocd-access.policy',
       'cluster.cluster',
+      'cluster.cluster-autoscaler-role',
+      'cluster.cluster-autoscaler-role.inline-policy',
+      'cluster.cluster-autoscaler-role.policies',
+      'cluster.cluster-autoscaler-role.trust',
       'cluster.cluster-role',
       'cluster.cluster-role.policies',
       'cluster.cluster-role.trust',
+      'cluster.container-logs',
+      'cluster.container-logs.retention',
       'cluster.ebs-csi-role',
       'cluster.ebs-csi-role.policies',
       'cluster.ebs-csi-role.trust',
       'cluster.efs-csi-role',
       'cluster.efs-csi-role.policies',
       'cluster.efs-csi-role.trust',
+      'cluster.fluent-bit-role',
+      'cluster.fluent-bit-role.inline-policy',
+      'cluster.fluent-bit-role.policies',
+      'cluster.fluent-bit-role.trust',
       'cluster.load-balancer-controller-role',
       'cluster.load-balancer-controller-role.inline-policy',
       'cluster.load-balancer-controller-role.policies',
@@ -78,6 +90,8 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
       'cluster.node-role.policies',
       'cluster.node-role.trust',
       'cluster.pod-identity-aws-load-balancer-controller',
+      'cluster.pod-identity-cluster-autoscaler',
+      'cluster.pod-identity-fluent-bit',
       'cluster.secrets-key',
       'cluster.secrets-key.alias',
       'cluster.secrets-key.rotation',
@@ -110,9 +124,10 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
         .sort();
       expect(creates).toEqual(
         [
-          ...Array(6).fill('CreateRole'),
-          'PutRolePolicy',
-          'CreatePodIdentityAssociation',
+          ...Array(8).fill('CreateRole'),
+          ...Array(3).fill('PutRolePolicy'),
+          ...Array(3).fill('CreatePodIdentityAssociation'),
+          'CreateLogGroup',
           'CreateKey',
           'CreateAlias',
           'CreateCluster',

@@ -39,6 +39,16 @@ import {
 const CLUSTER = 'dpj-prod-cluster';
 const DEV_CLUSTER = 'dpj-dev-cluster';
 
+/** EKS refuses the next AssociateAccessPolicy once, as for a principal lacking the right. */
+const ASSOCIATE_ACCESS_POLICY_DENIED = {
+  service: 'eks',
+  operation: 'AssociateAccessPolicy',
+  code: 'AccessDeniedException',
+  message: 'User is not authorized to perform eks:AssociateAccessPolicy',
+  status: 403,
+  times: 1,
+};
+
 describe('eks-platform:cluster:create', () => {
   const fixture = useSandboxActionFixture();
   let clients: ClusterClientsForTests;
@@ -130,7 +140,7 @@ describe('eks-platform:cluster:create', () => {
       JSON.parse(
         decodeURIComponent(role(suffix).role.AssumeRolePolicyDocument!),
       );
-    expect(read.roles).toHaveLength(6);
+    expect(read.roles).toHaveLength(8);
     expect(trust('cluster-role').Statement).toEqual([
       expect.objectContaining({
         Effect: 'Allow',
@@ -176,6 +186,8 @@ describe('eks-platform:cluster:create', () => {
       'ebs-csi-role',
       'efs-csi-role',
       'load-balancer-controller-role',
+      'fluent-bit-role',
+      'cluster-autoscaler-role',
     ]) {
       expect(trust(controller)).toEqual(trust('vpc-cni-role'));
     }
@@ -202,19 +214,42 @@ describe('eks-platform:cluster:create', () => {
         cluster: CLUSTER,
       }),
     );
-    expect(read.roles.filter(r => r.inlinePolicies.length)).toHaveLength(1);
+    expect(read.roles.filter(r => r.inlinePolicies.length)).toHaveLength(3);
+    // Fluent Bit's log group, with the preset's retention.
+    expect(read.logGroups).toEqual([
+      expect.objectContaining({
+        logGroupName: `/aws/eks/${CLUSTER}/containers`,
+        retentionInDays: 90,
+      }),
+    ]);
     // The controller's service account gets its role through EKS Pod Identity.
-    const direct = read.podIdentityAssociations.filter(a => !a.ownerArn);
+    const direct = read.podIdentityAssociations
+      .filter(a => !a.ownerArn)
+      .sort((a, b) =>
+        `${a.namespace}/${a.serviceAccount}`.localeCompare(
+          `${b.namespace}/${b.serviceAccount}`,
+        ),
+      );
     expect(direct).toEqual([
       expect.objectContaining({
         namespace: 'kube-system',
         serviceAccount: 'aws-load-balancer-controller',
       }),
+      expect.objectContaining({
+        namespace: 'kube-system',
+        serviceAccount: 'cluster-autoscaler',
+      }),
+      expect.objectContaining({
+        namespace: 'logging',
+        serviceAccount: 'fluent-bit',
+      }),
     ]);
     const { association } = await clients.eks.send(
       new DescribePodIdentityAssociationCommand({
         clusterName: CLUSTER,
-        associationId: direct[0].associationId,
+        associationId: direct.find(
+          a => a.serviceAccount === 'aws-load-balancer-controller',
+        )!.associationId,
       }),
     );
     expect(association?.roleArn).toBe(
@@ -298,9 +333,6 @@ describe('eks-platform:cluster:create', () => {
       ['cluster-role', 'created'],
       ['node-role', 'created'],
       ['vpc-cni-role', 'created'],
-      ['ebs-csi-role', 'created'],
-      ['efs-csi-role', 'created'],
-      ['load-balancer-controller-role', 'created'],
       ['secrets-key', 'created'],
       ['cluster', 'created'],
       ['admin-access', 'created'],
@@ -309,7 +341,16 @@ describe('eks-platform:cluster:create', () => {
       ['addon-eks-pod-identity-agent', 'created'],
       ['addon-vpc-cni', 'created'],
       ['addon-kube-proxy', 'created'],
+      // What the platform's controllers need.
+      ['ebs-csi-role', 'created'],
+      ['efs-csi-role', 'created'],
+      ['load-balancer-controller-role', 'created'],
+      ['fluent-bit-role', 'created'],
+      ['cluster-autoscaler-role', 'created'],
       ['pod-identity-aws-load-balancer-controller', 'created'],
+      ['pod-identity-fluent-bit', 'created'],
+      ['pod-identity-cluster-autoscaler', 'created'],
+      ['container-logs', 'created'],
     ]);
     expect(logLines(ctx.logger)).toContainEqual(
       expect.stringMatching(/^Still waiting for EKS cluster .* elapsed$/),
@@ -340,10 +381,12 @@ describe('eks-platform:cluster:create', () => {
       .map(c => c.operation);
     expect([...changes].sort()).toEqual(
       [
-        ...Array(6).fill('CreateRole'),
+        ...Array(8).fill('CreateRole'),
         ...Array(6).fill('AttachRolePolicy'),
-        'PutRolePolicy',
-        'CreatePodIdentityAssociation',
+        ...Array(3).fill('PutRolePolicy'),
+        ...Array(3).fill('CreatePodIdentityAssociation'),
+        'CreateLogGroup',
+        'PutRetentionPolicy',
         'CreateKey',
         'CreateAlias',
         'EnableKeyRotation',
@@ -423,19 +466,7 @@ describe('eks-platform:cluster:create', () => {
         principalArn: devInput().argocdRoleArn,
       }),
     );
-    await fixture.faults({
-      scripted: [
-        {
-          service: 'eks',
-          operation: 'AssociateAccessPolicy',
-          code: 'AccessDeniedException',
-          message:
-            'User is not authorized to perform eks:AssociateAccessPolicy',
-          status: 403,
-          times: 1,
-        },
-      ],
-    });
+    await fixture.faults({ scripted: [ASSOCIATE_ACCESS_POLICY_DENIED] });
     await fixture.clearCalls();
     await expect(
       action().handler(
@@ -499,28 +530,17 @@ describe('eks-platform:cluster:create', () => {
         'DeleteRole',
       ]),
     );
-    expect(changes.filter(op => op === 'DeleteRole')).toHaveLength(6);
+    expect(changes.filter(op => op === 'DeleteRole')).toHaveLength(8);
     expect(changes.filter(op => op === 'DetachRolePolicy')).toHaveLength(6);
-    expect(changes.filter(op => op === 'DeleteRolePolicy')).toHaveLength(1);
+    expect(changes.filter(op => op === 'DeleteRolePolicy')).toHaveLength(3);
+    expect(changes.filter(op => op === 'DeleteLogGroup')).toHaveLength(1);
     expect(await countCluster(devClients, DEV_CLUSTER)).toEqual(NO_CLUSTER);
     const read = await readCluster(devClients, DEV_CLUSTER);
     expect(read.key).toBeUndefined(); // alias gone
   });
 
   it('keeps a failed production cluster and names what exists, then a retry finishes it', async () => {
-    await fixture.faults({
-      scripted: [
-        {
-          service: 'eks',
-          operation: 'AssociateAccessPolicy',
-          code: 'AccessDeniedException',
-          message:
-            'User is not authorized to perform eks:AssociateAccessPolicy',
-          status: 403,
-          times: 1,
-        },
-      ],
-    });
+    await fixture.faults({ scripted: [ASSOCIATE_ACCESS_POLICY_DENIED] });
     const checkpoints = new CheckpointStore();
     await expect(
       action().handler(
@@ -556,7 +576,7 @@ describe('eks-platform:cluster:create', () => {
     await action().handler(ctx);
     expect(await mutating()).toEqual([]);
     expect(outputOf(ctx, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(14).fill('planned'),
+      Array(19).fill('planned'),
     );
     expect(outputOf(ctx, 'addons').map((a: any) => a.name)).toEqual([
       'vpc-cni',
@@ -574,7 +594,7 @@ describe('eks-platform:cluster:create', () => {
     });
     await action().handler(existing);
     expect(outputOf(existing, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(14).fill('reused'),
+      Array(19).fill('reused'),
     );
     expect(await mutating()).toEqual([]);
   });

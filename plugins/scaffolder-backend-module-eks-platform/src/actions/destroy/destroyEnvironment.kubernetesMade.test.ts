@@ -1,4 +1,8 @@
 import {
+  CloudWatchLogsClient,
+  DescribeLogStreamsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
   DescribeVolumesCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
@@ -197,7 +201,7 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
     });
   });
 
-  it('a created environment registered with ArgoCD gets its load balancer once synced; destroy removes it', async () => {
+  it('a created environment registered with ArgoCD syncs, gets its load balancer and ships its logs; destroy removes them', async () => {
     const target = { accountId: DEV.account, region: 'eu-west-3' };
     const eks = await fixture.aws.create(EKSClient, target);
     const { cluster } = await eks.send(
@@ -241,6 +245,32 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
       await new Promise(resolve => setTimeout(resolve, 5));
     }
     expect(await dpjLoadBalancers()).toHaveLength(1);
+    // ArgoCD's role has its access entry: every application is Synced.
+    const response = await fetch(
+      `${fixture.sandbox.url}/argocd/api/v1/applications`,
+      { headers: { authorization: 'Bearer sandbox-argocd-token' } },
+    );
+    const { items } = await response.json();
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    for (const app of items) {
+      expect([app.metadata.name, app.status.sync.status]).toEqual([
+        app.metadata.name,
+        'Synced',
+      ]);
+    }
+    // Fluent Bit's role may write into the log group the cluster step made.
+    const logs = await fixture.aws.create(CloudWatchLogsClient, target);
+    const streams = async () =>
+      (
+        await logs.send(
+          new DescribeLogStreamsCommand({
+            logGroupName: `/aws/eks/${CLUSTER}/containers`,
+          }),
+        )
+      ).logStreams ?? [];
+    expect((await streams()).map(s => s.logStreamName)).toEqual([
+      'fluent-bit-kube.var.log.containers',
+    ]);
 
     const ctx = actionContext({ input: CONFIRMED_DEV, taskId: 'task-destroy' });
     await destroyAction(fixture.aws).handler(ctx);
@@ -248,6 +278,10 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
       new DescribeLoadBalancersCommand({}),
     );
     expect(LoadBalancers).toEqual([]);
+    await expect(streams()).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+    logs.destroy();
     expect(
       await readEnvironment(fixture.aws, DEV.account, 'dpj-dev'),
     ).toMatchObject({ vpcs: 0, subnets: 0 });

@@ -35,7 +35,9 @@ const DEV_EXISTING = {
   flowLogs: 1,
   clusterSecurityGroups: 1,
   clusters: 1,
-  roles: 3,
+  // Control plane, nodes, VPC CNI and the platform's five controllers.
+  roles: 8,
+  logGroups: 1,
   aliases: 1,
 };
 
@@ -176,8 +178,9 @@ describe('eks-platform:environment:destroy', () => {
     }).toEqual({
       nodegroups: 3,
       clusters: 1,
-      // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller.
-      roles: 6,
+      // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller,
+      // Fluent Bit, Cluster Autoscaler.
+      roles: 8,
       keys: 1,
       vpcs: 1,
       subnets: 6,

@@ -18,7 +18,7 @@ import {
 jest.setTimeout(60_000);
 
 /** 3 launch templates, 3 node groups, 3 add-ons. */
-const CHECKPOINTS = 9;
+const CHECKPOINTS = 10;
 
 describe('eks-platform:nodegroup:create resumes after an abort', () => {
   const fixture = useSandboxActionFixture();
@@ -50,14 +50,14 @@ describe('eks-platform:nodegroup:create resumes after an abort', () => {
         Array(3).fill('ACTIVE'),
       );
       expect(state.launchTemplates).toHaveLength(3);
-      expect(state.addons.map(a => a.status)).toEqual(Array(3).fill('ACTIVE'));
+      expect(state.addons.map(a => a.status)).toEqual(Array(4).fill('ACTIVE'));
       // Each resource created once over both runs.
       const creates = (await fixture.calls()).filter(c =>
         ['CreateLaunchTemplate', 'CreateNodegroup', 'CreateAddon'].includes(
           c.operation,
         ),
       );
-      expect(creates.filter(c => c.status === 200)).toHaveLength(9);
+      expect(creates.filter(c => c.status === 200)).toHaveLength(10);
     },
   );
 

@@ -208,6 +208,7 @@ describe('eks-platform:nodegroup:create', () => {
       ['coredns', 'v1.12.4-eksbuild.1', 'ACTIVE'],
       ['aws-ebs-csi-driver', expect.any(String), 'ACTIVE'],
       ['aws-efs-csi-driver', expect.any(String), 'ACTIVE'],
+      ['metrics-server', expect.any(String), 'ACTIVE'],
     ]);
     expect(outputOf(ctx, 'addons')).toEqual(
       state.addons.map(a => ({ name: a.addonName, version: a.addonVersion })),
@@ -221,7 +222,7 @@ describe('eks-platform:nodegroup:create', () => {
         launchTemplateId: group(name).launchTemplate!.id,
       })),
     );
-    expect(outputOf(ctx, 'resources')).toHaveLength(9);
+    expect(outputOf(ctx, 'resources')).toHaveLength(10);
     expect(outputOf(ctx, 'summary')).toContain('| AWS::EKS::Nodegroup |');
     // Progress lines per group with elapsed time.
     expect(logLines(ctx.logger)).toEqual(
@@ -242,7 +243,7 @@ describe('eks-platform:nodegroup:create', () => {
       [
         ...Array(3).fill('CreateLaunchTemplate'),
         ...Array(3).fill('CreateNodegroup'),
-        ...Array(3).fill('CreateAddon'),
+        ...Array(4).fill('CreateAddon'),
       ].sort(),
     );
     // eslint-disable-next-line no-console
@@ -277,7 +278,7 @@ describe('eks-platform:nodegroup:create', () => {
     expect(await mutatingCalls()).toEqual([]);
     expect(
       outputOf(other, 'resources').map((r: { outcome: string }) => r.outcome),
-    ).toEqual(Array(9).fill('reused'));
+    ).toEqual(Array(10).fill('reused'));
     expect((await readNodegroups(clients)).nodegroups).toHaveLength(3);
   });
 
@@ -303,11 +304,13 @@ describe('eks-platform:nodegroup:create', () => {
       'AWS::EKS::Addon coredns planned',
       'AWS::EKS::Addon aws-ebs-csi-driver planned',
       'AWS::EKS::Addon aws-efs-csi-driver planned',
+      'AWS::EKS::Addon metrics-server planned',
     ]);
     expect(outputOf(ctx, 'addons')).toEqual([
       { name: 'coredns', version: 'v1.12.4-eksbuild.1' },
       { name: 'aws-ebs-csi-driver', version: expect.any(String) },
       { name: 'aws-efs-csi-driver', version: expect.any(String) },
+      { name: 'metrics-server', version: expect.any(String) },
     ]);
     expect(outputOf(ctx, 'summary')).toContain('to create: SPOT');
   });
@@ -326,7 +329,7 @@ describe('eks-platform:nodegroup:create', () => {
       Array(3).fill('ACTIVE'),
     );
     expect(state.launchTemplates).toHaveLength(3);
-    expect(state.addons.map(a => a.status)).toEqual(Array(3).fill('ACTIVE'));
+    expect(state.addons.map(a => a.status)).toEqual(Array(4).fill('ACTIVE'));
   });
 
   it('names the group AWS had no capacity for, and rolls back everything this task created', async () => {
@@ -428,7 +431,7 @@ describe('eks-platform:nodegroup:create', () => {
         progressIntervalSeconds: 0.01,
       },
     });
-    expect(deleted).toHaveLength(9);
+    expect(deleted).toHaveLength(10);
     const state = await readNodegroups(clients);
     expect(state).toMatchObject({
       nodegroups: [],

@@ -133,7 +133,13 @@ describe('rollback of a failed environment template run', () => {
 
     expect(error?.message).toContain('Rolled back');
     const left = await readEnvironment(fixture.aws, DEV.account, 'dpj-dev');
-    expect(left).toMatchObject({ vpcs: 1, subnets: 6, clusters: 1, roles: 3 });
+    expect(left).toMatchObject({
+      vpcs: 1,
+      subnets: 6,
+      clusters: 1,
+      roles: 8,
+      logGroups: 1,
+    });
     expect(left.launchTemplates).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   iamRolePolicies,
   iamRoleTrust,
 } from './iamRole';
+import { logGroup, logGroupRetention } from './logGroup';
 import { podIdentityAssociation } from './podIdentityAssociation';
 import { kmsAlias, kmsKey, kmsKeyRotation } from './kmsKey';
 
@@ -26,6 +27,8 @@ export const CLUSTER_HANDLERS: ResourceHandlers<ClusterClients> = {
   'access-policy-association': accessPolicyAssociation,
   'eks-addon': eksAddon,
   'pod-identity-association': podIdentityAssociation,
+  'log-group': logGroup,
+  'log-group-retention': logGroupRetention,
 };
 
 export { addonVersionFor, describeAddon } from './eksAddon';

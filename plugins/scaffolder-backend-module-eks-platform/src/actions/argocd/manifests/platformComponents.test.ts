@@ -24,6 +24,7 @@ describe('PLATFORM_COMPONENTS', () => {
     );
     expect(charts.map(chart => `${chart.chart}@${chart.version}`)).toEqual([
       'aws-load-balancer-controller@1.12.0',
+      'cluster-autoscaler@9.59.0',
       'kube-prometheus-stack@69.8.0',
       'fluent-bit@0.47.9',
       'jaeger@3.4.1',

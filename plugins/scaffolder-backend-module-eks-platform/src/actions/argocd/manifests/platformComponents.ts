@@ -7,14 +7,34 @@
  * this table (a range would let a sync pick up a new chart unannounced). They were
  * chosen from known releases, not looked up in the chart repositories at build time.
  */
-import type {
-  EnvironmentName,
-  EnvironmentSpec,
+import {
+  containerLogGroupName,
+  type EnvironmentName,
+  type EnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
 import type { EnvironmentScheduling, Placement } from './scheduling';
+import {
+  prometheusResources,
+  smallControllerResources,
+  grafanaResources,
+  nodeAgentResources,
+  fluentBitResources,
+  jaegerResources,
+  albControllerResources,
+  dpjResources,
+  PROMETHEUS_RETENTION,
+  JAEGER_MAX_TRACES,
+  clusterAutoscalerResources,
+  DPJ_MAX_REPLICAS,
+} from './componentSizing';
+import { REPLICAS } from './componentSizing';
+
+export { REPLICAS } from './componentSizing';
+export type { PerEnvironment } from './componentSizing';
 
 export const PLATFORM_COMPONENT_IDS = [
   'aws-load-balancer-controller',
+  'cluster-autoscaler',
   'kube-prometheus-stack',
   'fluent-bit',
   'jaeger',
@@ -81,38 +101,6 @@ export interface PlatformComponent {
   values(context: ValuesContext): Record<string, unknown>;
 }
 
-/** A value per environment. */
-export type PerEnvironment<T> = Readonly<Record<EnvironmentName, T>>;
-
-/** Replica count of the components whose chart runs several interchangeable copies. */
-export const REPLICAS: PerEnvironment<number> = {
-  dev: 1,
-  staging: 2,
-  production: 3,
-};
-
-interface Resources {
-  requests: { cpu: string; memory: string };
-  limits: { cpu: string; memory: string };
-}
-
-function resources(
-  requestCpu: string,
-  requestMemory: string,
-  limitCpu: string,
-  limitMemory: string,
-): Resources {
-  return {
-    requests: { cpu: requestCpu, memory: requestMemory },
-    limits: { cpu: limitCpu, memory: limitMemory },
-  };
-}
-
-/** Requests and limits by environment, smallest in dev. */
-function sized(table: PerEnvironment<Resources>) {
-  return (environment: EnvironmentName): Resources => table[environment];
-}
-
 /** The nodeSelector/tolerations pair as chart values (most charts use these two keys). */
 function scheduled(placement: Placement): Record<string, unknown> {
   return { ...placement };
@@ -134,62 +122,16 @@ const WEBHOOK_CA_BUNDLES: IgnoredDifference[] = [
   },
 ];
 
-const prometheusResources = sized({
-  dev: resources('100m', '512Mi', '500m', '1Gi'),
-  staging: resources('250m', '1Gi', '1', '2Gi'),
-  production: resources('500m', '2Gi', '2', '4Gi'),
-});
-const smallControllerResources = sized({
-  dev: resources('50m', '64Mi', '200m', '128Mi'),
-  staging: resources('100m', '128Mi', '500m', '256Mi'),
-  production: resources('100m', '128Mi', '500m', '256Mi'),
-});
-const grafanaResources = sized({
-  dev: resources('50m', '128Mi', '250m', '256Mi'),
-  staging: resources('100m', '256Mi', '500m', '512Mi'),
-  production: resources('200m', '512Mi', '1', '1Gi'),
-});
-const nodeAgentResources = sized({
-  dev: resources('20m', '32Mi', '100m', '64Mi'),
-  staging: resources('50m', '64Mi', '200m', '128Mi'),
-  production: resources('50m', '64Mi', '250m', '128Mi'),
-});
-const fluentBitResources = sized({
-  dev: resources('50m', '64Mi', '200m', '128Mi'),
-  staging: resources('100m', '128Mi', '500m', '256Mi'),
-  production: resources('100m', '128Mi', '500m', '256Mi'),
-});
-const jaegerResources = sized({
-  dev: resources('100m', '256Mi', '500m', '512Mi'),
-  staging: resources('200m', '512Mi', '1', '1Gi'),
-  production: resources('250m', '1Gi', '1', '2Gi'),
-});
-const albControllerResources = sized({
-  dev: resources('50m', '128Mi', '200m', '256Mi'),
-  staging: resources('100m', '128Mi', '500m', '256Mi'),
-  production: resources('100m', '256Mi', '500m', '512Mi'),
-});
-const dpjResources = sized({
-  dev: resources('100m', '256Mi', '500m', '512Mi'),
-  staging: resources('250m', '512Mi', '1', '1Gi'),
-  production: resources('500m', '1Gi', '2', '2Gi'),
-});
-
-const PROMETHEUS_RETENTION: PerEnvironment<string> = {
-  dev: '3d',
-  staging: '7d',
-  production: '15d',
-};
-const LOG_RETENTION_DAYS: PerEnvironment<number> = {
-  dev: 7,
-  staging: 30,
-  production: 90,
-};
-/** Upper bound of the in-memory trace store, so the pod's memory limit holds. */
-const JAEGER_MAX_TRACES: PerEnvironment<number> = {
-  dev: 10000,
-  staging: 25000,
-  production: 50000,
+/**
+ * The Cluster Autoscaler's minor version must be the cluster's (kubernetes/autoscaler README,
+ * "Releases"): the newest patch of each, from the project's tags. For a version missing here
+ * the chart's own image (1.35) runs; add the version's release when EKS offers it.
+ */
+export const CLUSTER_AUTOSCALER_IMAGES: Readonly<Record<string, string>> = {
+  '1.33': 'v1.33.6',
+  '1.34': 'v1.34.5',
+  '1.35': 'v1.35.2',
+  '1.36': 'v1.36.1',
 };
 
 /** Secret (keys admin-user, admin-password) Grafana's admin account reads; see the report. */
@@ -233,6 +175,48 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
       serviceAccount: { create: true, name: 'aws-load-balancer-controller' },
       ...scheduled(scheduling.system),
     }),
+  },
+  {
+    id: 'cluster-autoscaler',
+    description:
+      "Cluster Autoscaler: adds nodes for Pending pods and removes idle ones, within each node group's min and max",
+    source: {
+      type: 'helm',
+      repoUrl: 'https://kubernetes.github.io/autoscaler',
+      chart: 'cluster-autoscaler',
+      // appVersion 1.35.0; the image follows the cluster's version (clusterAutoscalerImage).
+      version: '9.59.0',
+    },
+    namespace: 'kube-system',
+    releaseName: 'cluster-autoscaler',
+    syncWave: -3,
+    serverSideApply: false,
+    values: ({ spec, environment, clusterName, scheduling }) => {
+      const tag = CLUSTER_AUTOSCALER_IMAGES[spec.kubernetesVersion];
+      return {
+        // The managed node groups' Auto Scaling groups, which EKS tags for discovery.
+        autoDiscovery: { clusterName },
+        awsRegion: spec.region,
+        ...(tag ? { image: { tag } } : {}),
+        // A fixed name, for the EKS Pod Identity association granting its IAM policy.
+        rbac: { serviceAccount: { create: true, name: 'cluster-autoscaler' } },
+        extraArgs: {
+          // The preset's preferred group first, then the one that wastes least.
+          expander: 'priority,least-waste',
+          'balance-similar-node-groups': true,
+          'scale-down-enabled': true,
+          'skip-nodes-with-system-pods': false,
+        },
+        expanderPriorities: {
+          10: ['.*'],
+          50: [
+            environment === 'production' ? '.*app-on-demand.*' : '.*app-spot.*',
+          ],
+        },
+        resources: clusterAutoscalerResources(environment),
+        ...scheduled(scheduling.system),
+      };
+    },
   },
   {
     id: 'kube-prometheus-stack',
@@ -338,10 +322,11 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
           '    Name cloudwatch_logs',
           '    Match kube.*',
           `    region ${spec.region}`,
-          `    log_group_name /aws/eks/${clusterName}/containers`,
+          // The cluster step made the group with the preset's retention; Fluent Bit's
+          // role may only write into it.
+          `    log_group_name ${containerLogGroupName(clusterName)}`,
           '    log_stream_prefix fluent-bit-',
-          '    auto_create_group On',
-          `    log_retention_days ${LOG_RETENTION_DAYS[environment]}`,
+          '    auto_create_group Off',
           '',
         ].join('\n'),
       },
@@ -395,11 +380,29 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
     releaseName: 'dpj',
     syncWave: 0,
     serverSideApply: false,
-    podSecurity: 'baseline',
+    // The applications run as Kubernetes' restricted profile requires (the values below).
+    podSecurity: 'restricted',
     // The keys of a `helm create` chart. These values take precedence over the value
     // files, which keep the application settings (images, features, endpoints).
     values: ({ environment, scheduling }) => ({
       replicaCount: REPLICAS[environment],
+      // The HorizontalPodAutoscaler replaces replicaCount (metrics from metrics-server).
+      autoscaling: {
+        enabled: true,
+        minReplicas: REPLICAS[environment],
+        maxReplicas: DPJ_MAX_REPLICAS[environment],
+        targetCPUUtilizationPercentage: 70,
+      },
+      podSecurityContext: {
+        runAsNonRoot: true,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+      },
       resources: dpjResources(environment),
       // Spot capacity for dev and staging; production stays on on-demand nodes.
       ...scheduled(

@@ -65,6 +65,7 @@ describe('renderArgoCdManifests', () => {
       expect(rendered.root.metadata.name).toBe('dpj-dev-root');
       expect(rendered.applications.map(a => a.metadata.name)).toEqual([
         'dpj-dev-aws-load-balancer-controller',
+        'dpj-dev-cluster-autoscaler',
         'dpj-dev-kube-prometheus-stack',
         'dpj-dev-fluent-bit',
         'dpj-dev-jaeger',
@@ -211,6 +212,7 @@ describe('renderArgoCdManifests', () => {
         'https://fluent.github.io/helm-charts',
         env.repoUrl,
         'https://jaegertracing.github.io/helm-charts',
+        'https://kubernetes.github.io/autoscaler',
         'https://prometheus-community.github.io/helm-charts',
       ]);
     });
@@ -392,6 +394,57 @@ describe('renderArgoCdManifests', () => {
       });
     });
 
+    it("runs the autoscaler of the cluster's version on its node groups, preferring the preset's application group", () => {
+      const production = valuesOf(render('production'), 'cluster-autoscaler');
+      expect(production).toMatchObject({
+        autoDiscovery: { clusterName: 'dpj-prod-cluster' },
+        awsRegion: 'eu-west-3',
+        rbac: { serviceAccount: { name: 'cluster-autoscaler' } },
+        extraArgs: {
+          expander: 'priority,least-waste',
+          'scale-down-enabled': true,
+        },
+        expanderPriorities: { 50: ['.*app-on-demand.*'] },
+      });
+      expect(production.image.tag).toMatch(
+        new RegExp(`^v${presetFor('production').kubernetesVersion}\\.`),
+      );
+      expect(
+        valuesOf(render('dev'), 'cluster-autoscaler').expanderPriorities[50],
+      ).toEqual(['.*app-spot.*']);
+    });
+
+    it('enforces Pod Security restricted on the DPJ namespace, with values that meet it, and scales the applications by CPU', () => {
+      const rendered = render('production');
+      const dpj = rendered.applications.find(a =>
+        a.metadata.name.endsWith('-dpj'),
+      )!;
+      expect(dpj.spec.syncPolicy.managedNamespaceMetadata.labels).toEqual({
+        'pod-security.kubernetes.io/enforce': 'restricted',
+      });
+      const values = valuesOf(rendered, 'dpj');
+      // What the restricted profile checks (kubernetes.io "Pod Security Standards").
+      expect(values.podSecurityContext).toEqual({
+        runAsNonRoot: true,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
+      expect(values.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        runAsNonRoot: true,
+      });
+      expect(values.autoscaling).toEqual({
+        enabled: true,
+        minReplicas: 3,
+        maxReplicas: 12,
+        targetCPUUtilizationPercentage: 70,
+      });
+      expect(valuesOf(render('dev'), 'dpj').autoscaling).toMatchObject({
+        minReplicas: 1,
+        maxReplicas: 3,
+      });
+    });
+
     it('never uses the default Grafana admin password', () => {
       const values = valuesOf(render('production'), 'kube-prometheus-stack');
       expect(values.grafana).not.toHaveProperty('adminPassword');
@@ -489,14 +542,16 @@ describe('renderArgoCdManifests', () => {
       }
     });
 
-    it('ships the logs of the cluster to its CloudWatch log group', () => {
+    it('ships the logs of the cluster to the log group the cluster step made, without creating one', () => {
       const values = valuesOf(render('staging'), 'fluent-bit');
       expect(values.config.outputs).toContain('Name cloudwatch_logs');
       expect(values.config.outputs).toContain(
         'log_group_name /aws/eks/dpj-staging-cluster/containers',
       );
       expect(values.config.outputs).toContain('region eu-west-3');
-      expect(values.config.outputs).toContain('log_retention_days 30');
+      // The graph sets the retention; Fluent Bit's role may not create groups nor set it.
+      expect(values.config.outputs).toContain('auto_create_group Off');
+      expect(values.config.outputs).not.toContain('log_retention_days');
     });
   });
 
@@ -507,6 +562,7 @@ describe('renderArgoCdManifests', () => {
         'clusters/dpj-dev/cluster-secret.yaml',
         'clusters/dpj-dev/root.yaml',
         'clusters/dpj-dev/apps/aws-load-balancer-controller.yaml',
+        'clusters/dpj-dev/apps/cluster-autoscaler.yaml',
         'clusters/dpj-dev/apps/kube-prometheus-stack.yaml',
         'clusters/dpj-dev/apps/fluent-bit.yaml',
         'clusters/dpj-dev/apps/jaeger.yaml',

@@ -5,6 +5,10 @@
 import type { EnvironmentGuard } from '../../access';
 import { testGuard } from '../../__testUtils__/testGuard';
 import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
   CreateSubnetCommand,
   CreateVpcCommand,
   EC2Client,
@@ -112,6 +116,7 @@ export interface ClusterClientsForTests {
   eks: EKSClient;
   iam: IAMClient;
   kms: KMSClient;
+  logs: CloudWatchLogsClient;
 }
 
 export async function testClients(
@@ -123,6 +128,7 @@ export async function testClients(
     eks: await aws.create(EKSClient, target),
     iam: await aws.create(IAMClient, target),
     kms: await aws.create(KMSClient, target),
+    logs: await aws.create(CloudWatchLogsClient, target),
   };
 }
 
@@ -131,8 +137,13 @@ export async function readCluster(
   clients: ClusterClientsForTests,
   cluster: string,
 ) {
-  const { eks, iam, kms } = clients;
+  const { eks, iam, kms, logs } = clients;
   const { clusters = [] } = await eks.send(new ListClustersCommand({}));
+  const { logGroups = [] } = await logs.send(
+    new DescribeLogGroupsCommand({
+      logGroupNamePrefix: `/aws/eks/${cluster}/`,
+    }),
+  );
   const described = clusters.includes(cluster)
     ? (await eks.send(new DescribeClusterCommand({ name: cluster }))).cluster
     : undefined;
@@ -201,6 +212,7 @@ export async function readCluster(
     addons,
     accessEntries,
     podIdentityAssociations,
+    logGroups,
     roles,
     key,
     rotation,
@@ -217,6 +229,7 @@ export async function countCluster(
     addons: read.addons.length,
     accessEntries: read.accessEntries.length,
     podIdentityAssociations: read.podIdentityAssociations.length,
+    logGroups: read.logGroups.length,
     roles: read.roles.length,
     enabledKeys: read.key?.KeyState === 'Enabled' ? 1 : 0,
   };
@@ -227,11 +240,14 @@ export const PRODUCTION_CLUSTER_COUNTS = {
   addons: 3,
   // The platform team's and ArgoCD's.
   accessEntries: 2,
-  // The VPC CNI add-on's and the load balancer controller's (the storage drivers' come
-  // with their add-ons, in the node group step).
-  podIdentityAssociations: 2,
-  // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller.
-  roles: 6,
+  // The VPC CNI add-on's, the load balancer controller's, Fluent Bit's and the
+  // autoscaler's (the storage drivers' come with their add-ons, in the node group step).
+  podIdentityAssociations: 4,
+  // Fluent Bit's container logs.
+  logGroups: 1,
+  // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller,
+  // Fluent Bit, Cluster Autoscaler.
+  roles: 8,
   enabledKeys: 1,
 };
 
@@ -240,6 +256,7 @@ export const NO_CLUSTER = {
   addons: 0,
   accessEntries: 0,
   podIdentityAssociations: 0,
+  logGroups: 0,
   roles: 0,
   enabledKeys: 0,
 };

@@ -14,6 +14,11 @@ import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import { CONTROLLER_IDENTITIES } from '@internal/plugin-eks-platform-common';
+import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import {
   actionContext,
   FAST_WAITS,
@@ -102,11 +107,12 @@ export async function readEnvironment(
   name: string,
 ) {
   const target = { accountId: account, region: 'eu-west-3' };
-  const [ec2, eks, iam, kms] = await Promise.all([
+  const [ec2, eks, iam, kms, logs] = await Promise.all([
     aws.create(EC2Client, target),
     aws.create(EKSClient, target),
     aws.create(IAMClient, target),
     aws.create(KMSClient, target),
+    aws.create(CloudWatchLogsClient, target),
   ]);
   try {
     const network = await countNetwork(ec2, name);
@@ -126,7 +132,12 @@ export async function readEnvironment(
     ).length;
     const { clusters = [] } = await eks.send(new ListClustersCommand({}));
     const roles: string[] = [];
-    for (const suffix of ['cluster-role', 'node-role', 'vpc-cni-role']) {
+    for (const suffix of [
+      'cluster-role',
+      'node-role',
+      'vpc-cni-role',
+      ...CONTROLLER_IDENTITIES.map(i => i.roleKey),
+    ]) {
       const RoleName = `${name}-cluster-${suffix}`;
       try {
         await iam.send(new GetRoleCommand({ RoleName }));
@@ -144,12 +155,21 @@ export async function readEnvironment(
       clusterSecurityGroups,
       clusters: clusters.filter(c => c === `${name}-cluster`).length,
       roles: roles.length,
+      logGroups: (
+        (
+          await logs.send(
+            new DescribeLogGroupsCommand({
+              logGroupNamePrefix: `/aws/eks/${name}-cluster/`,
+            }),
+          )
+        ).logGroups ?? []
+      ).length,
       aliases: Aliases.filter(
         a => a.AliasName === `alias/${name}-cluster-secrets`,
       ).length,
     };
   } finally {
-    [ec2, eks, iam, kms].forEach(c => c.destroy());
+    [ec2, eks, iam, kms, logs].forEach(c => c.destroy());
   }
 }
 
@@ -165,5 +185,6 @@ export const NOTHING = {
   clusterSecurityGroups: 0,
   clusters: 0,
   roles: 0,
+  logGroups: 0,
   aliases: 0,
 };

@@ -253,6 +253,7 @@ export async function readNodegroups(clients: TestClients, cluster = CLUSTER) {
     'coredns',
     'aws-ebs-csi-driver',
     'aws-efs-csi-driver',
+    'metrics-server',
   ]) {
     try {
       addons.push(
