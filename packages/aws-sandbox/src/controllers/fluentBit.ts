@@ -9,7 +9,7 @@
 import type { SandboxContext } from '../core/types';
 import type { Application } from '../services/argocd/argoCdStore';
 import { eksStoreOf } from '../services/eks/eksStore';
-import { logsStoreOf } from '../services/logs';
+import { logsStoreOf } from '../services/cloudwatchLogs';
 import { ClusterPlacement, clusterRunsNodes } from './clusterWorkloads';
 import { controllerCredentials } from './controllerCredentials';
 

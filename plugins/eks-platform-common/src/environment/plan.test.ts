@@ -17,7 +17,7 @@ describe('planEnvironment', () => {
     // Control plane, nodes, VPC CNI and the platform's five controllers.
     expect(countOf(plan, 'AWS::IAM::Role')).toBe(8);
     expect(countOf(plan, 'AWS::EKS::PodIdentityAssociation')).toBe(3);
-    expect(countOf(plan, 'AWS::Logs::LogGroup')).toBe(1);
+    expect(countOf(plan, 'AWS::Logs::LogGroup')).toBe(2);
     expect(countOf(plan, 'AWS::EKS::Nodegroup')).toBe(3);
     expect(countOf(plan, 'AWS::EC2::LaunchTemplate')).toBe(3);
     expect(plan.find(r => r.type === 'AWS::EKS::Cluster')).toMatchObject({

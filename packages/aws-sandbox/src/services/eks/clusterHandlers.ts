@@ -8,6 +8,7 @@ import {
 import { AWS_DURATIONS } from '../../core/clock';
 import { clusterView } from './clusterShape';
 import { storeCluster } from './clusters';
+import { logsStoreOf } from '../cloudwatchLogs';
 import {
   defaultClusterVersion,
   describeClusterVersions,
@@ -131,11 +132,37 @@ const createCluster: EksHandler = call => {
       lifecycle: startLifecycle(context.clock, AWS_DURATIONS.clusterCreate),
     },
   );
+  createControlPlaneLogGroup(call, name, input.logging);
   const result: CreateClusterResponse = {
     cluster: clusterView(stored, context, call.accountId, call.region),
   };
   return result;
 };
+
+/**
+ * With any control-plane log type enabled, EKS sends them to `/aws/eks/<cluster>/cluster`,
+ * creating the group (never-expiring, untagged) unless it exists ("Send control plane logs
+ * to CloudWatch Logs", EKS User Guide).
+ */
+function createControlPlaneLogGroup(
+  call: EksCall,
+  clusterName: string,
+  logging: CreateClusterRequest['logging'],
+): void {
+  const enabled = (logging?.clusterLogging ?? []).some(
+    setup => setup.enabled && (setup.types ?? []).length > 0,
+  );
+  if (!enabled) return;
+  const logs = logsStoreOf(call.context, call.accountId, call.region);
+  const logGroupName = `/aws/eks/${clusterName}/cluster`;
+  if (logs.groups.has(logGroupName)) return;
+  logs.groups.set(logGroupName, {
+    logGroupName,
+    creationTime: call.context.clock.nowMillis(),
+    tags: new Map(),
+    streams: new Map(),
+  });
+}
 
 const describeCluster: EksHandler = call => {
   const stored = liveClusterOrThrow(call, call.params.name);

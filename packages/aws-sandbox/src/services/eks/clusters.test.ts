@@ -9,6 +9,7 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-eks';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { logsStoreOf } from '../cloudwatchLogs';
 import {
   EksTestSandbox,
   FAKE_SUBNETS,
@@ -270,5 +271,23 @@ describe('aws-sandbox EKS clusters', () => {
     } finally {
       await other.sandbox.close();
     }
+  });
+
+  // Last: it adds clusters the listing tests would count.
+  it('makes the control-plane log group, without retention, when logging is on and it does not exist', async () => {
+    const logs = logsStoreOf(t.sandbox.context, '111111111111', 'eu-west-3');
+    await t.eks.send(new CreateClusterCommand(request('quiet')));
+    expect(logs.groups.has('/aws/eks/quiet/cluster')).toBe(false);
+    await t.eks.send(
+      new CreateClusterCommand(
+        request('logged', {
+          logging: { clusterLogging: [{ types: ['audit'], enabled: true }] },
+        }),
+      ),
+    );
+    const group = logs.groups.get('/aws/eks/logged/cluster');
+    expect(group).toBeDefined();
+    expect(group?.retentionInDays).toBeUndefined();
+    expect(group?.tags.size).toBe(0);
   });
 });

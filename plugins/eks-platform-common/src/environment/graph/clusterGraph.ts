@@ -17,7 +17,7 @@ import {
   VPC_CNI_ROLE_POLICIES,
   VPC_CNI_SERVICE_ACCOUNT,
 } from './clusterIam';
-import { controllerNodes } from './controllerGraph';
+import { controllerNodes, logGroupNodes } from './controllerGraph';
 import { roleNodes } from './iamNodes';
 import { NETWORK_KEYS } from './networkGraph';
 import { node, NodeProperty, ResourceNode } from './types';
@@ -49,8 +49,18 @@ export const CLUSTER_KEYS = {
   cluster: 'cluster',
   adminAccess: 'admin-access',
   argocdAccess: 'argocd-access',
+  controlPlaneLogs: 'control-plane-logs',
   addon: (name: string) => `addon-${name}`,
 } as const;
+
+/**
+ * How long the control plane's logs (the API server's and the audit log among them) are
+ * kept, by preset. EKS would create their group itself, keeping them forever; the graph
+ * makes it first, with this retention, and destroy removes it with the cluster.
+ */
+export const CONTROL_PLANE_LOG_RETENTION_DAYS: Readonly<
+  Record<EnvironmentSpec['environment'], number>
+> = { dev: 30, staging: 90, production: 365 };
 
 /** All five control-plane log types. */
 export const CONTROL_PLANE_LOG_TYPES = [
@@ -184,7 +194,15 @@ export function clusterGraph(
         ', ',
       )}`
     : 'no public endpoint (private endpoint only)';
+  const controlPlaneRetention =
+    CONTROL_PLANE_LOG_RETENTION_DAYS[spec.environment];
   nodes.push(
+    ...logGroupNodes(
+      K.controlPlaneLogs,
+      `/aws/eks/${cluster}/cluster`,
+      controlPlaneRetention,
+      `control-plane and audit logs, kept ${controlPlaneRetention} days`,
+    ),
     node({
       key: K.cluster,
       kind: 'eks-cluster',
@@ -197,6 +215,8 @@ export function clusterGraph(
       after: [
         `${K.clusterRole}.policies`,
         `${K.secretsKey}.alias`,
+        // Before EKS makes the group itself, without retention.
+        `${K.controlPlaneLogs}.retention`,
         ...spec.availabilityZones.map(NETWORK_KEYS.privateSubnet),
       ],
       properties: {

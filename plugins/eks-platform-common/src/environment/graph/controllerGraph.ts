@@ -52,29 +52,43 @@ export function controllerNodes(spec: EnvironmentSpec): ResourceNode[] {
         },
       }),
   );
-  const logGroup = containerLogGroupName(cluster);
   const retentionInDays = CONTAINER_LOG_RETENTION_DAYS[spec.environment];
-  const logs = [
+  const logs = logGroupNodes(
+    CONTROLLER_KEYS.containerLogs,
+    containerLogGroupName(cluster),
+    retentionInDays,
+    `container logs Fluent Bit ships, kept ${retentionInDays} days`,
+  );
+  return [...roles, ...associations, ...logs];
+}
+
+/** A CloudWatch Logs group, then its retention as its setting. */
+export function logGroupNodes(
+  key: string,
+  name: string,
+  retentionInDays: number,
+  description: string,
+): ResourceNode[] {
+  return [
     node({
-      key: CONTROLLER_KEYS.containerLogs,
+      key,
       kind: 'log-group',
       step: 'cluster',
       type: 'AWS::Logs::LogGroup',
-      name: logGroup,
-      description: `container logs Fluent Bit ships, kept ${retentionInDays} days`,
+      name,
+      description,
       refs: {},
       properties: {},
     }),
     node({
-      key: `${CONTROLLER_KEYS.containerLogs}.retention`,
+      key: `${key}.retention`,
       kind: 'log-group-retention',
       step: 'cluster',
-      name: logGroup,
+      name,
       description: `${retentionInDays} days`,
-      refs: { logGroup: CONTROLLER_KEYS.containerLogs },
-      partOf: CONTROLLER_KEYS.containerLogs,
+      refs: { logGroup: key },
+      partOf: key,
       properties: { retentionInDays },
     }),
   ];
-  return [...roles, ...associations, ...logs];
 }

@@ -158,11 +158,19 @@ describe('the controllers’ IAM', () => {
     expect(actions).not.toContain('logs:CreateLogGroup');
     expect(actions).toContain('logs:PutLogEvents');
     const nodes = clusterGraph(spec);
-    const group = nodes.find(n => n.kind === 'log-group')!;
+    const group = nodes.find(n => n.key === 'container-logs')!;
     expect(group.name).toBe(containerLogGroupName('dpj-prod-cluster'));
     expect(
-      nodes.find(n => n.kind === 'log-group-retention')!.properties,
+      nodes.find(n => n.key === 'container-logs.retention')!.properties,
     ).toEqual({ retentionInDays: 90 });
+    // The control plane's logs too, made before the cluster so EKS does not make them
+    // without retention.
+    expect(
+      nodes.find(n => n.key === 'control-plane-logs.retention')!.properties,
+    ).toEqual({ retentionInDays: 365 });
+    expect(nodes.find(n => n.key === 'cluster')!.dependsOn).toContain(
+      'control-plane-logs.retention',
+    );
     expect(
       nodes.find(n => n.key === 'pod-identity-fluent-bit')!.properties,
     ).toEqual({ namespace: 'logging', serviceAccount: 'fluent-bit' });

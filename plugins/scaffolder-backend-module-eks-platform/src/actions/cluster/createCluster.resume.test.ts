@@ -16,10 +16,10 @@ import {
 /**
  * 8 roles with their trust and policies (three with an inline policy), key with its alias
  * and rotation, cluster, admin and ArgoCD access with their policies, 3 add-ons, the load balancer
- * controller's, Fluent Bit's and the autoscaler's Pod Identity associations, the container log group with its
- * retention.
+ * controller's, Fluent Bit's and the autoscaler's Pod Identity associations, the control
+ * plane's and the containers' log groups with their retention.
  */
-const PRODUCTION_STEPS = 43;
+const PRODUCTION_STEPS = 45;
 
 const CREATES = [
   'CreateRole',
@@ -72,6 +72,8 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
       'cluster.cluster-role.trust',
       'cluster.container-logs',
       'cluster.container-logs.retention',
+      'cluster.control-plane-logs',
+      'cluster.control-plane-logs.retention',
       'cluster.ebs-csi-role',
       'cluster.ebs-csi-role.policies',
       'cluster.ebs-csi-role.trust',
@@ -127,7 +129,7 @@ describe('eks-platform:cluster:create resumes an interrupted task', () => {
           ...Array(8).fill('CreateRole'),
           ...Array(3).fill('PutRolePolicy'),
           ...Array(3).fill('CreatePodIdentityAssociation'),
-          'CreateLogGroup',
+          ...Array(2).fill('CreateLogGroup'),
           'CreateKey',
           'CreateAlias',
           'CreateCluster',

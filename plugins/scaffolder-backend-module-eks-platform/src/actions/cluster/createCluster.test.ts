@@ -215,12 +215,12 @@ describe('eks-platform:cluster:create', () => {
       }),
     );
     expect(read.roles.filter(r => r.inlinePolicies.length)).toHaveLength(3);
-    // Fluent Bit's log group, with the preset's retention.
-    expect(read.logGroups).toEqual([
-      expect.objectContaining({
-        logGroupName: `/aws/eks/${CLUSTER}/containers`,
-        retentionInDays: 90,
-      }),
+    // The control plane's and Fluent Bit's log groups, each with the preset's retention.
+    expect(
+      read.logGroups.map(g => [g.logGroupName, g.retentionInDays]),
+    ).toEqual([
+      [`/aws/eks/${CLUSTER}/cluster`, 365],
+      [`/aws/eks/${CLUSTER}/containers`, 90],
     ]);
     // The controller's service account gets its role through EKS Pod Identity.
     const direct = read.podIdentityAssociations
@@ -334,6 +334,7 @@ describe('eks-platform:cluster:create', () => {
       ['node-role', 'created'],
       ['vpc-cni-role', 'created'],
       ['secrets-key', 'created'],
+      ['control-plane-logs', 'created'],
       ['cluster', 'created'],
       ['admin-access', 'created'],
       ['argocd-access', 'created'],
@@ -385,8 +386,8 @@ describe('eks-platform:cluster:create', () => {
         ...Array(6).fill('AttachRolePolicy'),
         ...Array(3).fill('PutRolePolicy'),
         ...Array(3).fill('CreatePodIdentityAssociation'),
-        'CreateLogGroup',
-        'PutRetentionPolicy',
+        ...Array(2).fill('CreateLogGroup'),
+        ...Array(2).fill('PutRetentionPolicy'),
         'CreateKey',
         'CreateAlias',
         'EnableKeyRotation',
@@ -533,7 +534,7 @@ describe('eks-platform:cluster:create', () => {
     expect(changes.filter(op => op === 'DeleteRole')).toHaveLength(8);
     expect(changes.filter(op => op === 'DetachRolePolicy')).toHaveLength(6);
     expect(changes.filter(op => op === 'DeleteRolePolicy')).toHaveLength(3);
-    expect(changes.filter(op => op === 'DeleteLogGroup')).toHaveLength(1);
+    expect(changes.filter(op => op === 'DeleteLogGroup')).toHaveLength(2);
     expect(await countCluster(devClients, DEV_CLUSTER)).toEqual(NO_CLUSTER);
     const read = await readCluster(devClients, DEV_CLUSTER);
     expect(read.key).toBeUndefined(); // alias gone
@@ -576,7 +577,7 @@ describe('eks-platform:cluster:create', () => {
     await action().handler(ctx);
     expect(await mutating()).toEqual([]);
     expect(outputOf(ctx, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(19).fill('planned'),
+      Array(20).fill('planned'),
     );
     expect(outputOf(ctx, 'addons').map((a: any) => a.name)).toEqual([
       'vpc-cni',
@@ -594,7 +595,7 @@ describe('eks-platform:cluster:create', () => {
     });
     await action().handler(existing);
     expect(outputOf(existing, 'resources').map((r: any) => r.outcome)).toEqual(
-      Array(19).fill('reused'),
+      Array(20).fill('reused'),
     );
     expect(await mutating()).toEqual([]);
   });

@@ -37,7 +37,7 @@ const DEV_EXISTING = {
   clusters: 1,
   // Control plane, nodes, VPC CNI and the platform's five controllers.
   roles: 8,
-  logGroups: 1,
+  logGroups: 2,
   aliases: 1,
 };
 

@@ -138,7 +138,7 @@ describe('rollback of a failed environment template run', () => {
       subnets: 6,
       clusters: 1,
       roles: 8,
-      logGroups: 1,
+      logGroups: 2,
     });
     expect(left.launchTemplates).toBe(0);
   });

@@ -1,6 +1,6 @@
 /**
  * What the platform components get per environment: replicas, CPU and memory requests and
- * limits (smallest in dev), retention.
+ * limits (smallest in dev), retention; and the autoscaler image per Kubernetes version.
  */
 import type { EnvironmentName } from '@internal/plugin-eks-platform-common';
 
@@ -100,4 +100,16 @@ export const DPJ_MAX_REPLICAS: PerEnvironment<number> = {
   dev: 3,
   staging: 6,
   production: 12,
+};
+
+/**
+ * The Cluster Autoscaler's minor version must be the cluster's (kubernetes/autoscaler README,
+ * "Releases"): the newest patch of each, from the project's tags. For a version missing here
+ * the chart's own image (1.35) runs; add the version's release when EKS offers it.
+ */
+export const CLUSTER_AUTOSCALER_IMAGES: Readonly<Record<string, string>> = {
+  '1.33': 'v1.33.6',
+  '1.34': 'v1.34.5',
+  '1.35': 'v1.35.2',
+  '1.36': 'v1.36.1',
 };

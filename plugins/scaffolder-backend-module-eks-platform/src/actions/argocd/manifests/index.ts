@@ -21,9 +21,10 @@ export type {
 export {
   PLATFORM_COMPONENTS,
   PLATFORM_COMPONENT_IDS,
-  REPLICAS,
   GRAFANA_ADMIN_SECRET,
 } from './platformComponents';
+export { REPLICAS } from './componentSizing';
+export type { PerEnvironment } from './componentSizing';
 export type {
   PlatformComponent,
   PlatformComponentId,
@@ -31,7 +32,6 @@ export type {
   GitOpsChart,
   IgnoredDifference,
   PodSecurityLevel,
-  PerEnvironment,
   ValuesContext,
 } from './platformComponents';
 export { schedulingFor, tolerationFor } from './scheduling';

@@ -1,8 +1,12 @@
-import { ENVIRONMENTS, presetFor } from '@internal/plugin-eks-platform-common';
+import {
+  ENVIRONMENTS,
+  kubernetesVersionsSupportedOn,
+  presetFor,
+} from '@internal/plugin-eks-platform-common';
+import { CLUSTER_AUTOSCALER_IMAGES, REPLICAS } from './componentSizing';
 import {
   PLATFORM_COMPONENT_IDS,
   PLATFORM_COMPONENTS,
-  REPLICAS,
 } from './platformComponents';
 import { schedulingFor } from './scheduling';
 
@@ -88,4 +92,17 @@ describe('PLATFORM_COMPONENTS', () => {
       }
     },
   );
+
+  it('has an autoscaler image of the same minor for every version a cluster may be created with', () => {
+    const creatable = kubernetesVersionsSupportedOn(new Date('2026-12-02'));
+    expect(creatable.length).toBeGreaterThan(0);
+    for (const version of creatable) {
+      expect([version, CLUSTER_AUTOSCALER_IMAGES[version]]).toEqual([
+        version,
+        expect.stringMatching(
+          new RegExp(`^v${version.replace('.', '\\.')}\\.\\d+$`),
+        ),
+      ]);
+    }
+  });
 });

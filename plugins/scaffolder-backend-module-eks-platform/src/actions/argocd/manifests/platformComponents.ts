@@ -26,11 +26,9 @@ import {
   JAEGER_MAX_TRACES,
   clusterAutoscalerResources,
   DPJ_MAX_REPLICAS,
+  CLUSTER_AUTOSCALER_IMAGES,
+  REPLICAS,
 } from './componentSizing';
-import { REPLICAS } from './componentSizing';
-
-export { REPLICAS } from './componentSizing';
-export type { PerEnvironment } from './componentSizing';
 
 export const PLATFORM_COMPONENT_IDS = [
   'aws-load-balancer-controller',
@@ -121,18 +119,6 @@ const WEBHOOK_CA_BUNDLES: IgnoredDifference[] = [
     jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
   },
 ];
-
-/**
- * The Cluster Autoscaler's minor version must be the cluster's (kubernetes/autoscaler README,
- * "Releases"): the newest patch of each, from the project's tags. For a version missing here
- * the chart's own image (1.35) runs; add the version's release when EKS offers it.
- */
-export const CLUSTER_AUTOSCALER_IMAGES: Readonly<Record<string, string>> = {
-  '1.33': 'v1.33.6',
-  '1.34': 'v1.34.5',
-  '1.35': 'v1.35.2',
-  '1.36': 'v1.36.1',
-};
 
 /** Secret (keys admin-user, admin-password) Grafana's admin account reads; see the report. */
 export const GRAFANA_ADMIN_SECRET = 'grafana-admin';

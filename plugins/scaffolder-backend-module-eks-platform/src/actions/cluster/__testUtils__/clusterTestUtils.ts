@@ -243,8 +243,8 @@ export const PRODUCTION_CLUSTER_COUNTS = {
   // The VPC CNI add-on's, the load balancer controller's, Fluent Bit's and the
   // autoscaler's (the storage drivers' come with their add-ons, in the node group step).
   podIdentityAssociations: 4,
-  // Fluent Bit's container logs.
-  logGroups: 1,
+  // The control plane's logs and Fluent Bit's container logs.
+  logGroups: 2,
   // Control plane, nodes, VPC CNI, EBS and EFS CSI drivers, load balancer controller,
   // Fluent Bit, Cluster Autoscaler.
   roles: 8,
