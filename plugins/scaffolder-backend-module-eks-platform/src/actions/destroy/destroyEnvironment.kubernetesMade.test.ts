@@ -11,17 +11,13 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { mockServices } from '@backstage/backend-test-utils';
 import { presetFor } from '@internal/plugin-eks-platform-common';
-import { testGuard } from '../__testUtils__/testGuard';
-import { createArgoCdRegisterAction } from '../argocd/registerArgoCd';
 import {
   actionContext,
   FAST_WAITS,
   logLines,
   outputOf,
-  TODAY,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
 import { deleteNetwork } from '../network/deleteNetwork';
@@ -30,6 +26,7 @@ import {
   DEV,
   destroyAction,
   readEnvironment,
+  registerWithArgoCd,
 } from './__testUtils__/destroyTestUtils';
 
 jest.setTimeout(30_000);
@@ -203,38 +200,7 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
 
   it('a created environment registered with ArgoCD syncs, gets its load balancer and ships its logs; destroy removes them', async () => {
     const target = { accountId: DEV.account, region: 'eu-west-3' };
-    const eks = await fixture.aws.create(EKSClient, target);
-    const { cluster } = await eks.send(
-      new DescribeClusterCommand({ name: CLUSTER }),
-    );
-    eks.destroy();
-    const register = createArgoCdRegisterAction({
-      instances: [
-        {
-          name: 'sandbox',
-          url: `${fixture.sandbox.url}/argocd`,
-          token: 'sandbox-argocd-token',
-        },
-      ],
-      guard: testGuard(fixture.aws),
-      now: () => TODAY,
-    });
-    await register.handler(
-      actionContext({
-        input: {
-          ...DEV,
-          mode: 'api',
-          clusterName: CLUSTER,
-          clusterEndpoint: cluster!.endpoint!,
-          clusterCertificateAuthority: cluster!.certificateAuthority!.data!,
-          vpcId: cluster!.resourcesVpcConfig!.vpcId!,
-          argocdRoleArn: `arn:aws:iam::${DEV.account}:role/argocd-manager`,
-          repoUrl: 'https://github.com/dpj/gitops.git',
-        },
-        // The registration is a step of the task that created the environment.
-        taskId: 'task-create',
-      }) as any,
-    );
+    await registerWithArgoCd(fixture, DEV, CLUSTER);
     const dpjLoadBalancers = async () =>
       (
         (await elbv2.send(new DescribeLoadBalancersCommand({})))

@@ -10,7 +10,12 @@ import {
   DescribeSecurityGroupsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
+import {
+  DescribeClusterCommand,
+  EKSClient,
+  ListClustersCommand,
+} from '@aws-sdk/client-eks';
+import { createArgoCdRegisterAction } from '../../argocd/registerArgoCd';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
@@ -23,6 +28,7 @@ import {
   actionContext,
   FAST_WAITS,
   outputOf,
+  SandboxActionFixture,
   TODAY,
 } from '../../__testUtils__/sandboxActionFixture';
 import { clusterAction } from '../../cluster/__testUtils__/clusterTestUtils';
@@ -58,6 +64,10 @@ export const DEV = {
   account: '111111111111',
 };
 
+/** The ArgoCD role the test environments give access to. */
+export const argocdRoleOf = (account: string) =>
+  `arn:aws:iam::${account}:role/argocd-manager`;
+
 export const adminOf = (account: string) =>
   `arn:aws:iam::${account}:role/dpj-platform-team`;
 
@@ -80,7 +90,7 @@ export async function createEnvironment(
       ...fields,
       privateSubnetIds,
       adminPrincipalArn: adminOf(fields.account),
-      argocdRoleArn: `arn:aws:iam::${fields.account}:role/argocd-manager`,
+      argocdRoleArn: argocdRoleOf(fields.account),
     },
     taskId: 'task-create',
   });
@@ -188,3 +198,47 @@ export const NOTHING = {
   logGroups: 0,
   aliases: 0,
 };
+
+/**
+ * Registers a created environment with the sandbox's ArgoCD through its API, as the
+ * template's last step does (the task that created it).
+ */
+export async function registerWithArgoCd(
+  fixture: Pick<SandboxActionFixture, 'aws' | 'sandbox'>,
+  fields: EnvironmentFields,
+  clusterName: string,
+): Promise<void> {
+  const eks = await fixture.aws.create(EKSClient, {
+    accountId: fields.account,
+    region: 'eu-west-3',
+  });
+  const { cluster } = await eks
+    .send(new DescribeClusterCommand({ name: clusterName }))
+    .finally(() => eks.destroy());
+  const register = createArgoCdRegisterAction({
+    instances: [
+      {
+        name: 'sandbox',
+        url: `${fixture.sandbox.url}/argocd`,
+        token: 'sandbox-argocd-token',
+      },
+    ],
+    guard: testGuard(fixture.aws),
+    now: () => TODAY,
+  });
+  await register.handler(
+    actionContext({
+      input: {
+        ...fields,
+        mode: 'api',
+        clusterName,
+        clusterEndpoint: cluster!.endpoint!,
+        clusterCertificateAuthority: cluster!.certificateAuthority!.data!,
+        vpcId: cluster!.resourcesVpcConfig!.vpcId!,
+        argocdRoleArn: argocdRoleOf(fields.account),
+        repoUrl: 'https://github.com/dpj/gitops.git',
+      },
+      taskId: 'task-create',
+    }) as any,
+  );
+}

@@ -1,0 +1,79 @@
+import { DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks';
+import { useSandboxActionFixture } from '../__testUtils__/sandboxActionFixture';
+import {
+  argocdRoleOf,
+  createEnvironment,
+  DEV,
+  registerWithArgoCd,
+} from '../destroy/__testUtils__/destroyTestUtils';
+
+jest.setTimeout(30_000);
+
+const CLUSTER = 'dpj-dev-cluster';
+
+/**
+ * ArgoCD reaches the cluster as its IAM role: the access entry the cluster step gives that
+ * role decides, as EKS decides on AWS, whether the applications sync.
+ */
+describe("ArgoCD's access to a new environment's cluster", () => {
+  const fixture = useSandboxActionFixture();
+
+  beforeEach(async () => {
+    await fixture.reset();
+    await createEnvironment(fixture.aws, DEV);
+  });
+
+  async function applications(): Promise<any[]> {
+    const response = await fetch(
+      `${fixture.sandbox.url}/argocd/api/v1/applications`,
+      { headers: { authorization: 'Bearer sandbox-argocd-token' } },
+    );
+    return (await response.json()).items;
+  }
+
+  /** Polls until ArgoCD has reconciled (30 AWS seconds after the applications change). */
+  async function settled(): Promise<any[]> {
+    for (let i = 0; i < 100; i++) {
+      const apps = await applications();
+      if (apps.every(app => app.status.sync.status !== 'OutOfSync'))
+        return apps;
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    return applications();
+  }
+
+  it('syncs every application with the entry the cluster step made', async () => {
+    await registerWithArgoCd(fixture, DEV, CLUSTER);
+    const apps = await settled();
+    expect(apps.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(apps.map(app => app.status.sync.status))).toEqual(
+      new Set(['Synced']),
+    );
+  });
+
+  it('syncs nothing without it, and says ArgoCD is Unauthorized as its role', async () => {
+    const eks = await fixture.aws.create(EKSClient, {
+      accountId: DEV.account,
+      region: 'eu-west-3',
+    });
+    await eks
+      .send(
+        new DeleteAccessEntryCommand({
+          clusterName: CLUSTER,
+          principalArn: argocdRoleOf(DEV.account),
+        }),
+      )
+      .finally(() => eks.destroy());
+    await registerWithArgoCd(fixture, DEV, CLUSTER);
+    const apps = await settled();
+    expect(apps.length).toBeGreaterThanOrEqual(6);
+    for (const app of apps) {
+      expect(app.status.sync.status).toBe('Unknown');
+      expect(app.status.conditions[0].message).toContain(
+        `Unauthorized: ${argocdRoleOf(
+          DEV.account,
+        )} has no access entry on ${CLUSTER}`,
+      );
+    }
+  });
+});
