@@ -9,16 +9,27 @@
  *
  * Pure and deterministic: no I/O, no clock, the same input gives the same files.
  */
-import {
-  CLUSTER_ANNOTATIONS,
-  ENVIRONMENT_NAME_LABEL,
-  type EnvironmentSpec,
-} from '@internal/plugin-eks-platform-common';
+import type { EnvironmentSpec } from '@internal/plugin-eks-platform-common';
 import { Document, isCollection } from 'yaml';
 import {
-  PLATFORM_COMPONENTS,
-  type PlatformComponent,
-} from './platformComponents';
+  API_VERSION,
+  applicationName,
+  argoCdLabels,
+  CLUSTER_SECRET_TYPE_LABEL,
+  COMPONENT_LABEL,
+  DEFAULT_ARGOCD_NAMESPACE,
+  DEFAULT_TARGET_REVISION,
+  IN_CLUSTER_SERVER,
+  RETRY,
+} from './argoCdNames';
+import {
+  automatedOf,
+  componentApplication,
+  type Settings,
+} from './componentApplication';
+import { PLATFORM_COMPONENTS } from './platformComponents';
+
+export * from './argoCdNames';
 import { schedulingFor } from './scheduling';
 
 export interface ArgoCdEnvironment {
@@ -70,27 +81,6 @@ export interface RenderedManifests {
   /** YAML files relative to the repository root, all under the environment's path. */
   files: { path: string; content: string }[];
 }
-
-export const DEFAULT_ARGOCD_NAMESPACE = 'argocd';
-export const DEFAULT_TARGET_REVISION = 'main';
-/** The cluster ArgoCD runs in, where the root Application creates the component Applications. */
-export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
-export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
-export const PART_OF_VALUE = 'eks-platform';
-export const ENVIRONMENT_LABEL = CLUSTER_ANNOTATIONS.environment;
-export const COMPONENT_LABEL = 'eks-platform/component';
-export const CLUSTER_SECRET_TYPE_LABEL = 'argocd.argoproj.io/secret-type';
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
-/** Deleting an Application with this finalizer deletes what it deployed. */
-export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
-
-const API_VERSION = 'argoproj.io/v1alpha1';
-
-/** Sync retries: 10s, 20s, 40s, 80s, 160s (capped at 5 minutes). */
-const RETRY = {
-  limit: 5,
-  backoff: { duration: '10s', factor: 2, maxDuration: '5m' },
-};
 
 /**
  * Cluster-scoped kinds the platform charts create, with the reason; anything else
@@ -148,20 +138,6 @@ const CLUSTER_RESOURCE_WHITELIST: {
   },
 ];
 
-/** The labels every object of the environment carries; the destroy action selects on the first. */
-export function argoCdLabels(spec: EnvironmentSpec): Record<string, string> {
-  return {
-    [ENVIRONMENT_NAME_LABEL]: spec.name,
-    [ENVIRONMENT_LABEL]: spec.environment,
-    [PART_OF_LABEL]: PART_OF_VALUE,
-  };
-}
-
-/** `${spec.name}-${component}`, the name of a component's Application. */
-export function applicationName(spec: EnvironmentSpec, component: string) {
-  return `${spec.name}-${component}`;
-}
-
 function requireValue(value: string | undefined, field: string): string {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') {
@@ -179,97 +155,6 @@ function normalizeFolder(path: string): string {
 
 function inFolder(folder: string, file: string): string {
   return folder === '' ? file : `${folder}/${file}`;
-}
-
-interface Settings {
-  spec: EnvironmentSpec;
-  labels: Record<string, string>;
-  argocdNamespace: string;
-  server: string;
-  repoUrl: string;
-  targetRevision: string;
-  syncPolicy: ArgoCdEnvironment['syncPolicy'];
-}
-
-function automatedOf(policy: ArgoCdEnvironment['syncPolicy']) {
-  return policy.automated
-    ? { automated: { prune: policy.prune, selfHeal: policy.selfHeal } }
-    : {};
-}
-
-function podSecurityLabels(
-  component: PlatformComponent,
-): Record<string, string> | undefined {
-  const level = component.podSecurity;
-  if (!level) return undefined;
-  return {
-    'pod-security.kubernetes.io/enforce': level,
-    // Shows what a stricter level would refuse without refusing it.
-    ...(level === 'baseline'
-      ? { 'pod-security.kubernetes.io/warn': 'restricted' }
-      : {}),
-  };
-}
-
-function componentApplication(
-  component: PlatformComponent,
-  settings: Settings,
-  values: Record<string, unknown>,
-): Record<string, any> {
-  const { spec, syncPolicy } = settings;
-  const { source } = component;
-  const ignoreDifferences = component.ignoreDifferences ?? [];
-  const syncOptions = [
-    'CreateNamespace=true',
-    ...(component.serverSideApply ? ['ServerSideApply=true'] : []),
-    ...(ignoreDifferences.length > 0 ? ['RespectIgnoreDifferences=true'] : []),
-  ];
-  const namespaceLabels = podSecurityLabels(component);
-  return {
-    apiVersion: API_VERSION,
-    kind: 'Application',
-    metadata: {
-      name: applicationName(spec, component.id),
-      namespace: settings.argocdNamespace,
-      labels: { ...settings.labels, [COMPONENT_LABEL]: component.id },
-      annotations: { [SYNC_WAVE_ANNOTATION]: String(component.syncWave) },
-      finalizers: [RESOURCES_FINALIZER],
-    },
-    spec: {
-      project: spec.name,
-      source:
-        source.type === 'helm'
-          ? {
-              repoURL: source.repoUrl,
-              chart: source.chart,
-              targetRevision: source.version,
-              helm: {
-                releaseName: component.releaseName,
-                valuesObject: values,
-              },
-            }
-          : {
-              repoURL: settings.repoUrl,
-              path: source.path,
-              targetRevision: settings.targetRevision,
-              helm: {
-                releaseName: component.releaseName,
-                valueFiles: source.valueFiles(spec.environment),
-                valuesObject: values,
-              },
-            },
-      destination: { server: settings.server, namespace: component.namespace },
-      syncPolicy: {
-        ...automatedOf(syncPolicy),
-        syncOptions,
-        ...(namespaceLabels
-          ? { managedNamespaceMetadata: { labels: namespaceLabels } }
-          : {}),
-        retry: RETRY,
-      },
-      ...(ignoreDifferences.length > 0 ? { ignoreDifferences } : {}),
-    },
-  };
 }
 
 /** The same object in a new tree, so callers can change one output without touching another. */
