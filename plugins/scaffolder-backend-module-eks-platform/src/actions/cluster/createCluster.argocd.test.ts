@@ -1,4 +1,13 @@
-import { DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks';
+import {
+  CloudWatchLogsClient,
+  DescribeLogStreamsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
+  DeleteAccessEntryCommand,
+  DeletePodIdentityAssociationCommand,
+  EKSClient,
+  ListPodIdentityAssociationsCommand,
+} from '@aws-sdk/client-eks';
 import { useSandboxActionFixture } from '../__testUtils__/sandboxActionFixture';
 import {
   argocdRoleOf,
@@ -74,6 +83,42 @@ describe("ArgoCD's access to a new environment's cluster", () => {
           DEV.account,
         )} has no access entry on ${CLUSTER}`,
       );
+    }
+  });
+
+  it("ships the cluster's logs only through Fluent Bit's association", async () => {
+    const target = { accountId: DEV.account, region: 'eu-west-3' };
+    const [eks, logs] = await Promise.all([
+      fixture.aws.create(EKSClient, target),
+      fixture.aws.create(CloudWatchLogsClient, target),
+    ]);
+    try {
+      const { associations = [] } = await eks.send(
+        new ListPodIdentityAssociationsCommand({
+          clusterName: CLUSTER,
+          namespace: 'logging',
+          serviceAccount: 'fluent-bit',
+        }),
+      );
+      expect(associations).toHaveLength(1);
+      await eks.send(
+        new DeletePodIdentityAssociationCommand({
+          clusterName: CLUSTER,
+          associationId: associations[0].associationId,
+        }),
+      );
+      await registerWithArgoCd(fixture, DEV, CLUSTER);
+      await settled();
+      const { logStreams = [] } = await logs.send(
+        new DescribeLogStreamsCommand({
+          logGroupName: `/aws/eks/${CLUSTER}/containers`,
+        }),
+      );
+      // Synced, but with no credentials Fluent Bit writes nothing.
+      expect(logStreams).toEqual([]);
+    } finally {
+      eks.destroy();
+      logs.destroy();
     }
   });
 });
