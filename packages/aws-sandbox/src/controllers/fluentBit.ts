@@ -16,11 +16,14 @@ import { controllerCredentials } from './controllerCredentials';
 /** The tag of the container logs of `kubernetes`-filtered inputs, as the chart sets it. */
 const CONTAINER_LOG_TAG = 'kube.var.log.containers';
 
-/** `Key value` lines of the chart's `config.outputs`. */
-function outputSettings(app: Application): Map<string, string> {
+/** The chart values the application gives Helm. */
+function valuesOf(app: Application): Record<string, any> | undefined {
   const source = app.spec.source ?? app.spec.sources?.[0];
-  const values = (source?.helm as { valuesObject?: Record<string, any> })
-    ?.valuesObject;
+  return (source?.helm as { valuesObject?: Record<string, any> })?.valuesObject;
+}
+
+/** `Key value` lines of the chart's `config.outputs`. */
+function outputSettings(values: Record<string, any> | undefined) {
   const outputs = String(values?.config?.outputs ?? '');
   return new Map(
     outputs
@@ -46,16 +49,14 @@ export function shipContainerLogs(
   if (!cluster || !clusterRunsNodes(context, { ...target, vpcId: '' })) {
     return 'no node runs the DaemonSet';
   }
-  const settings = outputSettings(app);
+  const values = valuesOf(app);
+  const settings = outputSettings(values);
   const groupName = settings.get('log_group_name');
   if (!groupName) return 'no cloudwatch_logs output';
   const store = logsStoreOf(context, target.accountId, target.region);
   const streamName = `${
     settings.get('log_stream_prefix') ?? ''
   }${CONTAINER_LOG_TAG}`;
-  const source = app.spec.source ?? app.spec.sources?.[0];
-  const values = (source?.helm as { valuesObject?: Record<string, any> })
-    ?.valuesObject;
   const credentials = controllerCredentials(
     context,
     target.accountId,

@@ -2,11 +2,7 @@
  * `/api/v1/applications`: Applications as ArgoCD's ApplicationService serves them,
  * validated against their project and the registered clusters as ArgoCD validates them.
  *
- * Status is computed when read: an application with an automated sync policy is
- * OutOfSync/Progressing for 30 s (× timeScale) after a spec change, then Synced/Healthy;
- * without one it stays OutOfSync/Missing, as nothing syncs it. An application whose EKS
- * cluster does not let ArgoCD's role in (`clusterAccess.ts`) is Unknown, with the
- * ComparisonError ArgoCD reports.
+ * Status is computed when read (`applicationStatus.ts`).
  *
  * A cascaded delete (the default) leaves the application, with a deletionTimestamp, for
  * 30 s (× timeScale) while the controller deletes its resources.
@@ -15,7 +11,6 @@
  * `project` query parameter an unknown application is 403 "permission denied" (so as not
  * to reveal which exist); with one it is 404, as is an application of another project.
  */
-import { createHash } from 'node:crypto';
 import { labelFilter, SelectorError } from '../../core/labelSelector';
 import { jsonResponse, SandboxResponse } from '../../core/types';
 import { ArgoCdError, GRPC, notFound, permissionDenied } from './argoCdErrors';
@@ -31,8 +26,10 @@ import {
   sameJson,
   sourcePermitted,
 } from './routeContext';
+import { withStatus } from './applicationStatus';
 
-export const SYNC_SECONDS = 30;
+export { SYNC_SECONDS } from './applicationStatus';
+
 /** How long the application controller takes to delete a cascaded application's resources. */
 const CASCADE_DELETE_SECONDS = 30;
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
@@ -150,63 +147,6 @@ function normalizeSpec(spec: Application['spec']): Application['spec'] {
     normalized.source = source;
   }
   return normalized;
-}
-
-function healthOf(synced: boolean, automated: boolean): string {
-  if (synced) return 'Healthy';
-  return automated ? 'Progressing' : 'Missing';
-}
-
-function withStatus(context: RouteContext, app: Application): Application {
-  const changedAt = context.store.specChangedAt.get(app.metadata.name) ?? 0;
-  const automated = Boolean(
-    (app.spec.syncPolicy as { automated?: unknown } | undefined)?.automated,
-  );
-  const synced = automated && context.clock.hasElapsed(changedAt, SYNC_SECONDS);
-  const source = app.spec.source ?? app.spec.sources?.[0];
-  const revision = createHash('sha1')
-    .update(`${source?.repoURL}@${source?.targetRevision ?? 'HEAD'}`)
-    .digest('hex');
-  // ArgoCD cannot compare what it cannot read: the sync status is Unknown, with why.
-  const unreachable = context.clusterAccess(app.spec.destination);
-  if (unreachable) {
-    return {
-      ...app,
-      status: {
-        sync: {
-          status: 'Unknown',
-          comparedTo: { source, destination: app.spec.destination },
-        },
-        health: { status: 'Unknown' },
-        conditions: [
-          {
-            type: 'ComparisonError',
-            message: unreachable,
-            lastTransitionTime: context.nowIso,
-          },
-        ],
-        sourceType: source?.chart ? 'Helm' : 'Directory',
-        reconciledAt: context.nowIso,
-        summary: {},
-      },
-    };
-  }
-  return {
-    ...app,
-    status: {
-      sync: {
-        status: synced ? 'Synced' : 'OutOfSync',
-        comparedTo: { source, destination: app.spec.destination },
-        revision,
-      },
-      health: {
-        status: healthOf(synced, automated),
-      },
-      sourceType: source?.chart ? 'Helm' : 'Directory',
-      reconciledAt: context.nowIso,
-      summary: {},
-    },
-  };
 }
 
 /** A merge of string maps as mergeStringMaps/collections.Merge: undefined when empty. */

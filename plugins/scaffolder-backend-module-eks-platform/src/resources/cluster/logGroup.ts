@@ -20,14 +20,22 @@ import {
   nodeTagMap,
 } from './clusterResources';
 
+async function logGroupNamed(
+  logs: CloudWatchLogsClient,
+  name: string,
+): Promise<LogGroup | undefined> {
+  const { logGroups = [] } = await logs.send(
+    new DescribeLogGroupsCommand({ logGroupNamePrefix: name }),
+  );
+  return logGroups.find(g => g.logGroupName === name);
+}
+
+/** The group and its tags (the ownership the engine checks). */
 async function describeGroup(
   logs: CloudWatchLogsClient,
   name: string,
 ): Promise<{ group: LogGroup; tags: Record<string, string> } | undefined> {
-  const { logGroups = [] } = await logs.send(
-    new DescribeLogGroupsCommand({ logGroupNamePrefix: name }),
-  );
-  const group = logGroups.find(g => g.logGroupName === name);
+  const group = await logGroupNamed(logs, name);
   if (!group) return undefined;
   const tagged = await unlessMissing(() =>
     logs.send(
@@ -82,8 +90,8 @@ export const logGroupRetention: ClusterHandler = {
   cachedIsLive: true,
   async create(node, refs, c) {
     const wanted = Number(node.properties.retentionInDays);
-    const found = await describeGroup(c.clients.logs, refs.logGroup);
-    if (found?.group.retentionInDays !== wanted) {
+    const group = await logGroupNamed(c.clients.logs, refs.logGroup);
+    if (group?.retentionInDays !== wanted) {
       await c.clients.logs.send(
         new PutRetentionPolicyCommand({
           logGroupName: refs.logGroup,
