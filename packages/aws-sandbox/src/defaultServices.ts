@@ -1,10 +1,13 @@
 import { applyWorkloads } from './controllers/applyWorkloads';
-import { syncArgoCdDeployments } from './controllers/argoCdDeployments';
+import {
+  syncArgoCdDeployments,
+  syncedResourceHealth,
+} from './controllers/argoCdDeployments';
 import { deployWorkloads } from './controllers/clusterWorkloads';
 import { shortHash } from './core/shortHash';
 import { seedControllerCredentials } from './controllers/seedControllerCredentials';
 import { InventoryReader } from './core/inventory';
-import { AwsService, SandboxContext } from './core/types';
+import { AwsService, HttpService, SandboxContext } from './core/types';
 import { createArgoCdService } from './services/argocd';
 import { createCostExplorerService } from './services/costExplorer';
 import {
@@ -75,15 +78,18 @@ export function seedDpjEnvironment(
 }
 
 /**
- * EC2 and ELB answer after what ArgoCD's synced applications made through the clusters'
- * controllers has been brought up to date.
+ * EC2, ELB, CloudWatch Logs and ArgoCD answer after what ArgoCD's synced applications made
+ * through the clusters' controllers has been brought up to date.
  */
-function withArgoCdDeployments(service: AwsService): AwsService {
+function withArgoCdDeployments<T extends AwsService | HttpService>(
+  service: T,
+): T {
+  const handle = service.handle as (...args: any[]) => any;
   return {
     ...service,
-    handle(request, operation, context) {
-      syncArgoCdDeployments(context);
-      return service.handle(request, operation, context);
+    handle(...args: any[]) {
+      syncArgoCdDeployments(args[args.length - 1] as SandboxContext);
+      return handle.apply(service, args);
     },
   };
 }
@@ -164,7 +170,13 @@ export function defaultSandboxServices(options: {
       createCostExplorerService(inventory),
     ],
     httpServices: [
-      createArgoCdService(),
+      // ArgoCD reports health after the controllers have acted on what it synced.
+      withArgoCdDeployments(
+        createArgoCdService({
+          resourceHealth: (context, app) =>
+            syncedResourceHealth(context, app.metadata.name),
+        }),
+      ),
       createKubernetesService(inventory),
       createPrometheusService(inventory),
     ],

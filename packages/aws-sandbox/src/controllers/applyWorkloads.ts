@@ -27,6 +27,7 @@ import {
   deployWorkloads,
   EbsCsiDriverConfig,
 } from './clusterWorkloads';
+import { storageClassProblem, VolumeClaimSpec } from './ebsCsiDriver';
 
 export interface ApplyRequest extends Partial<ClusterWorkloads> {
   accountId?: string;
@@ -44,10 +45,12 @@ function driverConfig(
       k8sTagClusterId?: string;
       extraVolumeTags?: Record<string, string>;
     };
+    defaultStorageClass?: { enabled?: boolean };
   };
   return {
     k8sTagClusterId: values.controller?.k8sTagClusterId,
     extraVolumeTags: values.controller?.extraVolumeTags,
+    defaultStorageClass: values.defaultStorageClass?.enabled === true,
   };
 }
 
@@ -96,6 +99,9 @@ export function deployToCluster(
     stored,
     LOAD_BALANCER_CONTROLLER,
   );
+  const driver = driverConfig(ebs?.addon.configurationValues);
+  const claimProblem = (claim: VolumeClaimSpec) =>
+    driverProblem ?? storageClassProblem(claim, driver);
   const claims = request.volumeClaims ?? [];
   const ingresses = request.ingresses ?? [];
   const subnets = ec2StoreOf(context, accountId, region).subnets;
@@ -118,20 +124,18 @@ export function deployToCluster(
       at,
       {
         ingresses: controllerProblem ? [] : ingresses,
-        volumeClaims: driverProblem ? [] : claims,
+        volumeClaims: claims.filter(claim => !claimProblem(claim)),
       },
-      {
-        createdAt,
-        zones,
-        driver: driverConfig(ebs?.addon.configurationValues),
-      },
+      { createdAt, zones, driver },
     );
     // What nothing provisions stays Pending (a claim) or without address (an Ingress).
     const pending = [
-      ...(driverProblem ? claims : []).map(c => ({
-        object: `PersistentVolumeClaim ${c.namespace}/${c.name}`,
-        reason: driverProblem!,
-      })),
+      ...claims
+        .filter(claim => claimProblem(claim))
+        .map(c => ({
+          object: `PersistentVolumeClaim ${c.namespace}/${c.name}`,
+          reason: claimProblem(c)!,
+        })),
       ...(controllerProblem ? ingresses : []).map(i => ({
         object: `Ingress ${i.namespace}/${i.name}`,
         reason: controllerProblem!,

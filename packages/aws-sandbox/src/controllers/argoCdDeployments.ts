@@ -23,6 +23,9 @@ import {
 } from './clusterWorkloads';
 import { deleteReleasedGroups } from './loadBalancerController';
 import { shipContainerLogs } from './fluentBit';
+import { eksStoreOf } from '../services/eks/eksStore';
+import type { ResourceHealth } from '../services/argocd/applicationStatus';
+import { clusterAutoscalerHealth, provisionedHealth } from './workloadHealth';
 
 type Target = Omit<ClusterPlacement, 'vpcId'>;
 
@@ -31,12 +34,15 @@ interface Deployments {
   byApp: Map<string, { at: ClusterPlacement; keys: Set<string> }>;
   /** Frontend groups to delete once EC2 releases their interfaces, by account/region. */
   pendingGroupDeletes: Map<string, Set<string>>;
+  /** Application name → the health of the resources its sync made. */
+  health: Map<string, ResourceHealth[]>;
 }
 
 function deploymentsOf(context: SandboxContext): Deployments {
   return context.state.scope('controllers', 'argocd', 'global', () => ({
     byApp: new Map(),
     pendingGroupDeletes: new Map(),
+    health: new Map(),
   }));
 }
 
@@ -88,6 +94,7 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       store.resourcesDeletedAt.delete(name);
       const deployed = deployments.byApp.get(name);
       deployments.byApp.delete(name);
+      deployments.health.delete(name);
       if (!deployed || !clusterRunsNodes(context, deployed.at)) continue;
       removeWorkloads(
         context,
@@ -102,8 +109,28 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       return at !== undefined && target ? [{ app, at, target }] : [];
     });
     for (const { app, at, target } of synced) {
-      if ((app.spec.source ?? app.spec.sources?.[0])?.chart === 'fluent-bit') {
+      const chart = (app.spec.source ?? app.spec.sources?.[0])?.chart;
+      if (chart === 'fluent-bit') {
         shipContainerLogs(context, target, app);
+        continue;
+      }
+      if (chart === 'cluster-autoscaler') {
+        const cluster = eksStoreOf(
+          context,
+          target.accountId,
+          target.region,
+        ).liveCluster(target.clusterName, context.clock.nowMillis());
+        if (cluster) {
+          deployments.health.set(app.metadata.name, [
+            clusterAutoscalerHealth(
+              context,
+              target.accountId,
+              cluster,
+              app,
+              at,
+            ),
+          ]);
+        }
         continue;
       }
       const workloads = workloadsOf(app);
@@ -131,6 +158,10 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       };
       Object.keys(result.deployed).forEach(key => entry.keys.add(key));
       deployments.byApp.set(app.metadata.name, entry);
+      deployments.health.set(
+        app.metadata.name,
+        healthOfWorkloads(target, workloads, result, controllerRuns),
+      );
     }
   }
   for (const [scope, pending] of deployments.pendingGroupDeletes) {
@@ -147,4 +178,41 @@ function pendingOf(deployments: Deployments, at: Target): Set<string> {
     deployments.pendingGroupDeletes.set(key, pending);
   }
   return pending;
+}
+
+/** Each Ingress and claim of the sync: provisioned, or why it waits. */
+function healthOfWorkloads(
+  target: Target,
+  workloads: ReturnType<typeof workloadsOf>,
+  result: {
+    deployed: Record<string, unknown>;
+    pending: { object: string; reason: string }[];
+  },
+  controllerRuns: boolean,
+): ResourceHealth[] {
+  const pending = new Map(result.pending.map(p => [p.object, p.reason]));
+  const ingresses = workloads.ingresses.map(({ namespace, name }) => {
+    const outcome = result.deployed[
+      `${target.clusterName}/ingress/${namespace}/${name}`
+    ] as { problem?: string } | undefined;
+    const problem = controllerRuns
+      ? pending.get(`Ingress ${namespace}/${name}`) ?? outcome?.problem
+      : `no aws-load-balancer-controller application is synced to ${target.clusterName}`;
+    return provisionedHealth({ kind: 'Ingress', namespace, name }, problem);
+  });
+  const claims = workloads.volumeClaims.map(({ namespace, name }) =>
+    provisionedHealth(
+      { kind: 'PersistentVolumeClaim', namespace, name },
+      pending.get(`PersistentVolumeClaim ${namespace}/${name}`),
+    ),
+  );
+  return [...ingresses, ...claims];
+}
+
+/** The health of the resources an application's last sync made (none if it made none). */
+export function syncedResourceHealth(
+  context: SandboxContext,
+  appName: string,
+): ResourceHealth[] {
+  return deploymentsOf(context).health.get(appName) ?? [];
 }

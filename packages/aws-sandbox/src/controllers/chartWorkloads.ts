@@ -46,12 +46,15 @@ export function workloadsOf(app: Application): ClusterWorkloads {
     if (!sizeGiB) return none;
     const name = `${release}-prometheus`.slice(0, 50);
     const replicas = Number(spec.replicas ?? 1);
+    const storageClassName =
+      spec.storageSpec.volumeClaimTemplate.spec.storageClassName;
     return {
       ingresses: [],
       volumeClaims: Array.from({ length: replicas }, (_, ordinal) => ({
         namespace,
         name: `prometheus-${name}-db-prometheus-${name}-${ordinal}`,
         sizeGiB,
+        ...(storageClassName ? { storageClassName } : {}),
       })),
     };
   }

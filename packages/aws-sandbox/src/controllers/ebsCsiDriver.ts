@@ -16,12 +16,41 @@ export interface VolumeClaimSpec {
   namespace: string;
   name: string;
   sizeGiB: number;
+  /** Absent: the cluster's default StorageClass. */
+  storageClassName?: string;
 }
 
 /** The driver's configuration, as the add-on's configurationValues give it. */
 export interface EbsCsiDriverConfig {
   k8sTagClusterId?: string;
   extraVolumeTags?: TagMap;
+  /** `defaultStorageClass.enabled`: the add-on creates the default class. */
+  defaultStorageClass?: boolean;
+}
+
+/** The StorageClass the add-on creates when `defaultStorageClass.enabled` is true. */
+export const DEFAULT_STORAGE_CLASS = 'ebs-csi-default-sc';
+
+/**
+ * Why a claim finds no StorageClass to provision it, as the PV controller's events say:
+ * EKS makes no default class on clusters of 1.30 and later ("Storage classes", EKS User
+ * Guide), so the only class is the add-on's, when it is asked to make one.
+ */
+export function storageClassProblem(
+  claim: VolumeClaimSpec,
+  driver: EbsCsiDriverConfig,
+): string | undefined {
+  const available = driver.defaultStorageClass
+    ? DEFAULT_STORAGE_CLASS
+    : undefined;
+  if (claim.storageClassName === undefined) {
+    return available
+      ? undefined
+      : 'no persistent volumes available for this claim and no storage class is set';
+  }
+  return claim.storageClassName === available
+    ? undefined
+    : `storageclass.storage.k8s.io "${claim.storageClassName}" not found`;
 }
 
 export function provisionClaimVolume(

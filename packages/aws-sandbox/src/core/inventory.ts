@@ -35,6 +35,8 @@ export interface ClusterInventory {
   deletedAt?: Millis;
   tags: Record<string, string>;
   nodegroups: NodegroupInventory[];
+  /** Names of the EKS add-ons that run (ACTIVE, UPDATING or DEGRADED); absent when not known. */
+  addons?: string[];
 }
 
 export interface NatGatewayInventory {

@@ -3,7 +3,8 @@
  * OutOfSync/Progressing for 30 s (× timeScale) after a spec change, then Synced/Healthy;
  * without one it stays OutOfSync/Missing, as nothing syncs it. An application whose EKS
  * cluster does not let ArgoCD's role in (`clusterAccess.ts`) is Unknown, with the
- * ComparisonError ArgoCD reports.
+ * ComparisonError ArgoCD reports. A synced application's health is the worst of the
+ * resources its sync made, as the cluster's controllers left them (`resourceHealth`).
  */
 import { createHash } from 'node:crypto';
 import type { Application } from './argoCdStore';
@@ -11,9 +12,28 @@ import type { RouteContext } from './routeContext';
 
 export const SYNC_SECONDS = 30;
 
-function healthOf(synced: boolean, automated: boolean): string {
-  if (synced) return 'Healthy';
-  return automated ? 'Progressing' : 'Missing';
+export type HealthStatus = 'Healthy' | 'Progressing' | 'Degraded';
+
+/** A resource of the application as `status.resources` lists it. */
+export interface ResourceHealth {
+  group?: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  health: { status: HealthStatus; message?: string };
+}
+
+const WORSE: HealthStatus[] = ['Healthy', 'Progressing', 'Degraded'];
+
+/** The application's health: the worst of its resources' (gitops-engine `health.IsWorse`). */
+function worstOf(resources: ResourceHealth[]): HealthStatus {
+  return resources.reduce<HealthStatus>(
+    (worst, { health }) =>
+      WORSE.indexOf(health.status) > WORSE.indexOf(worst)
+        ? health.status
+        : worst,
+    'Healthy',
+  );
 }
 
 export function withStatus(
@@ -53,6 +73,9 @@ export function withStatus(
       },
     };
   }
+  const resources = synced ? context.resourceHealth(app) : [];
+  let health: string = automated ? 'Progressing' : 'Missing';
+  if (synced) health = worstOf(resources);
   return {
     ...app,
     status: {
@@ -61,9 +84,12 @@ export function withStatus(
         comparedTo: { source, destination: app.spec.destination },
         revision,
       },
-      health: {
-        status: healthOf(synced, automated),
-      },
+      health: { status: health },
+      resources: resources.map(resource => ({
+        ...resource,
+        version: 'v1',
+        status: 'Synced',
+      })),
       sourceType: source?.chart ? 'Helm' : 'Directory',
       reconciledAt: context.nowIso,
       summary: {},

@@ -16,7 +16,8 @@ import {
   SandboxResponse,
 } from '../../core/types';
 import { ArgoCdError, GRPC } from './argoCdErrors';
-import { ArgoCdStore } from './argoCdStore';
+import { Application, ArgoCdStore } from './argoCdStore';
+import type { ResourceHealth } from './applicationStatus';
 import {
   purgeDeletedApplications,
   routeApplications,
@@ -31,6 +32,11 @@ export interface ArgoCdServiceOptions {
   users?: Record<string, string>;
   /** Static API tokens (as ArgoCD account tokens) accepted as Bearer tokens. */
   tokens?: string[];
+  /**
+   * The health of the resources a synced application made, as the cluster's controllers
+   * left them; without it every synced application is Healthy.
+   */
+  resourceHealth?(context: SandboxContext, app: Application): ResourceHealth[];
 }
 
 /** Which calls a queued failure applies to; both default to any. */
@@ -242,6 +248,7 @@ export function createArgoCdService(
       clock: context.clock,
       clusterAccess: destination =>
         clusterAccessProblem(context, store, destination),
+      resourceHealth: app => options.resourceHealth?.(context, app) ?? [],
       nowIso: new Date(Math.floor(nowMillis / 1000) * 1000)
         .toISOString()
         .replace('.000', ''),

@@ -3,7 +3,13 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SandboxClock } from '../../core/clock';
 import type { SandboxRequest } from '../../core/types';
 import { ArgoCdError, GRPC } from './argoCdErrors';
-import type { AppProject, ArgoCdStore, Destination } from './argoCdStore';
+import type {
+  AppProject,
+  Application,
+  ArgoCdStore,
+  Destination,
+} from './argoCdStore';
+import type { ResourceHealth } from './applicationStatus';
 
 export interface RouteContext {
   request: SandboxRequest;
@@ -11,6 +17,8 @@ export interface RouteContext {
   clock: SandboxClock;
   /** Why ArgoCD cannot deploy to the destination's cluster (`clusterAccessProblem`). */
   clusterAccess(destination: Destination): string | undefined;
+  /** The health of what a synced application made on its cluster. */
+  resourceHealth(app: Application): ResourceHealth[];
   /** RFC 3339 time of the request, second precision as Kubernetes stores it. */
   nowIso: string;
 }

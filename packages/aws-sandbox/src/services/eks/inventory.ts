@@ -4,7 +4,7 @@ import {
   NodegroupInventory,
 } from '../../core/inventory';
 import { SandboxContext } from '../../core/types';
-import { EksStore, StoredNodegroup } from './eksStore';
+import { EksStore, liveAddons, StoredNodegroup } from './eksStore';
 import { Lifecycle, phaseOf } from './lifecycle';
 import { nodegroupView } from './nodegroups';
 
@@ -63,6 +63,13 @@ export function eksInventory(
               nodegroups: stored.nodegroups.map(ng =>
                 nodegroupInventory(ng, now),
               ),
+              addons: liveAddons(stored, now)
+                .filter(a =>
+                  ['ACTIVE', 'UPDATING', 'DEGRADED'].includes(
+                    phaseOf(a.lifecycle, now),
+                  ),
+                )
+                .map(a => a.addon.addonName ?? ''),
             };
           }),
         );

@@ -169,7 +169,8 @@ export function seedEnvironment(
         addonVersion:
           defaultAddonVersion(addonName, spec.kubernetesVersion) ?? '',
         // The bank runs the EBS CSI driver with the cluster's name as its cluster id and
-        // its cost tags on every volume (the seeded volumes carry them).
+        // its cost tags on every volume (the seeded volumes carry them), and lets the add-on
+        // make the default StorageClass.
         configurationValues:
           addonName === 'aws-ebs-csi-driver'
             ? JSON.stringify({
@@ -177,6 +178,7 @@ export function seedEnvironment(
                   k8sTagClusterId: spec.clusterName,
                   extraVolumeTags: spec.tags,
                 },
+                defaultStorageClass: { enabled: true },
               })
             : undefined,
         tags: spec.tags,

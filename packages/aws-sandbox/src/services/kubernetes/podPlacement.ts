@@ -88,13 +88,18 @@ export function placePods(
     });
   };
 
+  // What an EKS add-on installs runs only while the add-on does.
+  const installed = (workload: Workload) =>
+    !workload.addon || (cluster.addons ?? []).includes(workload.addon);
   for (const node of nodes) {
-    for (const daemonSet of daemonSets(cluster.region)) place(daemonSet, node);
+    for (const daemonSet of daemonSets(cluster.region).filter(installed)) {
+      place(daemonSet, node);
+    }
   }
 
   const systemNodes = nodes.filter(node => node.system);
   const addonNodes = systemNodes.length > 0 ? systemNodes : nodes;
-  for (const addon of clusterAddons(cluster.region)) {
+  for (const addon of clusterAddons(cluster.region).filter(installed)) {
     const candidates = addonNodes.filter(node => tolerates(addon, node));
     for (let replica = 0; replica < (addon.replicas ?? 1); replica += 1) {
       // Spread replicas over nodes, as the add-ons' anti-affinity asks.

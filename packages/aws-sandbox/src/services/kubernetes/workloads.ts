@@ -26,6 +26,8 @@ export interface Workload {
   tolerates: string[];
   /** Deployments of add-ons: replicas on the system nodes. */
   replicas?: number;
+  /** The EKS add-on that installs it: it runs only while that add-on does. */
+  addon?: string;
 }
 
 const EKS_REGISTRY = (region: string) =>
@@ -43,6 +45,7 @@ export function daemonSets(region: string): Workload[] {
   });
   return [
     {
+      addon: 'vpc-cni',
       ...system('aws-node', { 'k8s-app': 'aws-node' }),
       hostNetwork: true,
       containers: [
@@ -59,6 +62,7 @@ export function daemonSets(region: string): Workload[] {
       ],
     },
     {
+      addon: 'kube-proxy',
       ...system('kube-proxy', { 'k8s-app': 'kube-proxy' }),
       hostNetwork: true,
       containers: [
@@ -70,6 +74,7 @@ export function daemonSets(region: string): Workload[] {
       ],
     },
     {
+      addon: 'eks-pod-identity-agent',
       ...system('eks-pod-identity-agent', {
         'app.kubernetes.io/name': 'eks-pod-identity-agent',
       }),
@@ -82,6 +87,7 @@ export function daemonSets(region: string): Workload[] {
       ],
     },
     {
+      addon: 'aws-ebs-csi-driver',
       ...system('ebs-csi-node', { app: 'ebs-csi-node' }),
       containers: ['ebs-plugin', 'node-driver-registrar', 'liveness-probe'].map(
         name => ({
@@ -108,6 +114,7 @@ export function clusterAddons(region: string): Workload[] {
   });
   return [
     {
+      addon: 'coredns',
       ...addon('coredns', {
         'k8s-app': 'kube-dns',
         'eks.amazonaws.com/component': 'coredns',
@@ -123,6 +130,7 @@ export function clusterAddons(region: string): Workload[] {
       ],
     },
     {
+      addon: 'aws-ebs-csi-driver',
       ...addon('ebs-csi-controller', { app: 'ebs-csi-controller' }),
       containers: [
         'ebs-plugin',
@@ -139,6 +147,7 @@ export function clusterAddons(region: string): Workload[] {
       })),
     },
     {
+      addon: 'metrics-server',
       ...addon('metrics-server', { 'k8s-app': 'metrics-server' }),
       replicas: 1,
       containers: [

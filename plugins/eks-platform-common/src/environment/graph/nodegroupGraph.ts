@@ -37,8 +37,11 @@ const taintsOf = (group: NodeGroupSpec) =>
  * The EBS CSI driver runs with the cluster's name as its cluster id, so every volume it
  * makes is tagged `kubernetes.io/cluster/<cluster>: owned` (how destroy finds them once the
  * cluster is gone), and with the environment's lasting tags (`extraVolumeTags`), so Cost
- * Explorer allocates the volumes to the environment. Keys are the add-on's configuration
- * schema (`aws eks describe-addon-configuration --addon-name aws-ebs-csi-driver`).
+ * Explorer allocates the volumes to the environment. EKS makes no default StorageClass on
+ * clusters of 1.30 and later, so the add-on creates its own (`ebs-csi-default-sc`, gp3,
+ * WaitForFirstConsumer), which the platform's claims name. Keys are the add-on's
+ * configuration schema (`aws eks describe-addon-configuration --addon-name
+ * aws-ebs-csi-driver`).
  */
 function addonConfiguration(
   addon: string,
@@ -50,6 +53,7 @@ function addonConfiguration(
       k8sTagClusterId: clusterName(spec),
       extraVolumeTags: { ...spec.tags, [ENVIRONMENT_NAME_TAG]: spec.name },
     },
+    defaultStorageClass: { enabled: true },
   });
 }
 

@@ -1,4 +1,5 @@
 import { DPJ_ENVIRONMENTS } from '../../../seed/dpjEnvironments';
+import { EKS_ADDON_NAMES } from '../../eks/addonCatalog';
 import type {
   ClusterInventory,
   InventoryReader,
@@ -17,6 +18,7 @@ export function dpjClusters(now: number): ClusterInventory[] {
     status: 'ACTIVE',
     createdAt,
     tags: { ...spec.tags },
+    addons: [...EKS_ADDON_NAMES],
     nodegroups: spec.nodeGroups.map(group => ({
       name: group.name,
       capacityType: group.capacityType,

@@ -82,6 +82,16 @@ export const PROMETHEUS_RETENTION: PerEnvironment<string> = {
   staging: '7d',
   production: '15d',
 };
+/** Prometheus's volume per replica: its retention's samples with room to spare. */
+export const PROMETHEUS_STORAGE: PerEnvironment<string> = {
+  dev: '10Gi',
+  staging: '30Gi',
+  production: '100Gi',
+};
+
+/** The StorageClass the EBS CSI add-on creates (its `defaultStorageClass` value). */
+export const EBS_STORAGE_CLASS = 'ebs-csi-default-sc';
+
 /** Upper bound of the in-memory trace store, so the pod's memory limit holds. */
 export const JAEGER_MAX_TRACES: PerEnvironment<number> = {
   dev: 10000,

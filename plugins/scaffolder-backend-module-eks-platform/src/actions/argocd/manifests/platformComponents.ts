@@ -23,6 +23,8 @@ import {
   albControllerResources,
   dpjResources,
   PROMETHEUS_RETENTION,
+  PROMETHEUS_STORAGE,
+  EBS_STORAGE_CLASS,
   JAEGER_MAX_TRACES,
   clusterAutoscalerResources,
   DPJ_MAX_REPLICAS,
@@ -240,6 +242,18 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
             replicas: REPLICAS[environment],
             retention: PROMETHEUS_RETENTION[environment],
             resources: prometheusResources(environment),
+            // Samples survive a restart or a node replacement: one EBS volume per replica.
+            storageSpec: {
+              volumeClaimTemplate: {
+                spec: {
+                  storageClassName: EBS_STORAGE_CLASS,
+                  accessModes: ['ReadWriteOnce'],
+                  resources: {
+                    requests: { storage: PROMETHEUS_STORAGE[environment] },
+                  },
+                },
+              },
+            },
             // Select the ServiceMonitors and rules of every release, the DPJ chart's too.
             serviceMonitorSelectorNilUsesHelmValues: false,
             podMonitorSelectorNilUsesHelmValues: false,
