@@ -72,3 +72,28 @@ test('the capacity tab lists every node group with its figures and IP ceiling', 
   await expect(content.getByText('CPU (vCPU)')).toBeVisible();
   await expect(content.getByText(/First limit: /)).toBeVisible();
 });
+
+test("the staging cluster's autoscaler: pods waiting for the Spot node it asked for", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openCluster(page, 'dpj-staging-cluster', '/capacity');
+
+  const content = page.getByTestId('eks-capacity-content');
+  await expect(content).toBeVisible({ timeout: 30_000 });
+  const autoscaler = content.getByRole('table', { name: 'Autoscaler' });
+  const spot = autoscaler.getByRole('row').filter({ hasText: 'app-spot' });
+  await expect(spot).toContainText(/In progress since \d+ min ago/);
+  await expect(spot).toContainText(/2 → 3 nodes, \d+ min ago/);
+  await expect(content.getByText('Pending pods: 2')).toBeVisible();
+  const pending = content.getByRole('table', { name: 'Pending pods' });
+  await expect(pending.getByRole('row').nth(1)).toContainText(
+    /dpj\/dpj-worker-.*250m CPU, 512 MiB.*Insufficient cpu/,
+  );
+
+  await openCluster(page, 'dpj-staging-cluster');
+  await expect(page.getByTestId('eks-capacity-card')).toContainText(
+    /2 pods pending; scaling up app-spot; \d+ nodes may still be added/,
+    { timeout: 30_000 },
+  );
+});

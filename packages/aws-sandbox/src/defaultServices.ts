@@ -1,5 +1,6 @@
 import { applyWorkloads } from './controllers/applyWorkloads';
 import {
+  autoscalerRuns,
   syncArgoCdDeployments,
   syncedResourceHealth,
 } from './controllers/argoCdDeployments';
@@ -27,6 +28,7 @@ import { iamService } from './services/iam';
 import { kmsService } from './services/kms';
 import { logsService } from './services/cloudwatchLogs';
 import { createKubernetesService } from './services/kubernetes';
+import type { AutoscalerHistory } from './services/kubernetes/clusterAutoscaler';
 import { createPrometheusService } from './services/prometheus';
 import { SandboxOptions } from './server';
 import {
@@ -126,6 +128,8 @@ export function defaultSandboxServices(options: {
 > {
   const bound: { context?: SandboxContext } = {};
   const inventory = inventoryOf(bound);
+  /** The seeded clusters (account/name@createdAt) and what their autoscaler did. */
+  const seededAutoscalers = new Map<string, AutoscalerHistory>();
   const eks = createEksService({
     subnets: (context, accountId, region, subnetIds) => {
       const store = ec2StoreOf(context, accountId, region);
@@ -177,7 +181,21 @@ export function defaultSandboxServices(options: {
             syncedResourceHealth(context, app.metadata.name),
         }),
       ),
-      createKubernetesService(inventory),
+      createKubernetesService(inventory, {
+        // The seeded clusters' autoscaler with its history; on others, the one ArgoCD
+        // synced, once it runs.
+        autoscalerOf: (cluster, context) =>
+          seededAutoscalers.get(
+            `${cluster.accountId}/${cluster.name}@${cluster.createdAt}`,
+          ) ??
+          (autoscalerRuns(context, {
+            accountId: cluster.accountId,
+            region: cluster.region,
+            clusterName: cluster.name,
+          })
+            ? {}
+            : undefined),
+      }),
       createPrometheusService(inventory),
     ],
     adminRoutes: [
@@ -191,11 +209,18 @@ export function defaultSandboxServices(options: {
     seed: context => {
       bound.context = context;
       seedLandingZone(context);
+      seededAutoscalers.clear();
       if (!options.seed) return;
       const createdAt =
         context.clock.nowMillis() - SEEDED_AGE_DAYS * 24 * 3600 * 1000;
       for (const spec of Object.values(DPJ_ENVIRONMENTS)) {
         seedDpjEnvironment(context, spec, createdAt);
+        if (spec.autoscaler) {
+          seededAutoscalers.set(
+            `${spec.account}/${spec.clusterName}@${createdAt}`,
+            spec.autoscaler,
+          );
+        }
       }
     },
   };

@@ -34,8 +34,8 @@ interface Deployments {
   byApp: Map<string, { at: ClusterPlacement; keys: Set<string> }>;
   /** Frontend groups to delete once EC2 releases their interfaces, by account/region. */
   pendingGroupDeletes: Map<string, Set<string>>;
-  /** Application name → the health of the resources its sync made. */
-  health: Map<string, ResourceHealth[]>;
+  /** Application name → its cluster and the health of the resources its sync made. */
+  health: Map<string, { target: Target; resources: ResourceHealth[] }>;
 }
 
 function deploymentsOf(context: SandboxContext): Deployments {
@@ -121,15 +121,18 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
           target.region,
         ).liveCluster(target.clusterName, context.clock.nowMillis());
         if (cluster) {
-          deployments.health.set(app.metadata.name, [
-            clusterAutoscalerHealth(
-              context,
-              target.accountId,
-              cluster,
-              app,
-              at,
-            ),
-          ]);
+          deployments.health.set(app.metadata.name, {
+            target,
+            resources: [
+              clusterAutoscalerHealth(
+                context,
+                target.accountId,
+                cluster,
+                app,
+                at,
+              ),
+            ],
+          });
         }
         continue;
       }
@@ -158,10 +161,10 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       };
       Object.keys(result.deployed).forEach(key => entry.keys.add(key));
       deployments.byApp.set(app.metadata.name, entry);
-      deployments.health.set(
-        app.metadata.name,
-        healthOfWorkloads(target, workloads, result, controllerRuns),
-      );
+      deployments.health.set(app.metadata.name, {
+        target,
+        resources: healthOfWorkloads(target, workloads, result, controllerRuns),
+      });
     }
   }
   for (const [scope, pending] of deployments.pendingGroupDeletes) {
@@ -214,5 +217,23 @@ export function syncedResourceHealth(
   context: SandboxContext,
   appName: string,
 ): ResourceHealth[] {
-  return deploymentsOf(context).health.get(appName) ?? [];
+  return deploymentsOf(context).health.get(appName)?.resources ?? [];
+}
+
+/** Whether a synced Cluster Autoscaler runs healthy on the cluster. */
+export function autoscalerRuns(
+  context: SandboxContext,
+  target: Target,
+): boolean {
+  syncArgoCdDeployments(context);
+  return [...deploymentsOf(context).health.values()].some(
+    entry =>
+      sameCluster(entry.target, target) &&
+      entry.resources.some(
+        r =>
+          r.kind === 'Deployment' &&
+          r.name.endsWith('-aws-cluster-autoscaler') &&
+          r.health.status === 'Healthy',
+      ),
+  );
 }

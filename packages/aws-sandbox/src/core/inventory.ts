@@ -23,6 +23,8 @@ export interface NodegroupInventory {
   taints: { key: string; value?: string; effect: string }[];
   diskSizeGiB: number;
   tags: Record<string, string>;
+  /** The Auto Scaling group EKS runs the node group as. */
+  autoScalingGroup?: string;
 }
 
 export interface ClusterInventory {

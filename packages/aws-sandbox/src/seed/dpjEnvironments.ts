@@ -4,6 +4,7 @@
  * the sandbox's own record of what is deployed, not the product's presets: if the product's
  * presets change, these accounts do not.
  */
+import type { AutoscalerHistory } from '../services/kubernetes/clusterAutoscaler';
 
 export interface SeedNodeGroup {
   name: string;
@@ -56,6 +57,8 @@ export interface SeedEnvironment {
     }[];
     volumeClaims: { namespace: string; name: string; sizeGiB: number }[];
   };
+  /** What the Cluster Autoscaler running on the cluster did lately; absent: none runs. */
+  autoscaler?: AutoscalerHistory;
 }
 
 type Sizes = [min: number, desired: number, max: number];
@@ -110,6 +113,7 @@ function environment(input: {
   natGateways: 'single' | 'one-per-az';
   publicEndpointCidrs?: string[];
   nodeGroups: SeedNodeGroup[];
+  autoscaler?: AutoscalerHistory;
 }): SeedEnvironment {
   const net = `10.${input.secondOctet}`;
   const name = `dpj-${input.short}`;
@@ -132,6 +136,7 @@ function environment(input: {
       publicAccessCidrs: input.publicEndpointCidrs ?? [],
     },
     nodeGroups: input.nodeGroups,
+    autoscaler: input.autoscaler ?? {},
     workloads: {
       ingresses: [
         {
@@ -177,6 +182,24 @@ export const DPJ_ENVIRONMENTS = {
     secondOctet: 20,
     natGateways: 'one-per-az',
     nodeGroups: nodeGroups([2, 2, 4], [2, 2, 6], [0, 2, 8]),
+    // A load test's workers wait for the Spot node the autoscaler asked for.
+    autoscaler: {
+      scaleUp: {
+        nodeGroup: 'app-spot',
+        fromNodes: 2,
+        toNodes: 3,
+        minutesAgo: 4,
+        inProgress: true,
+      },
+      pendingPods: {
+        namespace: 'dpj',
+        app: 'dpj-worker',
+        count: 2,
+        cpuMillis: 250,
+        memoryMi: 512,
+        minutesAgo: 5,
+      },
+    },
   }),
   production: environment({
     short: 'prod',
@@ -185,6 +208,12 @@ export const DPJ_ENVIRONMENTS = {
     secondOctet: 30,
     natGateways: 'one-per-az',
     nodeGroups: nodeGroups([3, 3, 6], [3, 3, 10], [0, 3, 10]),
+    autoscaler: {
+      scaleDown: {
+        node: 'ip-10-30-70-12.eu-west-3.compute.internal',
+        minutesAgo: 35,
+      },
+    },
   }),
 } satisfies Record<string, SeedEnvironment>;
 

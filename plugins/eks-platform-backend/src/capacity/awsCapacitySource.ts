@@ -51,6 +51,9 @@ async function listNodeGroups(
         desiredSize: scaling.desiredSize ?? 0,
         maxSize: scaling.maxSize ?? 0,
         subnetIds: nodegroup.subnets ?? [],
+        autoScalingGroups: (
+          nodegroup.resources?.autoScalingGroups ?? []
+        ).flatMap(group => (group.name ? [group.name] : [])),
       },
     ];
   });

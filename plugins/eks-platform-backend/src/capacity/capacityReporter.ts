@@ -71,6 +71,12 @@ export class CapacityReporter {
       metrics: kubernetes.ok
         ? kubernetes.data.metrics
         : { status: 'unavailable', reason: 'Kubernetes is unreachable' },
+      ...(kubernetes.ok
+        ? {
+            autoscaler: kubernetes.data.autoscaler,
+            pendingPods: kubernetes.data.pendingPods,
+          }
+        : {}),
       generatedAt: this.now(),
     });
   }

@@ -20,7 +20,8 @@ describe('GET /capacity/:namespace/:name against the sandbox', () => {
   let fixture: CapacityFixture;
 
   beforeAll(async () => {
-    fixture = await startCapacityFixture();
+    // One cluster more, seeded without an autoscaler.
+    fixture = await startCapacityFixture({ extraClusters: 1 });
   });
   afterAll(() => fixture.close());
 
@@ -115,6 +116,61 @@ describe('GET /capacity/:namespace/:name against the sandbox', () => {
     );
   });
 
+  it("shows the autoscaler's view: pending pods, a scale-up in progress, its last scale-down", async () => {
+    const server = await startBackend();
+    const staging = (await getCapacity(server, 'default/dpj-staging-cluster'))
+      .body as CapacityReport;
+    expect(staging.autoscaler).toMatchObject({ status: 'running' });
+    expect(staging.pendingPods).toHaveLength(2);
+    expect(staging.pendingPods?.[0]).toMatchObject({
+      namespace: 'dpj',
+      name: expect.stringMatching(/^dpj-worker-/),
+      cpuMillis: 250,
+      memoryBytes: 512 * 1024 * 1024,
+      reason: expect.stringMatching(
+        /^0\/\d+ nodes are available: .*Insufficient cpu/,
+      ),
+    });
+    const spot = staging.nodeGroups.find(g => g.name === 'app-spot')!;
+    expect(spot.autoscaling).toMatchObject({
+      scaleUp: 'InProgress',
+      lastScaleUp: { fromNodes: 2, toNodes: 3, at: expect.any(String) },
+    });
+    expect(
+      staging.nodeGroups.find(g => g.name === 'system')?.autoscaling,
+    ).toMatchObject({ scaleUp: 'NoActivity' });
+    expect(staging.firstLimit?.explanation).toMatch(
+      /2 pods wait for a node now; the autoscaler is adding nodes to app-spot\.$/,
+    );
+
+    const production = (await getCapacity(server, 'default/dpj-prod-cluster'))
+      .body as CapacityReport;
+    expect(production.pendingPods).toEqual([]);
+    expect(production.autoscaler).toMatchObject({
+      status: 'running',
+      lastScaleDown: {
+        message:
+          'Scale-down: removing empty node "ip-10-30-70-12.eu-west-3.compute.internal"',
+      },
+    });
+  });
+
+  it('says when no autoscaler runs, and limits growth to the nodes there are', async () => {
+    const server = await startBackend();
+    const bench = (await getCapacity(server, 'default/bench-01-cluster'))
+      .body as CapacityReport;
+    expect(bench.autoscaler).toEqual({
+      status: 'absent',
+      reason: expect.stringContaining(
+        'kube-system/cluster-autoscaler-status does not exist',
+      ),
+    });
+    expect(bench.nodeGroups.every(g => g.autoscaling === undefined)).toBe(true);
+    expect(bench.firstLimit?.explanation).toMatch(
+      /no Cluster Autoscaler runs, so it stays at \d+ nodes/,
+    );
+  });
+
   it('shares one upstream fetch between concurrent requests and caches the report', async () => {
     const server = await startBackend();
     const responses = await Promise.all(
@@ -135,8 +191,8 @@ describe('GET /capacity/:namespace/:name against the sandbox', () => {
       'DescribeSubnets',
       'ListNodegroups',
     ]);
-    // nodes, pods, node metrics
-    expect(firstCalls.filter(c => c.service === 'kubernetes')).toHaveLength(3);
+    // nodes, pods, node metrics, the autoscaler's status and its events
+    expect(firstCalls.filter(c => c.service === 'kubernetes')).toHaveLength(5);
 
     const again = await getCapacity(server, 'default/dpj-prod-cluster');
     expect(again.body.generatedAt).toBe(responses[0].body.generatedAt);

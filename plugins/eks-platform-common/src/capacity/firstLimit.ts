@@ -3,7 +3,8 @@
  * requests grow by the same factor (the scale); the cluster autoscaler adds
  * nodes to each group up to its node ceiling, min(max size, nodes its subnets
  * can address). A group runs out when the resource it has least of relative
- * to its requests (CPU, memory or pods) is full at that ceiling.
+ * to its requests (CPU, memory or pods) is full at that ceiling. Where no
+ * autoscaler runs, nothing adds nodes: the ceiling is today's node count.
  */
 import { FirstLimit, NodeGroupCapacity } from './types';
 
@@ -37,13 +38,23 @@ function limitResource(
 }
 
 /** The scale at which this group is full, and which resource fills it. */
-export function groupLimit(group: NodeGroupCapacity): FirstLimit | undefined {
-  const { nodeCeiling, maxSize, currentNodes } = group;
-  if (nodeCeiling === undefined || maxSize === undefined) return undefined;
-  const ipsBindFirst = nodeCeiling < maxSize;
-  const ceilingText = ipsBindFirst
+export function groupLimit(
+  group: NodeGroupCapacity,
+  autoscaled = true,
+): FirstLimit | undefined {
+  const { maxSize, currentNodes } = group;
+  if (group.nodeCeiling === undefined || maxSize === undefined)
+    return undefined;
+  const nodeCeiling = autoscaled
+    ? group.nodeCeiling
+    : Math.min(group.nodeCeiling, currentNodes);
+  const ipsBindFirst = autoscaled && nodeCeiling < maxSize;
+  let ceilingText = ipsBindFirst
     ? `its subnets can address only ${nodeCeiling} nodes, fewer than its max size of ${maxSize}`
     : `it reaches its max size of ${maxSize} nodes`;
+  if (!autoscaled) {
+    ceilingText = `no Cluster Autoscaler runs, so it stays at ${currentNodes} nodes`;
+  }
   const scales = (['cpu', 'memory', 'pods'] as const).flatMap(resource => {
     const figures = group[resource];
     if (currentNodes === 0 || figures.requested <= 0) return [];
@@ -77,9 +88,10 @@ export function groupLimit(group: NodeGroupCapacity): FirstLimit | undefined {
 /** The group that runs out at the lowest scale; groups without requests come last. */
 export function firstLimitOf(
   groups: NodeGroupCapacity[],
+  autoscaled = true,
 ): FirstLimit | undefined {
   const limits = groups.flatMap(group => {
-    const limit = groupLimit(group);
+    const limit = groupLimit(group, autoscaled);
     return limit ? [limit] : [];
   });
   return limits.reduce<FirstLimit | undefined>((first, next) => {

@@ -5,3 +5,4 @@ export * from './ipCeiling';
 export * from './nodeGroupCapacity';
 export * from './firstLimit';
 export * from './report';
+export * from './autoscaler';

@@ -16,13 +16,23 @@ interface KubeContainer {
 }
 
 export interface KubePod {
+  metadata?: { name?: string; namespace?: string };
   spec?: {
     nodeName?: string;
     containers?: KubeContainer[];
     initContainers?: KubeContainer[];
     overhead?: ResourceList;
   };
-  status?: { phase?: string };
+  status?: {
+    phase?: string;
+    conditions?: {
+      type?: string;
+      status?: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string;
+    }[];
+  };
 }
 
 export interface KubeNodeMetrics {

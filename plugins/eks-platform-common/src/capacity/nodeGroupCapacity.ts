@@ -28,6 +28,8 @@ export interface EksNodeGroup {
   desiredSize: number;
   maxSize: number;
   subnetIds: string[];
+  /** The Auto Scaling groups EKS runs the node group as (what the autoscaler names). */
+  autoScalingGroups?: string[];
 }
 
 function sumFigures(

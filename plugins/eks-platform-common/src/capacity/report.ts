@@ -4,6 +4,13 @@
  */
 import { InstanceTypeSpec } from '../aws/instanceTypes';
 import { HOURS_PER_MONTH } from '../aws/prices';
+import {
+  AutoscalerInputs,
+  autoscalerSummary,
+  autoscalingByNodeGroup,
+  PendingPod,
+  pendingPodsNote,
+} from './autoscaler';
 import { firstLimitOf } from './firstLimit';
 import { SubnetAddresses } from './ipCeiling';
 import { NodeFigures } from './kubernetesNodes';
@@ -37,6 +44,9 @@ export interface CapacityInputs {
   aws: SourceResult<AwsCapacityData>;
   kubernetes: SourceResult<NodeFigures[]>;
   metrics: MetricsStatus;
+  /** What the autoscaler publishes; undefined when Kubernetes was unreachable. */
+  autoscaler?: AutoscalerInputs;
+  pendingPods?: PendingPod[];
   generatedAt: Date;
 }
 
@@ -80,7 +90,31 @@ export function buildCapacityReport(inputs: CapacityInputs): CapacityReport {
       instanceTypes: aws?.instanceTypes ?? [],
     }),
   );
+  const autoScalingGroups = new Map(
+    (aws?.nodeGroups ?? []).flatMap(group =>
+      (group.autoScalingGroups ?? []).map(asg => [asg, group.name] as const),
+    ),
+  );
+  const autoscaling = inputs.autoscaler
+    ? autoscalingByNodeGroup(inputs.autoscaler, asg =>
+        autoScalingGroups.get(asg),
+      )
+    : new Map();
+  for (const group of nodeGroups) {
+    const status = autoscaling.get(group.name);
+    if (status) group.autoscaling = status;
+  }
+  const autoscaler = inputs.autoscaler
+    ? autoscalerSummary(inputs.autoscaler)
+    : undefined;
   const price = totalPrice(nodeGroups);
+  const firstLimit = firstLimitOf(nodeGroups, autoscaler?.status !== 'absent');
+  const note = pendingPodsNote(
+    inputs.pendingPods ?? [],
+    nodeGroups,
+    autoscaler,
+  );
+  if (firstLimit && note) firstLimit.explanation += ` ${note}`;
   return {
     cluster: inputs.cluster,
     nodeGroups,
@@ -89,7 +123,9 @@ export function buildCapacityReport(inputs: CapacityInputs): CapacityReport {
       ...resourcesOf(nodes),
       ...(price ? { price } : {}),
     },
-    firstLimit: firstLimitOf(nodeGroups),
+    firstLimit,
+    ...(autoscaler ? { autoscaler } : {}),
+    ...(inputs.pendingPods ? { pendingPods: inputs.pendingPods } : {}),
     sources: {
       aws: inputs.aws.ok
         ? { status: 'ok' }

@@ -4,6 +4,11 @@
  */
 
 import type { CapacityType } from '../environment/types';
+import type {
+  AutoscalerSummary,
+  NodeGroupAutoscaling,
+  PendingPod,
+} from './autoscaler';
 
 /** One resource of a node group or cluster: what nodes offer vs what pods ask. */
 export interface ResourceFigures {
@@ -49,6 +54,8 @@ export interface NodeGroupCapacity {
   pods: ResourceFigures;
   /** Nodes the group may still add before its max size. */
   headroomNodes?: number;
+  /** The Cluster Autoscaler's status of the group, when it runs and reports it. */
+  autoscaling?: NodeGroupAutoscaling;
   ipCeiling: AzIpCeiling[];
   /** Nodes the group can reach: min(max size, nodes its subnets can address). */
   nodeCeiling?: number;
@@ -90,6 +97,10 @@ export interface CapacityReport {
   };
   /** Undefined when neither scaling limits nor requests are known. */
   firstLimit?: FirstLimit;
+  /** Whether a Cluster Autoscaler runs; undefined when Kubernetes was unreachable. */
+  autoscaler?: AutoscalerSummary;
+  /** Pods no node can take today; absent when Kubernetes was unreachable. */
+  pendingPods?: PendingPod[];
   sources: {
     aws: SourceStatus;
     kubernetes: SourceStatus;

@@ -36,6 +36,7 @@ function nodegroupInventory(
     // A launch template carries its own disk size; 20 GiB is EKS's default.
     diskSizeGiB: view.diskSize ?? 20,
     tags: view.tags ?? {},
+    autoScalingGroup: view.resources?.autoScalingGroups?.[0]?.name,
   };
 }
 

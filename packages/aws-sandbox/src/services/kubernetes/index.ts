@@ -4,11 +4,12 @@
  * Read-only: nodes and pods derive from the inventory's node groups, other resources
  * list empty.
  */
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
 import type { ClusterInventory, InventoryReader } from '../../core/inventory';
 import {
   HttpService,
   jsonResponse,
+  SandboxContext,
   SandboxRequest,
   SandboxResponse,
 } from '../../core/types';
@@ -28,6 +29,20 @@ import {
 } from './listQuery';
 import { nodesOf } from './nodeModel';
 import { placePods } from './podPlacement';
+import {
+  AutoscalerHistory,
+  renderAutoscalerEvents,
+  renderPendingPods,
+  renderStatusConfigMap,
+} from './clusterAutoscaler';
+
+export interface KubernetesServiceOptions {
+  /** The history of the Cluster Autoscaler running on a cluster; undefined where none runs. */
+  autoscalerOf?(
+    cluster: ClusterInventory,
+    context: SandboxContext,
+  ): AutoscalerHistory | undefined;
+}
 
 const NAMESPACES = [
   'default',
@@ -58,17 +73,28 @@ interface ClusterView {
   cluster: ClusterInventory;
   nodes: V1Node[];
   pods: V1Pod[];
+  autoscaler?: AutoscalerHistory;
+  events: CoreV1Event[];
+  now: number;
 }
 
 function viewOf(
   cluster: ClusterInventory,
   inventory: InventoryReader,
+  autoscaler: AutoscalerHistory | undefined,
+  now: number,
 ): ClusterView {
   const nodes = nodesOf(cluster, inventory);
   return {
     cluster,
     nodes: nodes.map(node => renderNode(cluster, node)),
-    pods: placePods(cluster, nodes).map(pod => renderPod(cluster, pod)),
+    pods: [
+      ...placePods(cluster, nodes).map(pod => renderPod(cluster, pod)),
+      ...(autoscaler ? renderPendingPods(cluster, autoscaler, nodes, now) : []),
+    ],
+    autoscaler,
+    events: autoscaler ? renderAutoscalerEvents(cluster, autoscaler, now) : [],
+    now,
   };
 }
 
@@ -109,6 +135,14 @@ const POD_FIELDS: Record<string, (pod: V1Pod) => string | undefined> = {
   'metadata.namespace': pod => pod.metadata?.namespace,
   'status.phase': pod => pod.status?.phase,
 };
+const EVENT_FIELDS: Record<string, (e: CoreV1Event) => string | undefined> = {
+  'involvedObject.kind': e => e.involvedObject.kind,
+  'involvedObject.name': e => e.involvedObject.name,
+  'involvedObject.namespace': e => e.involvedObject.namespace,
+  reason: e => e.reason,
+};
+const AUTOSCALER_STATUS =
+  '/api/v1/namespaces/kube-system/configmaps/cluster-autoscaler-status';
 const NODE_FIELDS: Record<string, (node: V1Node) => string | undefined> = {
   'metadata.name': node => node.metadata?.name,
   'spec.unschedulable': () => 'false',
@@ -133,6 +167,25 @@ function serve(
   if (path === '/api/v1/namespaces') {
     const namespaces = NAMESPACES.map(name => renderNamespace(cluster, name));
     return list(request, 'NamespaceList', namespaces, {}, rv);
+  }
+  if (path === AUTOSCALER_STATUS) {
+    const { autoscaler, now } = view();
+    return autoscaler
+      ? jsonResponse(200, renderStatusConfigMap(cluster, autoscaler, now))
+      : status(
+          404,
+          'NotFound',
+          'configmaps "cluster-autoscaler-status" not found',
+        );
+  }
+  const namespacedEvents = /^\/api\/v1\/namespaces\/([^/]+)\/events$/.exec(
+    path,
+  );
+  if (namespacedEvents) {
+    const events = view().events.filter(
+      e => e.metadata.namespace === namespacedEvents[1],
+    );
+    return list(request, 'EventList', events, EVENT_FIELDS, rv);
   }
   const namespacedPods = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(path);
   if (namespacedPods) {
@@ -175,11 +228,12 @@ function serve(
 
 export function createKubernetesService(
   inventory: InventoryReader,
+  options: KubernetesServiceOptions = {},
 ): HttpService {
   return {
     name: 'kubernetes',
     prefix: '/k8s',
-    handle(request: SandboxRequest): SandboxResponse {
+    handle(request: SandboxRequest, context: SandboxContext): SandboxResponse {
       const authorization = String(request.headers.authorization ?? '');
       const token = /^Bearer\s+(\S+)/i.exec(authorization)?.[1];
       if (!token) return status(401, 'Unauthorized', 'Unauthorized');
@@ -225,7 +279,13 @@ export function createKubernetesService(
         );
       }
       let memo: ClusterView | undefined;
-      const view = () => (memo ??= viewOf(cluster, inventory));
+      const view = () =>
+        (memo ??= viewOf(
+          cluster,
+          inventory,
+          options.autoscalerOf?.(cluster, context),
+          context.clock.nowMillis(),
+        ));
       try {
         return serve(request, rest ?? '/', view, cluster);
       } catch (error) {

@@ -36,10 +36,37 @@ describe('aws-sandbox Kubernetes API', () => {
     name: 'dpj-next-cluster',
     status: 'CREATING',
   };
+  // A cluster made without the metrics-server add-on and without an autoscaler.
+  const bare = {
+    ...clusters.find(c => c.name === 'dpj-prod-cluster')!,
+    name: 'dpj-bare-cluster',
+    addons: ['vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent'],
+  };
   beforeAll(async () => {
     sandbox = await startSandbox({
       httpServices: [
-        createKubernetesService(inventoryOf([...clusters, creating])),
+        createKubernetesService(inventoryOf([...clusters, creating, bare]), {
+          autoscalerOf: cluster =>
+            cluster.name === 'dpj-staging-cluster'
+              ? {
+                  scaleUp: {
+                    nodeGroup: 'app-spot',
+                    fromNodes: 2,
+                    toNodes: 3,
+                    minutesAgo: 4,
+                    inProgress: true,
+                  },
+                  pendingPods: {
+                    namespace: 'dpj',
+                    app: 'dpj-worker',
+                    count: 2,
+                    cpuMillis: 250,
+                    memoryMi: 512,
+                    minutesAgo: 5,
+                  },
+                }
+              : undefined,
+        }),
       ],
       timeScale: 0.001,
     });
@@ -196,7 +223,14 @@ describe('aws-sandbox Kubernetes API', () => {
       expect(busiest.length).toBeGreaterThan(0);
       expect(Math.min(...busiest)).toBeGreaterThanOrEqual(0.4);
       expect(Math.max(...busiest)).toBeLessThanOrEqual(0.75);
-      expect(clusterPods.every(p => p.status?.phase === 'Running')).toBe(true);
+      // Every placed pod runs; only those the autoscaler makes room for wait, unplaced.
+      expect(
+        clusterPods.every(
+          p =>
+            p.status?.phase === 'Running' ||
+            (p.status?.phase === 'Pending' && !p.spec?.nodeName),
+        ),
+      ).toBe(true);
     },
   );
 
@@ -348,5 +382,76 @@ describe('aws-sandbox Kubernetes API', () => {
       code: 503,
       body: expect.stringContaining('CREATING'),
     });
+  });
+
+  it("runs an EKS add-on's pods only while the add-on is installed", async () => {
+    const names = (
+      await core('dpj-bare-cluster').listPodForAllNamespaces()
+    ).items.map(pod => pod.metadata?.name ?? '');
+    expect(names.some(name => name.startsWith('coredns-'))).toBe(true);
+    expect(names.some(name => name.startsWith('metrics-server-'))).toBe(false);
+    expect(names.some(name => name.startsWith('ebs-csi-'))).toBe(false);
+    expect(
+      pods.some(pod => pod.metadata?.name?.startsWith('metrics-server-')),
+    ).toBe(true);
+  });
+
+  it("serves the autoscaler's status, events and waiting pods where it runs, NotFound elsewhere", async () => {
+    const staging = core('dpj-staging-cluster', '222222222222');
+    const status = await staging.readNamespacedConfigMap({
+      name: 'cluster-autoscaler-status',
+      namespace: 'kube-system',
+    });
+    expect(status.data?.status).toMatch(
+      /^time: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\nautoscalerStatus: Running\n/,
+    );
+    const spot = status.data?.status
+      ?.split('\n- ')
+      .find(group => group.startsWith('name: eks-app-spot\n'));
+    expect(spot?.split('\n').map(line => line.trim())).toEqual(
+      expect.arrayContaining([
+        'cloudProviderTarget: 2',
+        'minSize: 0',
+        'maxSize: 8',
+        'status: InProgress',
+      ]),
+    );
+    const events = await staging.listNamespacedEvent({
+      namespace: 'kube-system',
+      fieldSelector:
+        'involvedObject.kind=ConfigMap,involvedObject.name=cluster-autoscaler-status',
+    });
+    expect(events.items.map(e => [e.reason, e.message])).toEqual([
+      [
+        'ScaledUpGroup',
+        'Scale-up: setting group eks-app-spot size to 3 instead of 2 (max: 8)',
+      ],
+    ]);
+    const waiting = (
+      await staging.listNamespacedPod({
+        namespace: 'dpj',
+        fieldSelector: 'status.phase=Pending',
+      })
+    ).items;
+    expect(waiting).toHaveLength(2);
+    expect(waiting[0].metadata?.name).toMatch(
+      /^dpj-worker-[0-9a-f]{10}-[0-9a-f]{5}$/,
+    );
+    expect(waiting[0].spec?.nodeName).toBeUndefined();
+    expect(waiting[0].status?.conditions?.[0]).toMatchObject({
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'Unschedulable',
+      message: expect.stringMatching(
+        /^0\/6 nodes are available: 2 node\(s\) had untolerated taint \{CriticalAddonsOnly: true\}, 4 Insufficient cpu\./,
+      ),
+    });
+
+    await expect(
+      core().readNamespacedConfigMap({
+        name: 'cluster-autoscaler-status',
+        namespace: 'kube-system',
+      }),
+    ).rejects.toMatchObject({ code: 404 });
   });
 });

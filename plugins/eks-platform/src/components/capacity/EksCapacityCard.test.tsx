@@ -31,6 +31,11 @@ describe('EksCapacityCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/Usage not available/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 pod pending; scaling up app-spot; 14 nodes may still be added',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the AWS-side figures and why Kubernetes ones are missing', async () => {

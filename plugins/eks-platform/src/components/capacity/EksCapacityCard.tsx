@@ -1,6 +1,7 @@
 import { InfoCard, LinearGauge, Progress } from '@backstage/core-components';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
+import { AutoscalerSummary } from './AutoscalerView';
 import { FirstLimitVerdict } from './FirstLimitVerdict';
 import {
   formatRequested,
@@ -59,13 +60,16 @@ const CapacitySummary = ({ report }: { report: CapacityReport }) => {
           );
         })}
       <Grid item xs={12}>
+        <AutoscalerSummary report={report} />
+      </Grid>
+      <Grid item xs={12}>
         <FirstLimitVerdict limit={report.firstLimit} />
       </Grid>
     </Grid>
   );
 };
 
-/** Overview card: nodes, requested vs allocatable, first limit, estimated price. */
+/** Overview card: nodes, requested vs allocatable, autoscaling, first limit, estimated price. */
 export const EksCapacityCard = () => {
   const state = useCapacityReport();
   return (

@@ -49,6 +49,60 @@ describe('EksCapacityContent', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the autoscaler's view: what each group may add and did, and the pods that wait", async () => {
+    await renderWithCapacity(
+      { getCapacity: async () => capacityReport() },
+      <EksCapacityContent chartWidth={400} />,
+    );
+    const table = await screen.findByRole('table', { name: 'Autoscaler' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(row =>
+          within(row)
+            .queryAllByRole('cell')
+            .map(c => c.textContent),
+        ),
+    ).toEqual([
+      [],
+      ['app-on-demand', '7', 'No activity', 'none in the last hour', '0'],
+      [
+        'app-spot',
+        '7',
+        'In progress since 4 min ago',
+        '2 → 3 nodes, 4 min ago',
+        '0',
+      ],
+    ]);
+    expect(
+      screen.getByText(
+        'Last scale-down: Scale-down: removing empty node "ip-10-30-70-12" (35 min ago)',
+      ),
+    ).toBeInTheDocument();
+    const pending = screen.getByRole('table', { name: 'Pending pods' });
+    expect(within(pending).getAllByRole('row')[1].textContent).toBe(
+      'dpj/dpj-worker-7c9d-x2x4q500m CPU, 1024 MiB5 min ago0/6 nodes are available: 6 Insufficient cpu.',
+    );
+  });
+
+  it('warns when no autoscaler runs', async () => {
+    await renderWithCapacity(
+      {
+        getCapacity: async () =>
+          capacityReport({
+            autoscaler: { status: 'absent', reason: 'no status ConfigMap' },
+          }),
+      },
+      <EksCapacityContent chartWidth={400} />,
+    );
+    expect(
+      await screen.findByText(
+        /No Cluster Autoscaler runs: nothing adds nodes when pods wait/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Autoscaler' })).toBeNull();
+  });
+
   it('shows an empty state when the cluster has no node groups', async () => {
     await renderWithCapacity(
       { getCapacity: async () => capacityReport({ nodeGroups: [] }) },

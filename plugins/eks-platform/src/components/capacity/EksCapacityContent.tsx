@@ -1,6 +1,7 @@
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { Grid, Typography } from '@material-ui/core';
 import { CapacityReport } from '@internal/plugin-eks-platform-common';
+import { AutoscalerDetails } from './AutoscalerView';
 import { FirstLimitVerdict } from './FirstLimitVerdict';
 import { NodeGroupChart } from './NodeGroupChart';
 import { IpCeilingTable, NodeGroupTable } from './NodeGroupTable';
@@ -54,6 +55,13 @@ const CapacityDetails = (props: {
           </Typography>
         </InfoCard>
       </Grid>
+      {report.autoscaler && (
+        <Grid item xs={12}>
+          <InfoCard title="Cluster Autoscaler">
+            <AutoscalerDetails report={report} />
+          </InfoCard>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <InfoCard title="IP ceiling per availability zone">
           <IpCeilingTable nodeGroups={report.nodeGroups} />
@@ -63,7 +71,7 @@ const CapacityDetails = (props: {
   );
 };
 
-/** Capacity tab: per node group charts, the full table and the IP ceiling per AZ. */
+/** Capacity tab: per node group charts, the full table, the autoscaler's view and the IP ceiling per AZ. */
 export const EksCapacityContent = (props: { chartWidth?: number }) => {
   const state = useCapacityReport();
   if (state.status === 'loading') return <Progress />;

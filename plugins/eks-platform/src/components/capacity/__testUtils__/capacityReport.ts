@@ -27,6 +27,7 @@ export function capacityReport(
         pods: { allocatable: 174, requested: 60 },
         headroomNodes: 7,
         nodeCeiling: 10,
+        autoscaling: { scaleUp: 'NoActivity' },
         ipCeiling: [
           {
             subnetId: 'subnet-0a',
@@ -58,6 +59,11 @@ export function capacityReport(
         pods: { allocatable: 174, requested: 50 },
         headroomNodes: 7,
         nodeCeiling: 10,
+        autoscaling: {
+          scaleUp: 'InProgress',
+          scaleUpSince: '2026-11-26T09:56:00Z',
+          lastScaleUp: { at: '2026-11-26T09:56:00Z', fromNodes: 2, toNodes: 3 },
+        },
         ipCeiling: [],
         price: {
           hourly: 0.2,
@@ -98,6 +104,24 @@ export function capacityReport(
           'metrics.k8s.io reports no nodes (is metrics-server installed?)',
       },
     },
+    autoscaler: {
+      status: 'running',
+      updatedAt: '2026-11-26 09:59:53Z',
+      lastScaleDown: {
+        at: '2026-11-26T09:25:00Z',
+        message: 'Scale-down: removing empty node "ip-10-30-70-12"',
+      },
+    },
+    pendingPods: [
+      {
+        namespace: 'dpj',
+        name: 'dpj-worker-7c9d-x2x4q',
+        cpuMillis: 500,
+        memoryBytes: GiB,
+        since: '2026-11-26T09:55:00Z',
+        reason: '0/6 nodes are available: 6 Insufficient cpu.',
+      },
+    ],
     generatedAt: '2026-11-26T10:00:00.000Z',
     ...overrides,
   };
