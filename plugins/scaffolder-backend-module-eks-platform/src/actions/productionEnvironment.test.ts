@@ -14,6 +14,7 @@ import {
 import {
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
@@ -217,9 +218,13 @@ describe('a production environment, created and synced', () => {
     const { LoadBalancers = [] } = await elbv2.send(
       new DescribeLoadBalancersCommand({}),
     );
+    const { TargetGroups = [] } = await elbv2.send(
+      new DescribeTargetGroupsCommand({}),
+    );
     const { Volumes = [] } = await ec2.send(new DescribeVolumesCommand({}));
-    expect({ LoadBalancers, Volumes }).toEqual({
+    expect({ LoadBalancers, TargetGroups, Volumes }).toEqual({
       LoadBalancers: [],
+      TargetGroups: [],
       Volumes: [],
     });
   });

@@ -116,6 +116,12 @@ describe('eks-platform:argocd:register', () => {
       `${fixture.sandbox.url}/argocd/applications/${applications[0].name}`,
     );
     expect(first.writes().length).toBe(applications.length + 2);
+    // The NetworkPolicies are Git files: api mode says it did not write them.
+    expect(logLines(ctx.logger, 'warn')).toEqual([
+      expect.stringMatching(
+        /^ArgoCD sandbox: payments-dev-namespace-policies syncs the default-deny NetworkPolicies from clusters\/payments-dev\/policies of .*, which api mode does not write: commit them there/,
+      ),
+    ]);
 
     const rerun = countingFetch();
     const again = actionContext({ input: { ...DEV, mode: 'api' } });

@@ -18,7 +18,11 @@ import {
   selectArgoCdInstance,
 } from './argoCdInput';
 import { registerArgoCdExamples } from './registerArgoCd.examples';
-import { renderArgoCdManifests } from './manifests/renderManifests';
+import { NAMESPACE_POLICIES } from './manifests/namespacePolicies';
+import {
+  COMPONENT_LABEL,
+  renderArgoCdManifests,
+} from './manifests/renderManifests';
 
 export const REGISTER_ARGOCD_ACTION_ID = 'eks-platform:argocd:register';
 
@@ -153,6 +157,15 @@ export function createArgoCdRegisterAction(
           url: client.applicationUrl(name),
           outcome: result,
         });
+      }
+      // The namespace policies are files in Git, which api mode does not write.
+      const policies = rendered.applications.find(
+        app => app.metadata.labels[COMPONENT_LABEL] === NAMESPACE_POLICIES,
+      );
+      if (policies) {
+        logger.warn(
+          `ArgoCD ${instance.name}: ${policies.metadata.name} syncs the default-deny NetworkPolicies from ${policies.spec.source.path} of ${input.repoUrl}, which api mode does not write: commit them there (gitops mode renders them) or the application reports the path missing`,
+        );
       }
       ctx.output('files', []);
       ctx.output('applications', applications);

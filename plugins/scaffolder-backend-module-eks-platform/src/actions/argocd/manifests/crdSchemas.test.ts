@@ -23,8 +23,8 @@ describe('ArgoCD CRD schemas (@kubernetes-models/argo-cd validate())', () => {
         syncPolicy: { automated: false, prune: false, selfHeal: false },
       }),
     ];
-    // 3 environments x (project + root + 6 components), twice.
-    expect(objects).toHaveLength(48);
+    // 3 environments x (project + root + 6 components + namespace policies), twice.
+    expect(objects).toHaveLength(54);
     const verdicts = validateAgainstArgoCdSchemas(objects);
     const failures = objects
       .map((object, index) => ({

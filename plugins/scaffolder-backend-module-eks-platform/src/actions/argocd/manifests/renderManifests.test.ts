@@ -3,6 +3,7 @@ import {
   presetFor,
   type EnvironmentName,
 } from '@internal/plugin-eks-platform-common';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { parse, parseAllDocuments } from 'yaml';
 import {
   argoCdEnvironmentFor,
@@ -70,6 +71,7 @@ describe('renderArgoCdManifests', () => {
         'dpj-dev-fluent-bit',
         'dpj-dev-jaeger',
         'dpj-dev-dpj',
+        'dpj-dev-namespace-policies',
       ]);
       for (const app of [rendered.root, ...rendered.applications]) {
         expect(app.spec.project).toBe('dpj-dev');
@@ -479,8 +481,13 @@ describe('renderArgoCdManifests', () => {
         requests: { cpu: '500m', memory: '2Gi' },
         limits: { cpu: '2', memory: '4Gi' },
       });
+      // Every chart's pods get limits (the policies' application renders no pods).
       for (const environment of ENVIRONMENTS) {
-        for (const app of render(environment).applications) {
+        const charts = render(environment).applications.filter(
+          app => app.spec.source.helm,
+        );
+        expect(charts).toHaveLength(PLATFORM_COMPONENTS.length);
+        for (const app of charts) {
           expect(JSON.stringify(app.spec.source.helm.valuesObject)).toContain(
             '"limits"',
           );
@@ -567,6 +574,12 @@ describe('renderArgoCdManifests', () => {
         'clusters/dpj-dev/apps/fluent-bit.yaml',
         'clusters/dpj-dev/apps/jaeger.yaml',
         'clusters/dpj-dev/apps/dpj.yaml',
+        'clusters/dpj-dev/apps/namespace-policies.yaml',
+        'clusters/dpj-dev/policies/dpj-default-deny-all.yaml',
+        'clusters/dpj-dev/policies/dpj-allow-dns.yaml',
+        'clusters/dpj-dev/policies/dpj-allow-same-namespace.yaml',
+        'clusters/dpj-dev/policies/dpj-allow-load-balancer.yaml',
+        'clusters/dpj-dev/policies/dpj-allow-prometheus-scrape.yaml',
       ]);
     });
 
@@ -583,7 +596,9 @@ describe('renderArgoCdManifests', () => {
         rendered.clusterSecret,
         rendered.root,
         ...rendered.applications,
+        ...rendered.networkPolicies,
       ];
+      expect(rendered.files).toHaveLength(expected.length);
       rendered.files.forEach((file, index) => {
         expect(
           file.content.startsWith(
@@ -629,7 +644,121 @@ describe('renderArgoCdManifests', () => {
     });
   });
 
-  it('has one application per platform component', () => {
-    expect(render('dev').applications).toHaveLength(PLATFORM_COMPONENTS.length);
+  it('has one application per platform component, and one for the namespace policies', () => {
+    expect(render('dev').applications).toHaveLength(
+      PLATFORM_COMPONENTS.length + 1,
+    );
+  });
+
+  describe('namespace policies', () => {
+    const byName = (rendered: RenderedManifests): Record<string, any> =>
+      Object.fromEntries(
+        rendered.networkPolicies.map(p => [p.metadata.name, p]),
+      );
+
+    it('denies all traffic of the DPJ namespace by default', () => {
+      const policies = byName(render('production'));
+      expect(Object.keys(policies)).toEqual([
+        'default-deny-all',
+        'allow-dns',
+        'allow-same-namespace',
+        'allow-load-balancer',
+        'allow-prometheus-scrape',
+      ]);
+      for (const policy of Object.values(policies)) {
+        expect(policy.metadata.namespace).toBe('dpj');
+      }
+      expect(policies['default-deny-all'].spec).toEqual({
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+      });
+    });
+
+    it('allows DNS to CoreDNS only, and the namespace its own traffic', () => {
+      const policies = byName(render('dev'));
+      expect(policies['allow-dns'].spec).toEqual({
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+                },
+                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+              },
+            ],
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 53 },
+            ],
+          },
+        ],
+      });
+      expect(policies['allow-same-namespace'].spec).toEqual({
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ from: [{ podSelector: {} }] }],
+        egress: [{ to: [{ podSelector: {} }] }],
+      });
+    });
+
+    it("lets in only the load balancer's public subnets and Prometheus", () => {
+      const spec = presetFor('staging');
+      const policies = byName(render('staging'));
+      expect(policies['allow-load-balancer'].spec.ingress).toEqual([
+        {
+          from: spec.network.publicSubnetCidrs.map(cidr => ({
+            ipBlock: { cidr },
+          })),
+        },
+      ]);
+      expect(policies['allow-prometheus-scrape'].spec.ingress[0].from).toEqual([
+        {
+          namespaceSelector: {
+            matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
+          },
+          podSelector: {
+            matchLabels: { 'app.kubernetes.io/name': 'prometheus' },
+          },
+        },
+      ]);
+      // No policy opens egress beyond DNS and the namespace.
+      const egress = Object.values(policies).flatMap(p => p.spec.egress ?? []);
+      expect(egress.flatMap((rule: any) => rule.to ?? [])).toEqual([
+        expect.objectContaining({
+          podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        }),
+        { podSelector: {} },
+      ]);
+    });
+
+    it("is valid against Kubernetes' NetworkPolicy schema, which refuses a broken one", () => {
+      for (const environment of ENVIRONMENTS) {
+        for (const policy of render(environment).networkPolicies) {
+          expect(() => new NetworkPolicy(policy).validate()).not.toThrow();
+        }
+      }
+      const broken = structuredClone(render('dev').networkPolicies[1]);
+      broken.spec.egress[0].ports[0].protocol = 53;
+      expect(() => new NetworkPolicy(broken).validate()).toThrow(
+        /protocol must be string/,
+      );
+    });
+
+    it('syncs them from the environment folder, after the applications', () => {
+      const app = applicationOf(render('dev'), 'namespace-policies');
+      expect(app.spec.source).toEqual({
+        repoURL: 'https://git.dpj.example/platform/dpj-gitops.git',
+        targetRevision: 'main',
+        path: 'clusters/dpj-dev/policies',
+        directory: { recurse: false },
+      });
+      expect(app.spec.destination.namespace).toBe('dpj');
+      expect(app.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe(
+        '1',
+      );
+    });
   });
 });

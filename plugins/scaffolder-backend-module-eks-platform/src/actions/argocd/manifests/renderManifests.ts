@@ -27,6 +27,12 @@ import {
   componentApplication,
   type Settings,
 } from './componentApplication';
+import {
+  applicationNamespaces,
+  NAMESPACE_POLICIES,
+  namespacePolicies,
+  namespacePoliciesApplication,
+} from './namespacePolicies';
 import { PLATFORM_COMPONENTS } from './platformComponents';
 
 export * from './argoCdNames';
@@ -76,8 +82,10 @@ export interface RenderedManifests {
   cluster: ArgoCdClusterApiObject;
   /** The root Application (app of apps), syncing `${path}/apps`. */
   root: Record<string, any>;
-  /** One Application per platform component. */
+  /** One Application per platform component, then the namespace policies' one. */
   applications: Record<string, any>[];
+  /** The NetworkPolicies of the application namespaces, synced from `${path}/policies`. */
+  networkPolicies: Record<string, any>[];
   /** YAML files relative to the repository root, all under the environment's path. */
   files: { path: string; content: string }[];
 }
@@ -208,19 +216,27 @@ export function renderArgoCdManifests(
   };
   const scheduling = schedulingFor(spec);
 
-  const applications = PLATFORM_COMPONENTS.map(component =>
-    componentApplication(
-      component,
-      settings,
-      component.values({
-        spec,
-        environment: spec.environment,
-        clusterName,
-        vpcId,
-        scheduling,
-      }),
-    ),
+  const policiesFolder = inFolder(folder, 'policies');
+  const policiesApp = namespacePoliciesApplication(settings, policiesFolder);
+  const networkPolicies = applicationNamespaces().flatMap(namespace =>
+    namespacePolicies(spec, namespace, labels),
   );
+  const applications = [
+    ...PLATFORM_COMPONENTS.map(component =>
+      componentApplication(
+        component,
+        settings,
+        component.values({
+          spec,
+          environment: spec.environment,
+          clusterName,
+          vpcId,
+          scheduling,
+        }),
+      ),
+    ),
+    policiesApp,
+  ];
 
   const sourceRepos = [
     ...new Set([
@@ -338,6 +354,25 @@ export function renderArgoCdManifests(
         applications[index],
       ),
     ),
+    yamlFile(
+      inFolder(appsFolder, `${NAMESPACE_POLICIES}.yaml`),
+      [
+        `${NAMESPACE_POLICIES}: default-deny NetworkPolicies of ${applicationNamespaces().join(
+          ', ',
+        )}.`,
+        `Manifests in ${policiesFolder} of this repository at ${settings.targetRevision}.`,
+      ],
+      policiesApp,
+    ),
+    ...networkPolicies.map(({ metadata }, index) =>
+      yamlFile(
+        inFolder(policiesFolder, `${metadata.namespace}-${metadata.name}.yaml`),
+        [
+          `NetworkPolicy ${metadata.name} of the ${metadata.namespace} namespace (enforced by the VPC CNI).`,
+        ],
+        networkPolicies[index],
+      ),
+    ),
   ];
 
   return {
@@ -346,6 +381,7 @@ export function renderArgoCdManifests(
     cluster: detached(cluster),
     root: detached(root),
     applications: applications.map(detached),
+    networkPolicies: networkPolicies.map(detached),
     files,
   };
 }
