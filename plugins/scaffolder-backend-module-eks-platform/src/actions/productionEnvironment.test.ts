@@ -6,10 +6,8 @@ import {
 import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DeleteAccessEntryCommand,
-  DeletePodIdentityAssociationCommand,
   DescribeAddonCommand,
   EKSClient,
-  ListPodIdentityAssociationsCommand,
 } from '@aws-sdk/client-eks';
 import {
   DescribeLoadBalancersCommand,
@@ -17,6 +15,10 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  removePodIdentityAssociation,
+  settledApplications,
+} from './__testUtils__/argoCdSync';
 import {
   actionContext,
   useSandboxActionFixture,
@@ -68,30 +70,6 @@ describe('a production environment, created and synced', () => {
     await createEnvironment(fixture.aws, PRODUCTION);
   });
 
-  async function applications(): Promise<any[]> {
-    const response = await fetch(
-      `${fixture.sandbox.url}/argocd/api/v1/applications`,
-      { headers: { authorization: 'Bearer sandbox-argocd-token' } },
-    );
-    return (await response.json()).items;
-  }
-
-  /** Waits until ArgoCD has synced and the Deployments' progress deadlines have passed. */
-  async function settled(): Promise<any[]> {
-    let apps = await applications();
-    for (let i = 0; i < 200; i++) {
-      const waiting = apps.some(
-        app =>
-          app.status.sync.status === 'OutOfSync' ||
-          app.status.health.status === 'Progressing',
-      );
-      if (!waiting && i > 0) break;
-      await new Promise(resolve => setTimeout(resolve, 10));
-      apps = await applications();
-    }
-    return apps;
-  }
-
   async function kubernetesPods(namespace: string): Promise<any[]> {
     const response = await fetch(
       `${fixture.sandbox.url}/k8s/${PRODUCTION.account}/eu-west-3/${CLUSTER}/api/v1/namespaces/${namespace}/pods`,
@@ -103,7 +81,9 @@ describe('a production environment, created and synced', () => {
   /** Everything the platform promises that does not hold, one line each. */
   async function platformProblems(): Promise<string[]> {
     const problems: string[] = [];
-    const apps = await settled();
+    const apps = await settledApplications(fixture.sandbox.url, {
+      untilHealthy: true,
+    });
     if (apps.length < 6) problems.push(`only ${apps.length} applications`);
     for (const app of apps) {
       const { sync, health, conditions = [], resources = [] } = app.status;
@@ -186,23 +166,6 @@ describe('a production environment, created and synced', () => {
     return problems;
   }
 
-  async function removeAssociation(namespace: string, serviceAccount: string) {
-    const { associations = [] } = await eks.send(
-      new ListPodIdentityAssociationsCommand({
-        clusterName: CLUSTER,
-        namespace,
-        serviceAccount,
-      }),
-    );
-    expect(associations).toHaveLength(1);
-    await eks.send(
-      new DeletePodIdentityAssociationCommand({
-        clusterName: CLUSTER,
-        associationId: associations[0].associationId,
-      }),
-    );
-  }
-
   it('works as the ADR promises, and destroy then leaves nothing behind', async () => {
     await registerWithArgoCd(fixture, PRODUCTION, CLUSTER);
     expect(await platformProblems()).toEqual([]);
@@ -263,7 +226,12 @@ describe('a production environment, created and synced', () => {
   ])(
     'fails without the Pod Identity association of %s, naming it',
     async (_, serviceAccount, health, missing) => {
-      await removeAssociation('kube-system', serviceAccount);
+      await removePodIdentityAssociation(
+        eks,
+        CLUSTER,
+        serviceAccount,
+        'kube-system',
+      );
       await registerWithArgoCd(fixture, PRODUCTION, CLUSTER);
       // Only that part fails: the logs still flow, the volumes still bind.
       expect(await platformProblems()).toEqual([

@@ -7,6 +7,7 @@ import {
   V1Pod,
   VersionApi,
 } from '@kubernetes/client-node';
+import { DPJ_ENVIRONMENTS } from '../../seed/dpjEnvironments';
 import { RunningSandbox, startSandbox } from '../../server';
 import { dpjClusters, inventoryOf } from './__testUtils__/dpjInventory';
 import { createKubernetesService } from './index';
@@ -46,25 +47,10 @@ describe('aws-sandbox Kubernetes API', () => {
     sandbox = await startSandbox({
       httpServices: [
         createKubernetesService(inventoryOf([...clusters, creating, bare]), {
+          // The seeded staging history: a Spot scale-up, two pods waiting for it.
           autoscalerOf: cluster =>
             cluster.name === 'dpj-staging-cluster'
-              ? {
-                  scaleUp: {
-                    nodeGroup: 'app-spot',
-                    fromNodes: 2,
-                    toNodes: 3,
-                    minutesAgo: 4,
-                    inProgress: true,
-                  },
-                  pendingPods: {
-                    namespace: 'dpj',
-                    app: 'dpj-worker',
-                    count: 2,
-                    cpuMillis: 250,
-                    memoryMi: 512,
-                    minutesAgo: 5,
-                  },
-                }
+              ? DPJ_ENVIRONMENTS.staging.autoscaler
               : undefined,
         }),
       ],

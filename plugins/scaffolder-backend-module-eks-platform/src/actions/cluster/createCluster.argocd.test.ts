@@ -2,12 +2,11 @@ import {
   CloudWatchLogsClient,
   DescribeLogStreamsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
-  DeleteAccessEntryCommand,
-  DeletePodIdentityAssociationCommand,
-  EKSClient,
-  ListPodIdentityAssociationsCommand,
-} from '@aws-sdk/client-eks';
+  removePodIdentityAssociation,
+  settledApplications,
+} from '../__testUtils__/argoCdSync';
 import { useSandboxActionFixture } from '../__testUtils__/sandboxActionFixture';
 import {
   argocdRoleOf,
@@ -32,24 +31,7 @@ describe("ArgoCD's access to a new environment's cluster", () => {
     await createEnvironment(fixture.aws, DEV);
   });
 
-  async function applications(): Promise<any[]> {
-    const response = await fetch(
-      `${fixture.sandbox.url}/argocd/api/v1/applications`,
-      { headers: { authorization: 'Bearer sandbox-argocd-token' } },
-    );
-    return (await response.json()).items;
-  }
-
-  /** Polls until ArgoCD has reconciled (30 AWS seconds after the applications change). */
-  async function settled(): Promise<any[]> {
-    for (let i = 0; i < 100; i++) {
-      const apps = await applications();
-      if (apps.every(app => app.status.sync.status !== 'OutOfSync'))
-        return apps;
-      await new Promise(resolve => setTimeout(resolve, 5));
-    }
-    return applications();
-  }
+  const settled = () => settledApplications(fixture.sandbox.url);
 
   it('syncs every application with the entry the cluster step made', async () => {
     await registerWithArgoCd(fixture, DEV, CLUSTER);
@@ -93,20 +75,7 @@ describe("ArgoCD's access to a new environment's cluster", () => {
       fixture.aws.create(CloudWatchLogsClient, target),
     ]);
     try {
-      const { associations = [] } = await eks.send(
-        new ListPodIdentityAssociationsCommand({
-          clusterName: CLUSTER,
-          namespace: 'logging',
-          serviceAccount: 'fluent-bit',
-        }),
-      );
-      expect(associations).toHaveLength(1);
-      await eks.send(
-        new DeletePodIdentityAssociationCommand({
-          clusterName: CLUSTER,
-          associationId: associations[0].associationId,
-        }),
-      );
+      await removePodIdentityAssociation(eks, CLUSTER, 'fluent-bit', 'logging');
       await registerWithArgoCd(fixture, DEV, CLUSTER);
       await settled();
       const { logStreams = [] } = await logs.send(

@@ -1,8 +1,5 @@
-import {
-  DeletePodIdentityAssociationCommand,
-  EKSClient,
-  ListPodIdentityAssociationsCommand,
-} from '@aws-sdk/client-eks';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { removePodIdentityAssociation } from '../__testUtils__/argoCdSync';
 import { useSandboxActionFixture } from '../__testUtils__/sandboxActionFixture';
 import {
   createEnvironment,
@@ -48,23 +45,8 @@ describe('the controllers of a new environment', () => {
   });
   afterEach(() => eks.destroy());
 
-  /** Deletes the one association of the service account; returns what it was. */
-  async function removeAssociationOf(serviceAccount: string) {
-    const { associations = [] } = await eks.send(
-      new ListPodIdentityAssociationsCommand({
-        clusterName: CLUSTER,
-        serviceAccount,
-      }),
-    );
-    expect(associations).toHaveLength(1);
-    await eks.send(
-      new DeletePodIdentityAssociationCommand({
-        clusterName: CLUSTER,
-        associationId: associations[0].associationId,
-      }),
-    );
-    return associations;
-  }
+  const removeAssociationOf = (serviceAccount: string) =>
+    removePodIdentityAssociation(eks, CLUSTER, serviceAccount);
 
   it('make the Ingress a load balancer and bind the claim, with the roles the actions gave them', async () => {
     const applied = await fixture.applyWorkloads(WORKLOADS);
@@ -73,7 +55,7 @@ describe('the controllers of a new environment', () => {
   });
 
   it("make nothing without the load balancer controller's association, and say why", async () => {
-    const [association] = await removeAssociationOf(
+    const association = await removeAssociationOf(
       'aws-load-balancer-controller',
     );
     // Made by the cluster step itself.
@@ -90,7 +72,7 @@ describe('the controllers of a new environment', () => {
   });
 
   it("leave the claim Pending without the EBS CSI driver's association", async () => {
-    const [association] = await removeAssociationOf('ebs-csi-controller-sa');
+    const association = await removeAssociationOf('ebs-csi-controller-sa');
     // Made by the add-on itself (podIdentityAssociations of CreateAddon).
     expect(association.ownerArn).toContain(':addon/');
     const applied = await fixture.applyWorkloads(WORKLOADS);

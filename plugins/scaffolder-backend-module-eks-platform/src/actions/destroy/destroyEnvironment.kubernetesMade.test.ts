@@ -20,6 +20,7 @@ import {
   outputOf,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
+import { settledApplications } from '../__testUtils__/argoCdSync';
 import { deleteNetwork } from '../network/deleteNetwork';
 import {
   createEnvironment,
@@ -213,23 +214,7 @@ describe('eks-platform:environment:destroy, after the cluster made AWS resources
     expect(await dpjLoadBalancers()).toHaveLength(1);
     // ArgoCD's role has its access entry: every application is Synced, each 30 AWS
     // seconds after its own creation.
-    const applications = async (): Promise<any[]> =>
-      (
-        await (
-          await fetch(`${fixture.sandbox.url}/argocd/api/v1/applications`, {
-            headers: { authorization: 'Bearer sandbox-argocd-token' },
-          })
-        ).json()
-      ).items;
-    let items = await applications();
-    for (
-      let i = 0;
-      i < 100 && items.some(app => app.status.sync.status === 'OutOfSync');
-      i++
-    ) {
-      await new Promise(resolve => setTimeout(resolve, 5));
-      items = await applications();
-    }
+    const items = await settledApplications(fixture.sandbox.url);
     expect(items.length).toBeGreaterThanOrEqual(5);
     for (const app of items) {
       expect([app.metadata.name, app.status.sync.status]).toEqual([
