@@ -59,14 +59,18 @@ const GROUPS: Record<string, string[]> = {
   policy: ['v1'],
   'rbac.authorization.k8s.io': ['v1'],
   'storage.k8s.io': ['v1'],
-  'metrics.k8s.io': ['v1beta1'],
 };
 
-export function apiGroups(): V1APIGroupList {
+/** The API groups; metrics.k8s.io only where metrics-server registers it. */
+export function apiGroups(metricsServed: boolean): V1APIGroupList {
+  const groups = {
+    ...GROUPS,
+    ...(metricsServed ? { 'metrics.k8s.io': ['v1beta1'] } : {}),
+  };
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: Object.entries(GROUPS).map(([name, versions]) => ({
+    groups: Object.entries(groups).map(([name, versions]) => ({
       name,
       versions: versions.map(version => ({
         groupVersion: `${name}/${version}`,

@@ -29,6 +29,7 @@ import {
 } from './listQuery';
 import { nodesOf } from './nodeModel';
 import { placePods } from './podPlacement';
+import { metricsServed, NodeMetrics, nodeMetrics } from './nodeMetrics';
 import {
   AutoscalerHistory,
   renderAutoscalerEvents,
@@ -75,6 +76,8 @@ interface ClusterView {
   pods: V1Pod[];
   autoscaler?: AutoscalerHistory;
   events: CoreV1Event[];
+  /** Undefined where metrics-server does not run. */
+  metrics?: NodeMetrics[];
   now: number;
 }
 
@@ -85,11 +88,15 @@ function viewOf(
   now: number,
 ): ClusterView {
   const nodes = nodesOf(cluster, inventory);
+  const placed = placePods(cluster, nodes);
   return {
     cluster,
     nodes: nodes.map(node => renderNode(cluster, node)),
+    metrics: metricsServed(cluster)
+      ? nodeMetrics(nodes, placed, now)
+      : undefined,
     pods: [
-      ...placePods(cluster, nodes).map(pod => renderPod(cluster, pod)),
+      ...placed.map(pod => renderPod(cluster, pod)),
       ...(autoscaler ? renderPendingPods(cluster, autoscaler, nodes, now) : []),
     ],
     autoscaler,
@@ -104,6 +111,7 @@ function list<T extends { metadata?: { labels?: Record<string, string> } }>(
   items: T[],
   fields: Record<string, (item: T) => string | undefined>,
   resourceVersion: string,
+  apiVersion = 'v1',
 ): SandboxResponse {
   const byLabel = labelFilter(request.query.get('labelSelector'));
   const byField = fieldFilter(request.query.get('fieldSelector'), fields);
@@ -115,7 +123,7 @@ function list<T extends { metadata?: { labels?: Record<string, string> } }>(
   );
   return jsonResponse(200, {
     kind,
-    apiVersion: 'v1',
+    apiVersion,
     metadata: {
       resourceVersion,
       ...(page.continueToken
@@ -157,7 +165,27 @@ function serve(
   const rv = resourceVersionOf(cluster);
   if (path === '/version') return jsonResponse(200, versionOf(cluster));
   if (path === '/api') return jsonResponse(200, apiVersions());
-  if (path === '/apis') return jsonResponse(200, apiGroups());
+  if (path === '/apis') {
+    return jsonResponse(200, apiGroups(metricsServed(cluster)));
+  }
+  if (path.startsWith('/apis/metrics.k8s.io/')) {
+    const { metrics } = view();
+    if (metrics && path === '/apis/metrics.k8s.io/v1beta1/nodes') {
+      return list(
+        request,
+        'NodeMetricsList',
+        metrics,
+        { 'metadata.name': m => m.metadata.name },
+        rv,
+        'metrics.k8s.io/v1beta1',
+      );
+    }
+    return status(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+    );
+  }
   if (path === '/api/v1/nodes') {
     return list(request, 'NodeList', view().nodes, NODE_FIELDS, rv);
   }

@@ -382,6 +382,45 @@ describe('aws-sandbox Kubernetes API', () => {
     ).toBe(true);
   });
 
+  it('serves node metrics only where the metrics-server add-on runs', async () => {
+    const metricsOf = async (cluster: string) => {
+      const response = await fetch(
+        `${sandbox.url}/k8s/333333333333/eu-west-3/${cluster}/apis/metrics.k8s.io/v1beta1/nodes`,
+        { headers: { authorization: 'Bearer test' } },
+      );
+      return { status: response.status, body: await response.json() };
+    };
+    const prod = await metricsOf('dpj-prod-cluster');
+    expect(prod.status).toBe(200);
+    expect(prod.body.apiVersion).toBe('metrics.k8s.io/v1beta1');
+    expect(prod.body.items.map((m: any) => m.metadata.name).sort()).toEqual(
+      nodes.map(n => n.metadata?.name).sort(),
+    );
+    for (const metrics of prod.body.items) {
+      const node = nodes.find(n => n.metadata?.name === metrics.metadata.name)!;
+      const usedMillis = Number(metrics.usage.cpu.replace(/n$/, '')) / 1e6;
+      expect(usedMillis).toBeGreaterThan(0);
+      expect(usedMillis).toBeLessThan(milliCpu(node.status?.allocatable?.cpu));
+      expect(memoryKi(metrics.usage.memory)).toBeLessThan(
+        memoryKi(node.status?.allocatable?.memory),
+      );
+    }
+
+    const bare = await metricsOf('dpj-bare-cluster');
+    expect(bare.status).toBe(404);
+    const groups = await (
+      await fetch(
+        `${sandbox.url}/k8s/333333333333/eu-west-3/dpj-bare-cluster/apis`,
+        {
+          headers: { authorization: 'Bearer test' },
+        },
+      )
+    ).json();
+    expect(groups.groups.map((g: any) => g.name)).not.toContain(
+      'metrics.k8s.io',
+    );
+  });
+
   it("serves the autoscaler's status, events and waiting pods where it runs, NotFound elsewhere", async () => {
     const staging = core('dpj-staging-cluster', '222222222222');
     const status = await staging.readNamespacedConfigMap({

@@ -123,8 +123,9 @@ export const NAMESPACE_POLICIES = 'namespace-policies';
 
 /**
  * The Application that syncs the policies from the environment's folder of the GitOps
- * repository. It runs after the applications' own wave: the policies guard pods that exist,
- * and their namespace is created here too if it does not exist yet.
+ * repository. The root application creates it in the wave after the applications' (ArgoCD
+ * does not wait for a child application's health, so it may sync first: it creates the
+ * namespace itself if it does not exist yet).
  */
 export function namespacePoliciesApplication(
   settings: Settings,
