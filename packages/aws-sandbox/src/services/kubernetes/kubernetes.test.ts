@@ -406,8 +406,8 @@ describe('aws-sandbox Kubernetes API', () => {
       );
     }
 
-    const bare = await metricsOf('dpj-bare-cluster');
-    expect(bare.status).toBe(404);
+    const withoutAddon = await metricsOf('dpj-bare-cluster');
+    expect(withoutAddon.status).toBe(404);
     const groups = await (
       await fetch(
         `${sandbox.url}/k8s/333333333333/eu-west-3/dpj-bare-cluster/apis`,
