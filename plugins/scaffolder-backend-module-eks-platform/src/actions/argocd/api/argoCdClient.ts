@@ -3,7 +3,8 @@
  * platform registers: AppProjects, clusters and Applications, each upserted
  * idempotently: read first, then create, update, or leave alone when nothing differs.
  */
-import { ArgoCdApiError, grpcCodeName } from './argoCdApiError';
+import { ArgoCdApiError } from './argoCdApiError';
+import { ArgoCdTransport } from './argoCdTransport';
 import {
   hasRedactedSecrets,
   mapIncludes,
@@ -24,41 +25,6 @@ import type {
 
 type JsonObject = Record<string, any>;
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** Tokens shorter than this are not scrubbed from messages: it would garble them. */
-const MIN_SCRUBBED_TOKEN_LENGTH = 8;
-
-interface Operation {
-  /** read, list, create, update or delete. */
-  verb: string;
-  /** e.g. `application dpj-dev-jaeger`. */
-  resource: string;
-}
-
-interface RequestOptions {
-  body?: unknown;
-  /** Non-2xx statuses that are answers rather than failures (404 when looking up). */
-  expected?: number[];
-}
-
-interface Answer {
-  status: number;
-  body: any;
-}
-
-const HTTP_REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 function describeList(kind: string, selector: string | undefined): string {
   return selector ? `${kind} labelled ${selector}` : kind;
 }
@@ -73,9 +39,7 @@ function requireName(value: unknown, what: string): string {
 export class ArgoCdClient {
   /** The instance's configured name and base URL (never its token). */
   readonly instance: { readonly name: string; readonly url: string };
-  readonly #token: string;
-  readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
+  readonly #http: ArgoCdTransport;
 
   constructor(instance: ArgoCdInstance, options: ArgoCdClientOptions = {}) {
     const url = String(instance.url ?? '').replace(/\/+$/, '');
@@ -88,9 +52,7 @@ export class ArgoCdClient {
       throw new TypeError(`ArgoCD ${instance.name}: no API token was given`);
     }
     this.instance = Object.freeze({ name: instance.name, url });
-    this.#token = instance.token;
-    this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#http = new ArgoCdTransport(this.instance, instance.token, options);
   }
 
   /** The application's page in the ArgoCD UI. */
@@ -106,11 +68,16 @@ export class ArgoCdClient {
     const name = requireName(project?.metadata?.name, 'an AppProject');
     const path = `/api/v1/projects/${encodeURIComponent(name)}`;
     const resource = `project ${name}`;
-    const found = await this.#request({ verb: 'read', resource }, 'GET', path, {
-      expected: [404],
-    });
+    const found = await this.#http.request(
+      { verb: 'read', resource },
+      'GET',
+      path,
+      {
+        expected: [404],
+      },
+    );
     if (found.status === 404) {
-      await this.#request(
+      await this.#http.request(
         { verb: 'create', resource },
         'POST',
         '/api/v1/projects',
@@ -130,7 +97,7 @@ export class ArgoCdClient {
       return 'unchanged';
     }
     // A Kubernetes update of the whole object, with the resourceVersion it was read at.
-    await this.#request({ verb: 'update', resource }, 'PUT', path, {
+    await this.#http.request({ verb: 'update', resource }, 'PUT', path, {
       body: {
         project: {
           ...current,
@@ -164,7 +131,7 @@ export class ArgoCdClient {
     const resource = `cluster ${name} (${server})`;
     const current = await this.#findCluster(server, resource);
     if (!current) {
-      await this.#request(
+      await this.#http.request(
         { verb: 'create', resource },
         'POST',
         '/api/v1/clusters',
@@ -195,7 +162,7 @@ export class ArgoCdClient {
       clusterResources: current.clusterResources,
       shard: current.shard,
     };
-    await this.#request(
+    await this.#http.request(
       { verb: 'update', resource },
       'POST',
       '/api/v1/clusters?upsert=true',
@@ -216,14 +183,14 @@ export class ArgoCdClient {
     const desiredSpec = normalizeApplicationSpec(app.spec ?? {});
     const project: string = desiredSpec.project;
     const path = `/api/v1/applications/${encodeURIComponent(name)}`;
-    const found = await this.#request(
+    const found = await this.#http.request(
       { verb: 'read', resource },
       'GET',
       `${path}?project=${encodeURIComponent(project)}`,
       { expected: [404] },
     );
     if (found.status === 404) {
-      await this.#request(
+      await this.#http.request(
         { verb: 'create', resource },
         'POST',
         '/api/v1/applications',
@@ -254,7 +221,7 @@ export class ArgoCdClient {
     ) {
       return 'unchanged';
     }
-    await this.#request(
+    await this.#http.request(
       { verb: 'update', resource },
       'PUT',
       `${path}?project=${encodeURIComponent(currentSpec.project)}`,
@@ -289,7 +256,7 @@ export class ArgoCdClient {
     const resource = `application ${name}`;
     // Listing by name tells "absent" from "forbidden": a read without the project
     // answers 403 for both.
-    const listed = await this.#request(
+    const listed = await this.#http.request(
       { verb: 'read', resource },
       'GET',
       `/api/v1/applications?name=${encodeURIComponent(name)}`,
@@ -302,7 +269,7 @@ export class ArgoCdClient {
       return false;
     }
     const project = app.spec?.project || 'default';
-    const deleted = await this.#request(
+    const deleted = await this.#http.request(
       { verb: 'delete', resource },
       'DELETE',
       `/api/v1/applications/${encodeURIComponent(
@@ -319,7 +286,7 @@ export class ArgoCdClient {
    */
   async listApplications(selector?: string): Promise<string[]> {
     const query = selector ? `?selector=${encodeURIComponent(selector)}` : '';
-    const listed = await this.#request(
+    const listed = await this.#http.request(
       { verb: 'list', resource: describeList('applications', selector) },
       'GET',
       `/api/v1/applications${query}`,
@@ -334,7 +301,7 @@ export class ArgoCdClient {
    * ArgoCD's cluster list takes no label selector.
    */
   async listClusters(selector?: string): Promise<string[]> {
-    const listed = await this.#request(
+    const listed = await this.#http.request(
       { verb: 'list', resource: describeList('clusters', selector) },
       'GET',
       '/api/v1/clusters',
@@ -357,7 +324,7 @@ export class ArgoCdClient {
     const resource = current.name
       ? `cluster ${current.name} (${server})`
       : `cluster ${server}`;
-    await this.#request(
+    await this.#http.request(
       { verb: 'delete', resource },
       'DELETE',
       `/api/v1/clusters/${encodeURIComponent(server)}`,
@@ -368,7 +335,7 @@ export class ArgoCdClient {
   /** Deletes the AppProject; false when it does not exist. ArgoCD refuses while applications use it. */
   async deleteProject(name: string): Promise<boolean> {
     requireName(name, 'an AppProject');
-    const deleted = await this.#request(
+    const deleted = await this.#http.request(
       { verb: 'delete', resource: `project ${name}` },
       'DELETE',
       `/api/v1/projects/${encodeURIComponent(name)}`,
@@ -385,7 +352,7 @@ export class ArgoCdClient {
     server: string,
     resource: string,
   ): Promise<JsonObject | undefined> {
-    const listed = await this.#request(
+    const listed = await this.#http.request(
       { verb: 'read', resource },
       'GET',
       `/api/v1/clusters?server=${encodeURIComponent(server)}`,
@@ -394,131 +361,5 @@ export class ArgoCdClient {
     return (listed.body?.items ?? []).find(
       (item: JsonObject) => item?.server === server,
     );
-  }
-
-  /** Replaces the token wherever it would appear, so that no message carries it. */
-  #scrub(text: string): string {
-    const token = this.#token;
-    return token.length >= MIN_SCRUBBED_TOKEN_LENGTH
-      ? text.split(token).join('***')
-      : text;
-  }
-
-  async #request(
-    operation: Operation,
-    method: string,
-    path: string,
-    options: RequestOptions = {},
-  ): Promise<Answer> {
-    const url = `${this.instance.url}${path}`;
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      authorization: `Bearer ${this.#token}`,
-    };
-    if (options.body !== undefined)
-      headers['content-type'] = 'application/json';
-    const fetchImpl = this.#fetch;
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method,
-        headers,
-        body:
-          options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-    } catch (error) {
-      throw this.#unreachable(operation, method, url, error);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw this.#unreachable(operation, method, url, error);
-    }
-    let body: any;
-    let parsed = false;
-    try {
-      body = text === '' ? {} : JSON.parse(text);
-      parsed = true;
-    } catch {
-      body = undefined;
-    }
-    const ok = response.status >= 200 && response.status < 300;
-    if ((ok || options.expected?.includes(response.status)) && parsed) {
-      return { status: response.status, body };
-    }
-    if (ok) {
-      // Typically the UI's index.html: the URL is not ArgoCD's base URL.
-      throw new ArgoCdApiError({
-        instance: this.instance.name,
-        operation: operation.verb,
-        resource: operation.resource,
-        status: response.status,
-        argoMessage: this.#snippet(text),
-        message: `ArgoCD ${
-          this.instance.name
-        } answered ${method} ${url} with something that is not JSON (${
-          response.headers.get('content-type') ?? 'no content type'
-        }) when asked to ${operation.verb} ${operation.resource}: is ${
-          this.instance.url
-        } the base URL of ArgoCD?`,
-      });
-    }
-    const code =
-      (parsed && grpcCodeName(body?.code)) ||
-      response.statusText ||
-      HTTP_REASONS[response.status];
-    const argoMessage =
-      parsed && typeof (body?.message ?? body?.error) === 'string'
-        ? this.#scrub(body.message || body.error)
-        : this.#snippet(text) || response.statusText || 'no message';
-    const error = new ArgoCdApiError({
-      instance: this.instance.name,
-      operation: operation.verb,
-      resource: operation.resource,
-      status: response.status,
-      code,
-      argoMessage,
-    });
-    if (response.status === 401) {
-      error.message += ` (check the API token configured for ArgoCD ${this.instance.name})`;
-    }
-    throw error;
-  }
-
-  #snippet(text: string): string {
-    const flat = this.#scrub(text).replace(/\s+/g, ' ').trim();
-    return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
-  }
-
-  #unreachable(
-    operation: Operation,
-    method: string,
-    url: string,
-    error: unknown,
-  ): ArgoCdApiError {
-    const cause = error as { name?: string; message?: string; cause?: any };
-    const timedOut =
-      cause?.name === 'TimeoutError' || cause?.name === 'AbortError';
-    const reason = timedOut
-      ? `no answer within ${
-          this.#timeoutMs < 1000
-            ? `${this.#timeoutMs} ms`
-            : `${Math.round(this.#timeoutMs / 1000)} s`
-        }`
-      : this.#scrub(
-          [cause?.message, cause?.cause?.message ?? cause?.cause?.code]
-            .filter(Boolean)
-            .join(': ') || String(error),
-        );
-    return new ArgoCdApiError({
-      instance: this.instance.name,
-      operation: operation.verb,
-      resource: operation.resource,
-      status: 0,
-      argoMessage: reason,
-      message: `ArgoCD ${this.instance.name} could not be reached to ${operation.verb} ${operation.resource}: ${method} ${url} failed: ${reason}`,
-    });
   }
 }
