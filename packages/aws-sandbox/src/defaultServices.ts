@@ -80,7 +80,7 @@ export function seedDpjEnvironment(
 }
 
 /**
- * EC2, ELB, CloudWatch Logs and ArgoCD answer after what ArgoCD's synced applications made
+ * EC2, ELB, CloudWatch Logs, ArgoCD and Kubernetes answer after what ArgoCD's synced applications made
  * through the clusters' controllers has been brought up to date.
  */
 function withArgoCdDeployments<T extends AwsService | HttpService>(
@@ -181,21 +181,23 @@ export function defaultSandboxServices(options: {
             syncedResourceHealth(context, app.metadata.name),
         }),
       ),
-      createKubernetesService(inventory, {
-        // The seeded clusters' autoscaler with its history; on others, the one ArgoCD
-        // synced, once it runs.
-        autoscalerOf: (cluster, context) =>
-          seededAutoscalers.get(
-            `${cluster.accountId}/${cluster.name}@${cluster.createdAt}`,
-          ) ??
-          (autoscalerRuns(context, {
-            accountId: cluster.accountId,
-            region: cluster.region,
-            clusterName: cluster.name,
-          })
-            ? {}
-            : undefined),
-      }),
+      withArgoCdDeployments(
+        createKubernetesService(inventory, {
+          // The seeded clusters' autoscaler with its history; on others, the one ArgoCD
+          // synced, once it runs.
+          autoscalerOf: (cluster, context) =>
+            seededAutoscalers.get(
+              `${cluster.accountId}/${cluster.name}@${cluster.createdAt}`,
+            ) ??
+            (autoscalerRuns(context, {
+              accountId: cluster.accountId,
+              region: cluster.region,
+              clusterName: cluster.name,
+            })
+              ? {}
+              : undefined),
+        }),
+      ),
       createPrometheusService(inventory),
     ],
     adminRoutes: [

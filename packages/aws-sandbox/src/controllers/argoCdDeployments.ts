@@ -10,7 +10,7 @@
  * deploys where EKS does not let ArgoCD's role in (`clusterAccess.ts`).
  */
 import { SandboxContext } from '../core/types';
-import { SYNC_SECONDS } from '../services/argocd/applicationRoutes';
+import { SYNC_SECONDS } from '../services/argocd/applicationStatus';
 import { purgeDeletedApplications } from '../services/argocd/applicationRoutes';
 import { clusterAccessProblem } from '../services/argocd/clusterAccess';
 import type { Application, ArgoCdStore } from '../services/argocd/argoCdStore';
@@ -19,10 +19,12 @@ import { workloadsOf } from './chartWorkloads';
 import {
   ClusterPlacement,
   clusterRunsNodes,
+  ingressKey,
   removeWorkloads,
 } from './clusterWorkloads';
 import { deleteReleasedGroups } from './loadBalancerController';
 import { shipContainerLogs } from './fluentBit';
+import { helmReleaseOf } from './helmRelease';
 import { eksStoreOf } from '../services/eks/eksStore';
 import type { ResourceHealth } from '../services/argocd/applicationStatus';
 import { clusterAutoscalerHealth, provisionedHealth } from './workloadHealth';
@@ -109,7 +111,7 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       return at !== undefined && target ? [{ app, at, target }] : [];
     });
     for (const { app, at, target } of synced) {
-      const chart = (app.spec.source ?? app.spec.sources?.[0])?.chart;
+      const { chart } = helmReleaseOf(app);
       if (chart === 'fluent-bit') {
         shipContainerLogs(context, target, app);
         continue;
@@ -142,8 +144,7 @@ export function syncArgoCdDeployments(context: SandboxContext): void {
       const controllerRuns = synced.some(
         other =>
           sameCluster(other.target, target) &&
-          (other.app.spec.source ?? other.app.spec.sources?.[0])?.chart ===
-            'aws-load-balancer-controller',
+          helmReleaseOf(other.app).chart === 'aws-load-balancer-controller',
       );
       const result = deployToCluster(
         context,
@@ -196,7 +197,7 @@ function healthOfWorkloads(
   const pending = new Map(result.pending.map(p => [p.object, p.reason]));
   const ingresses = workloads.ingresses.map(({ namespace, name }) => {
     const outcome = result.deployed[
-      `${target.clusterName}/ingress/${namespace}/${name}`
+      ingressKey(target.clusterName, { namespace, name })
     ] as { problem?: string } | undefined;
     const problem = controllerRuns
       ? pending.get(`Ingress ${namespace}/${name}`) ?? outcome?.problem
@@ -220,12 +221,11 @@ export function syncedResourceHealth(
   return deploymentsOf(context).health.get(appName)?.resources ?? [];
 }
 
-/** Whether a synced Cluster Autoscaler runs healthy on the cluster. */
+/** Whether a synced Cluster Autoscaler runs healthy on the cluster (as of the last sync). */
 export function autoscalerRuns(
   context: SandboxContext,
   target: Target,
 ): boolean {
-  syncArgoCdDeployments(context);
   return [...deploymentsOf(context).health.values()].some(
     entry =>
       sameCluster(entry.target, target) &&

@@ -13,8 +13,7 @@
  */
 import type { Application } from '../services/argocd/argoCdStore';
 import type { ClusterWorkloads } from './clusterWorkloads';
-
-type Values = Record<string, any>;
+import { helmReleaseOf } from './helmRelease';
 
 /** "50Gi" → 50; "500Mi" → 1 (EBS's smallest volume is 1 GiB). */
 function gibibytes(quantity: string): number | undefined {
@@ -27,14 +26,12 @@ function gibibytes(quantity: string): number | undefined {
 }
 
 export function workloadsOf(app: Application): ClusterWorkloads {
-  const source = app.spec.source ?? app.spec.sources?.[0];
-  const helm = (source?.helm ?? {}) as {
-    releaseName?: string;
-    valuesObject?: Values;
-  };
-  const values: Values = helm.valuesObject ?? {};
-  const release = helm.releaseName ?? app.metadata.name;
-  const namespace = app.spec.destination.namespace ?? 'default';
+  const {
+    source,
+    releaseName: release,
+    namespace,
+    values,
+  } = helmReleaseOf(app);
   const none: ClusterWorkloads = { ingresses: [], volumeClaims: [] };
 
   if (source?.chart === 'kube-prometheus-stack') {

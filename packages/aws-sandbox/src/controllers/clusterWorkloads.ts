@@ -65,6 +65,12 @@ export function clusterRunsNodes(
   );
 }
 
+/** The registry's key of an Ingress of a cluster. */
+export const ingressKey = (
+  clusterName: string,
+  ingress: { namespace: string; name: string },
+) => `${clusterName}/ingress/${ingress.namespace}/${ingress.name}`;
+
 /** Deploys what is not deployed yet; returns the outcome of each object, keyed by it. */
 export function deployWorkloads(
   context: SandboxContext,
@@ -75,7 +81,7 @@ export function deployWorkloads(
   const registry = registryOf(context, at);
   const outcomes: Deployed = new Map();
   for (const ingress of workloads.ingresses) {
-    const key = `${at.clusterName}/ingress/${ingress.namespace}/${ingress.name}`;
+    const key = ingressKey(at.clusterName, ingress);
     let outcome = registry.get(key);
     if (!outcome || 'problem' in outcome) {
       outcome = reconcileIngress(context, at, ingress, options.createdAt);

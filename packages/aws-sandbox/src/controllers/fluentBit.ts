@@ -12,15 +12,10 @@ import { eksStoreOf } from '../services/eks/eksStore';
 import { logsStoreOf } from '../services/cloudwatchLogs';
 import { ClusterPlacement, clusterRunsNodes } from './clusterWorkloads';
 import { controllerCredentials } from './controllerCredentials';
+import { helmReleaseOf } from './helmRelease';
 
 /** The tag of the container logs of `kubernetes`-filtered inputs, as the chart sets it. */
 const CONTAINER_LOG_TAG = 'kube.var.log.containers';
-
-/** The chart values the application gives Helm. */
-function valuesOf(app: Application): Record<string, any> | undefined {
-  const source = app.spec.source ?? app.spec.sources?.[0];
-  return (source?.helm as { valuesObject?: Record<string, any> })?.valuesObject;
-}
 
 /** `Key value` lines of the chart's `config.outputs`. */
 function outputSettings(values: Record<string, any> | undefined) {
@@ -49,7 +44,7 @@ export function shipContainerLogs(
   if (!cluster || !clusterRunsNodes(context, { ...target, vpcId: '' })) {
     return 'no node runs the DaemonSet';
   }
-  const values = valuesOf(app);
+  const { values, namespace } = helmReleaseOf(app);
   const settings = outputSettings(values);
   const groupName = settings.get('log_group_name');
   if (!groupName) return 'no cloudwatch_logs output';
@@ -62,8 +57,8 @@ export function shipContainerLogs(
     target.accountId,
     cluster,
     {
-      namespace: app.spec.destination.namespace ?? 'default',
-      serviceAccount: values?.serviceAccount?.name ?? 'fluent-bit',
+      namespace,
+      serviceAccount: values.serviceAccount?.name ?? 'fluent-bit',
       action: 'logs:PutLogEvents',
       resource: `${store.groupArn(groupName)}:log-stream:${streamName}`,
       managedPolicyArns: [

@@ -12,12 +12,10 @@ import type { Application } from '../services/argocd/argoCdStore';
 import type { ResourceHealth } from '../services/argocd/applicationStatus';
 import type { StoredCluster } from '../services/eks/eksStore';
 import { credentialsProblem } from './controllerCredentials';
+import { helmReleaseOf } from './helmRelease';
 
 /** Kubernetes' default `progressDeadlineSeconds` of a Deployment. */
 const PROGRESS_DEADLINE_SECONDS = 600;
-
-const valuesOf = (app: Application): Record<string, any> =>
-  ((app.spec.source ?? app.spec.sources?.[0])?.helm as any)?.valuesObject ?? {};
 
 /**
  * The Cluster Autoscaler's Deployment: at start it discovers its Auto Scaling groups
@@ -32,12 +30,8 @@ export function clusterAutoscalerHealth(
   app: Application,
   syncedAt: number,
 ): ResourceHealth {
-  const values = valuesOf(app);
-  const release =
-    ((app.spec.source ?? app.spec.sources?.[0])?.helm as any)?.releaseName ??
-    app.metadata.name;
-  const namespace = app.spec.destination.namespace ?? 'default';
-  const name = `${release}-aws-cluster-autoscaler`;
+  const { values, releaseName, namespace } = helmReleaseOf(app);
+  const name = `${releaseName}-aws-cluster-autoscaler`;
   const problem = credentialsProblem(context, accountId, cluster, {
     namespace,
     serviceAccount: values.rbac?.serviceAccount?.name ?? name,

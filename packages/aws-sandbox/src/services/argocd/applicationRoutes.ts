@@ -14,11 +14,7 @@
 import { labelFilter, SelectorError } from '../../core/labelSelector';
 import { jsonResponse, SandboxResponse } from '../../core/types';
 import { ArgoCdError, GRPC, notFound, permissionDenied } from './argoCdErrors';
-import {
-  Application,
-  ApplicationSource,
-  ARGOCD_NAMESPACE,
-} from './argoCdStore';
+import { Application, ARGOCD_NAMESPACE, sourcesOf } from './argoCdStore';
 import {
   destinationPermitted,
   parseBody,
@@ -27,8 +23,6 @@ import {
   sourcePermitted,
 } from './routeContext';
 import { withStatus } from './applicationStatus';
-
-export { SYNC_SECONDS } from './applicationStatus';
 
 /** How long the application controller takes to delete a cascaded application's resources. */
 const CASCADE_DELETE_SECONDS = 30;
@@ -43,12 +37,6 @@ const CASCADE_FINALIZERS = [
 
 function invalid(message: string): ArgoCdError {
   return new ArgoCdError(GRPC.InvalidArgument, message);
-}
-
-/** The application's sources: `sources` when it has several, else its single `source`. */
-export function sourcesOf(app: Application): ApplicationSource[] {
-  if (app.spec.sources && app.spec.sources.length > 0) return app.spec.sources;
-  return app.spec.source ? [app.spec.source] : [];
 }
 
 /** validateAndNormalizeApp: the project exists, permits the source and the destination. */

@@ -7,7 +7,7 @@
  * resources its sync made, as the cluster's controllers left them (`resourceHealth`).
  */
 import { createHash } from 'node:crypto';
-import type { Application } from './argoCdStore';
+import { Application, sourcesOf } from './argoCdStore';
 import type { RouteContext } from './routeContext';
 
 export const SYNC_SECONDS = 30;
@@ -45,7 +45,7 @@ export function withStatus(
     (app.spec.syncPolicy as { automated?: unknown } | undefined)?.automated,
   );
   const synced = automated && context.clock.hasElapsed(changedAt, SYNC_SECONDS);
-  const source = app.spec.source ?? app.spec.sources?.[0];
+  const [source] = sourcesOf(app);
   const revision = createHash('sha1')
     .update(`${source?.repoURL}@${source?.targetRevision ?? 'HEAD'}`)
     .digest('hex');

@@ -59,6 +59,12 @@ export interface Application {
   operation?: unknown;
 }
 
+/** The application's sources: `sources` when it has several, else its single `source`. */
+export function sourcesOf(app: Application): ApplicationSource[] {
+  if (app.spec.sources && app.spec.sources.length > 0) return app.spec.sources;
+  return app.spec.source ? [app.spec.source] : [];
+}
+
 export interface ClusterConfig {
   awsAuthConfig?: { clusterName: string; roleARN?: string; profile?: string };
   tlsClientConfig?: {

@@ -1,8 +1,7 @@
 /** `/api/v1/projects`: AppProjects as ArgoCD's ProjectService serves them. */
 import { jsonResponse, SandboxResponse } from '../../core/types';
 import { ArgoCdError, GRPC, notFound } from './argoCdErrors';
-import { AppProject, ARGOCD_NAMESPACE } from './argoCdStore';
-import { sourcesOf } from './applicationRoutes';
+import { AppProject, ARGOCD_NAMESPACE, sourcesOf } from './argoCdStore';
 import {
   destinationPermitted,
   parseBody,
