@@ -182,13 +182,26 @@ describe('eks-platform:nodegroup:create with a NAT gateway that failed', () => {
     const { RouteTable } = await ec2.send(
       new CreateRouteTableCommand({ VpcId: vpcId }),
     );
-    await ec2.send(
-      new CreateRouteCommand({
-        RouteTableId: RouteTable!.RouteTableId,
-        DestinationCidrBlock: '0.0.0.0/0',
-        NatGatewayId: natGatewayId,
-      }),
-    );
+    // EC2 may not know the gateway for a moment after creating it (eventual
+    // consistency): retry as the Terraform provider does.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ec2.send(
+          new CreateRouteCommand({
+            RouteTableId: RouteTable!.RouteTableId,
+            DestinationCidrBlock: '0.0.0.0/0',
+            NatGatewayId: natGatewayId,
+          }),
+        );
+        break;
+      } catch (error) {
+        const code = (error as { name?: string }).name;
+        if (code !== 'InvalidNatGatewayID.NotFound' || attempt >= 20) {
+          throw error;
+        }
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    }
     await ec2.send(
       new AssociateRouteTableCommand({
         RouteTableId: RouteTable!.RouteTableId,
