@@ -10,6 +10,8 @@ import { seedControllerCredentials } from './controllers/seedControllerCredentia
 import { InventoryReader } from './core/inventory';
 import { AwsService, HttpService, SandboxContext } from './core/types';
 import { createArgoCdService } from './services/argocd';
+import { seedArgoCd } from './services/argocd/seededApplications';
+import { dpjArgoCdSeed } from './seed/dpjApplications';
 import { createCostExplorerService } from './services/costExplorer';
 import {
   createSecurityGroupFor,
@@ -122,6 +124,12 @@ function inventoryOf(bound: { context?: SandboxContext }): InventoryReader {
 /** Every emulated service, wired to each other, and (optionally) the three DPJ environments. */
 export function defaultSandboxServices(options: {
   seed: boolean;
+  /**
+   * Also seed the bank's ArgoCD with the DPJ clusters and their applications
+   * (`seed/dpjApplications.ts`), as `yarn start` does; off where a test registers the
+   * DPJ clusters itself.
+   */
+  argoCdApplications?: boolean;
 }): Pick<
   SandboxOptions,
   'awsServices' | 'httpServices' | 'seed' | 'adminRoutes'
@@ -215,6 +223,12 @@ export function defaultSandboxServices(options: {
       if (!options.seed) return;
       const createdAt =
         context.clock.nowMillis() - SEEDED_AGE_DAYS * 24 * 3600 * 1000;
+      if (options.argoCdApplications) {
+        seedArgoCd(
+          context,
+          dpjArgoCdSeed(context.clock.nowMillis(), context.kubernetesUrl),
+        );
+      }
       for (const spec of Object.values(DPJ_ENVIRONMENTS)) {
         seedDpjEnvironment(context, spec, createdAt);
         if (spec.autoscaler) {

@@ -51,7 +51,10 @@ async function main() {
       lostAnswerRate: numberOption(values, 'lost-answer-rate', 0),
       latencyMs: numberOption(values, 'latency-ms', 0),
     },
-    ...defaultSandboxServices({ seed: !values['no-seed'] }),
+    ...defaultSandboxServices({
+      seed: !values['no-seed'],
+      argoCdApplications: !values['no-seed'],
+    }),
   });
   process.stdout.write(
     `aws-sandbox listening on ${sandbox.url} (Kubernetes APIs on ${sandbox.context.kubernetesUrl})\n`,

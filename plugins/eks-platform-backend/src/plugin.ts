@@ -3,13 +3,20 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { eksPlatformPermissions } from '@internal/plugin-eks-platform-common';
-import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import {
+  eksPlatformDeploymentPermissions,
+  eksPlatformPermissions,
+} from '@internal/plugin-eks-platform-common';
+import {
+  AwsClientFactory,
+  eksDeploymentPermissionRules,
+  eksDeploymentResourceRef,
+} from '@internal/plugin-eks-platform-node';
 import { createRouter } from './router';
 import { DatabaseLeases } from './shared/databaseLeases';
 
 /**
- * The EKS platform backend: capacity, SLO and cost routes for cluster entities.
+ * The EKS platform backend: capacity, SLO, cost and deployments routes for cluster entities.
  *
  * @public
  */
@@ -25,6 +32,7 @@ export const eksPlatformPlugin = createBackendPlugin({
         database: coreServices.database,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
@@ -33,6 +41,11 @@ export const eksPlatformPlugin = createBackendPlugin({
       },
       async init({ permissionsRegistry, database, ...deps }) {
         permissionsRegistry.addPermissions(eksPlatformPermissions);
+        permissionsRegistry.addResourceType({
+          resourceRef: eksDeploymentResourceRef,
+          permissions: eksPlatformDeploymentPermissions,
+          rules: Object.values(eksDeploymentPermissionRules),
+        });
         deps.httpRouter.use(
           await createRouter({
             ...deps,

@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { createCapacityRouter } from './capacity';
 import { createCostRouter } from './cost';
+import { createDeploymentsRouter } from './deployments';
 import { createSloRouter } from './slo';
 import { createVersionsRouter } from './versions';
 import { RouterOptions } from './types';
@@ -23,6 +24,7 @@ export async function createRouter(
   router.use(await createSloRouter(options));
   router.use(await createCostRouter(options));
   router.use(await createVersionsRouter(options));
+  router.use(await createDeploymentsRouter(options));
 
   return router;
 }

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   CacheService,
   DiscoveryService,
@@ -24,6 +25,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   aws: AwsClientFactory;
+  /** Records who changed which deployment, and ArgoCD's answer. */
+  auditor?: AuditorService;
   /**
    * Shared by the backend replicas (the plugin's database), so that each cache entry
    * is computed by one replica; one process's own when absent.

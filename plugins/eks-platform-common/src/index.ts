@@ -38,5 +38,6 @@ export {
 } from './environment/validation/rules/identityRules';
 export * from './capacity';
 export * from './slo';
+export * from './deployments';
 export * from './cost';
 export * from './permissions';

@@ -19,6 +19,7 @@ import {
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
 import { costApiRef, CostClient } from './api/costApi';
+import { deploymentsApiRef, DeploymentsClient } from './api/deploymentsApi';
 import { CostIcon } from './components/cost/CostIcon';
 
 /** The EKS environment card on every kubernetes-cluster resource page. */
@@ -124,7 +125,40 @@ const costContent = EntityContentBlueprint.make({
   },
 });
 
-/** The finance page, with a nav item: every environment's month against its budget. */
+const deploymentsApi = ApiBlueprint.make({
+  name: 'deployments',
+  params: defineParams =>
+    defineParams({
+      api: deploymentsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DeploymentsClient(deps),
+    }),
+});
+
+/** Clusters and components whose ArgoCD applications the entity names. */
+const hasArgoCdApplications = (entity: Entity) =>
+  Boolean(entity.metadata.annotations?.['argocd/app-selector']?.trim());
+
+const deploymentsCard = EntityCardBlueprint.make({
+  name: 'deployments',
+  params: {
+    filter: hasArgoCdApplications,
+    loader: () =>
+      import('./components/deployments').then(m => <m.EksDeploymentsCard />),
+  },
+});
+
+const deploymentsContent = EntityContentBlueprint.make({
+  name: 'deployments',
+  params: {
+    path: '/deployments',
+    title: 'Deployments',
+    filter: hasArgoCdApplications,
+    loader: () =>
+      import('./components/deployments').then(m => <m.EksDeploymentsContent />),
+  },
+});
+
 /** The finance page; a route ref puts it in the app's navigation. */
 const costPageRouteRef = createRouteRef();
 
@@ -191,6 +225,9 @@ export default createFrontendPlugin({
     costCard,
     costContent,
     costPage,
+    deploymentsApi,
+    deploymentsCard,
+    deploymentsContent,
     regionZonesPickerFormField,
     subnetLayoutPickerFormField,
     kubernetesVersionPickerFormField,

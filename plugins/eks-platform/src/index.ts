@@ -10,6 +10,8 @@ export {
   EntityClusterCapacityContent,
   EntityEksSloCard,
   EntityEksSloContent,
+  EntityEksDeploymentsCard,
+  EntityEksDeploymentsContent,
   EntityAwsCostContent,
   EntityAwsCostCard,
   EksCostPage,
@@ -28,3 +30,5 @@ export { sloApiRef, SloClient } from './api/sloApi';
 export type { SloApi } from './api/sloApi';
 export { costApiRef, CostClient } from './api/costApi';
 export type { CostApi, ClusterCostOptions } from './api/costApi';
+export { deploymentsApiRef, DeploymentsClient } from './api/deploymentsApi';
+export type { DeploymentsApi } from './api/deploymentsApi';

@@ -11,6 +11,7 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
 import { costApiRef, CostClient } from './api/costApi';
+import { deploymentsApiRef, DeploymentsClient } from './api/deploymentsApi';
 import {
   EKS_KUBERNETES_VERSION_PICKER,
   EKS_REGION_ZONES_PICKER,
@@ -55,6 +56,11 @@ export const eksPlatformPlugin = createPlugin({
       api: costApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new CostClient(deps),
+    }),
+    createApiFactory({
+      api: deploymentsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DeploymentsClient(deps),
     }),
   ],
   routes: {
@@ -120,6 +126,38 @@ export const EntityEksSloCard = eksPlatformPlugin.provide(
     name: 'EntityEksSloCard',
     component: {
       lazy: () => import('./components/slo').then(m => m.EksSloCard),
+    },
+  }),
+);
+
+/**
+ * Deployments card for an entity with `argocd/app-selector`: what runs, its health, and
+ * the error budget its last deployment burned.
+ *
+ * @public
+ */
+export const EntityEksDeploymentsCard = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEksDeploymentsCard',
+    component: {
+      lazy: () =>
+        import('./components/deployments').then(m => m.EksDeploymentsCard),
+    },
+  }),
+);
+
+/**
+ * Deployments tab: each ArgoCD application's history with its SLO cost, sync and
+ * rollback (`eks-platform.deployments.sync` / `.rollback`).
+ *
+ * @public
+ */
+export const EntityEksDeploymentsContent = eksPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEksDeploymentsContent',
+    component: {
+      lazy: () =>
+        import('./components/deployments').then(m => m.EksDeploymentsContent),
     },
   }),
 );

@@ -14,6 +14,9 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  EksDeploymentResource,
+  eksPlatformDeploymentsRollbackPermission,
+  eksPlatformDeploymentsSyncPermission,
   EksEnvironmentResource,
   eksPlatformCostReadPermission,
   eksPlatformEnvironmentAdoptPermission,
@@ -21,6 +24,7 @@ import {
   eksPlatformEnvironmentDeletePermission,
 } from '@internal/plugin-eks-platform-common';
 import {
+  eksDeploymentPermissionRules,
   eksEnvironmentPermissionRules,
   readEnvironmentAdmins,
 } from '@internal/plugin-eks-platform-node';
@@ -326,6 +330,64 @@ describe('permissionModuleEksPlatformPolicy', () => {
       await expect(policy.handle(cost, asUser(user))).resolves.toEqual({
         result,
       });
+    }
+  });
+});
+
+describe('EksPlatformPermissionPolicy on deployments', () => {
+  const policy = new EksPlatformPermissionPolicy({
+    costReaders: DEFAULT_COST_READERS,
+    userInfo,
+    admins: {
+      environmentAdmins: ['group:default/platform-team'],
+      productionAdmins: ['group:default/sre'],
+    },
+  });
+  const deploymentRules = Object.values(eksDeploymentPermissionRules);
+  const isDeploymentAuthorized = createConditionAuthorizer({
+    getRuleByName: (name: string) =>
+      deploymentRules.find(r => r.name === name)!,
+  } as any);
+
+  async function allowed(
+    user: string | undefined,
+    preset: EksDeploymentResource['preset'],
+    owner: string,
+  ): Promise<boolean[]> {
+    const resource = { preset, owner, name: 'resource:default/x' };
+    return Promise.all(
+      [
+        eksPlatformDeploymentsSyncPermission,
+        eksPlatformDeploymentsRollbackPermission,
+      ].map(async permission =>
+        isDeploymentAuthorized(
+          await policy.handle({ permission }, user ? asUser(user) : undefined),
+          resource,
+        ),
+      ),
+    );
+  }
+
+  it('lets the owning group sync and roll back dev and staging, not production', async () => {
+    const gaelle = 'user:default/gaelle.roux';
+    const owner = 'group:default/dpj-developers';
+    expect(await allowed(gaelle, 'dev', owner)).toEqual([true, true]);
+    expect(await allowed(gaelle, 'staging', owner)).toEqual([true, true]);
+    expect(await allowed(gaelle, 'production', owner)).toEqual([false, false]);
+    expect(
+      await allowed(gaelle, 'staging', 'group:default/platform-team'),
+    ).toEqual([false, false]);
+  });
+
+  it('lets production admins act everywhere and refuses requests without a user', async () => {
+    for (const preset of ['dev', 'staging', 'production'] as const) {
+      expect(
+        await allowed('user:default/chloe.durand', preset, 'group:default/x'),
+      ).toEqual([true, true]);
+      expect(await allowed(undefined, preset, 'group:default/x')).toEqual([
+        false,
+        false,
+      ]);
     }
   });
 });

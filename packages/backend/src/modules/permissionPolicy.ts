@@ -18,11 +18,14 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  EKS_DEPLOYMENT_RESOURCE_TYPE,
   EKS_ENVIRONMENT_RESOURCE_TYPE,
   eksPlatformCostReadPermission,
 } from '@internal/plugin-eks-platform-common';
 import {
+  createEksDeploymentConditionalDecision,
   createEksEnvironmentConditionalDecision,
+  eksDeploymentConditions,
   EnvironmentAdmins,
   eksEnvironmentConditions,
   readEnvironmentAdmins,
@@ -54,6 +57,10 @@ export function readCostReaders(config: Config): string[] {
  *   to the environment admins, only for dev and staging environments owned by one of
  *   their groups (a condition the scaffolder module applies to the environment); DENY to
  *   everyone else, including requests that carry no user.
+ * - `eks-platform.deployments.sync` and `.rollback` (a cluster page's Deployments tab):
+ *   ALLOW to the production admins; to anyone else only on dev and staging environments
+ *   owned by one of their groups (a condition the eks-platform backend applies to the
+ *   cluster entity); DENY to requests that carry no user.
  * - Every other permission: ALLOW, as the allow-all policy this replaces did. This
  *   keeps the stock plugins (catalog, scaffolder, techdocs, search, notifications,
  *   Kubernetes, ...) working as before, including `kubernetes.proxy`, which the
@@ -97,7 +104,23 @@ export class EksPlatformPermissionPolicy implements PermissionPolicy {
     ) {
       return this.environmentDecision(request.permission, user);
     }
+    if (
+      isResourcePermission(request.permission, EKS_DEPLOYMENT_RESOURCE_TYPE)
+    ) {
+      return this.deploymentDecision(request.permission, user);
+    }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  private deploymentDecision(
+    permission: ResourcePermission<typeof EKS_DEPLOYMENT_RESOURCE_TYPE>,
+    user?: PolicyQueryUser,
+  ): PolicyDecision {
+    return deploymentDecisionFor(
+      this.admins.productionAdmins,
+      permission,
+      user,
+    );
   }
 
   private environmentDecision(
@@ -122,6 +145,27 @@ export class EksPlatformPermissionPolicy implements PermissionPolicy {
     }
     return { result: AuthorizeResult.DENY };
   }
+}
+
+/** Sync and rollback: the owning group on dev and staging, the production admins anywhere. */
+function deploymentDecisionFor(
+  productionAdmins: string[],
+  permission: ResourcePermission<typeof EKS_DEPLOYMENT_RESOURCE_TYPE>,
+  user?: PolicyQueryUser,
+): PolicyDecision {
+  if (!user) return { result: AuthorizeResult.DENY };
+  const refs = user.info.ownershipEntityRefs.map(r => r.toLowerCase());
+  if (refs.some(r => productionAdmins.includes(r))) {
+    return { result: AuthorizeResult.ALLOW };
+  }
+  return createEksDeploymentConditionalDecision(permission, {
+    allOf: [
+      eksDeploymentConditions.isEnvironmentPreset({
+        presets: ['dev', 'staging'],
+      }),
+      eksDeploymentConditions.isEnvironmentOwnedBy({ owners: refs }),
+    ],
+  });
 }
 
 /** Installs {@link EksPlatformPermissionPolicy} in the permission backend. */

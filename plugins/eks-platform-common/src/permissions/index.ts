@@ -1,2 +1,3 @@
 export * from './cost';
 export * from './environment';
+export * from './deployments';

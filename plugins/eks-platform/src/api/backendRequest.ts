@@ -23,3 +23,22 @@ export async function getFromBackend<T>(
   if (!response.ok) throw await ResponseError.fromResponse(response);
   return (await response.json()) as T;
 }
+
+/** POSTs a JSON body to the eks-platform backend as the signed-in user. */
+export async function postToBackend<T>(
+  { discoveryApi, fetchApi }: BackendClientOptions,
+  segments: string[],
+  body: unknown,
+  query?: Record<string, string>,
+): Promise<T> {
+  const baseUrl = await discoveryApi.getBaseUrl('eks-platform');
+  const path = segments.map(encodeURIComponent).join('/');
+  const search = query ? `?${new URLSearchParams(query)}` : '';
+  const response = await fetchApi.fetch(`${baseUrl}/${path}${search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await ResponseError.fromResponse(response);
+  return (await response.json()) as T;
+}

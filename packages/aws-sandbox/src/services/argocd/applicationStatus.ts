@@ -1,16 +1,17 @@
 /**
- * An Application's status, computed when read: with an automated sync policy it is
- * OutOfSync/Progressing for 30 s (× timeScale) after a spec change, then Synced/Healthy;
- * without one it stays OutOfSync/Missing, as nothing syncs it. An application whose EKS
+ * An Application's status, computed when read from what its syncs deployed
+ * (`applicationOperations.ts`): Synced when the last deployment is the target revision,
+ * OutOfSync otherwise (before the first sync, or after a rollback); Missing or Progressing
+ * before the first sync, Progressing while an operation runs. An application whose EKS
  * cluster does not let ArgoCD's role in (`clusterAccess.ts`) is Unknown, with the
  * ComparisonError ArgoCD reports. A synced application's health is the worst of the
  * resources its sync made, as the cluster's controllers left them (`resourceHealth`).
  */
-import { createHash } from 'node:crypto';
+import { isAutomated, revisionOf } from './applicationOperations';
 import { Application, sourcesOf } from './argoCdStore';
-import type { RouteContext } from './routeContext';
+import { RouteContext, sameJson } from './routeContext';
 
-export const SYNC_SECONDS = 30;
+export { SYNC_SECONDS } from './applicationOperations';
 
 export type HealthStatus = 'Healthy' | 'Progressing' | 'Degraded';
 
@@ -36,24 +37,67 @@ function worstOf(resources: ResourceHealth[]): HealthStatus {
   );
 }
 
+/** The resources of a deployed revision the sandbox was told is not healthy (a seeded bad release). */
+function revisionResources(
+  context: RouteContext,
+  app: Application,
+  revision: string,
+): ResourceHealth[] {
+  const health = context.store.revisionHealth
+    .get(app.metadata.name)
+    ?.get(revision);
+  if (!health) return [];
+  const [source] = sourcesOf(app);
+  return [
+    {
+      group: 'apps',
+      kind: 'Deployment',
+      namespace: app.spec.destination.namespace ?? 'default',
+      name: source?.chart ?? app.metadata.name,
+      health,
+    },
+  ];
+}
+
 export function withStatus(
   context: RouteContext,
   app: Application,
 ): Application {
-  const changedAt = context.store.specChangedAt.get(app.metadata.name) ?? 0;
-  const automated = Boolean(
-    (app.spec.syncPolicy as { automated?: unknown } | undefined)?.automated,
-  );
-  const synced = automated && context.clock.hasElapsed(changedAt, SYNC_SECONDS);
+  const { store } = context;
+  const name = app.metadata.name;
+  const automated = isAutomated(app);
   const [source] = sourcesOf(app);
-  const revision = createHash('sha1')
-    .update(`${source?.repoURL}@${source?.targetRevision ?? 'HEAD'}`)
-    .digest('hex');
+  const revision = revisionOf(source);
+  const history = store.history.get(name) ?? [];
+  const running = store.operations.get(name);
+  const operation = running
+    ? {
+        sync: { revision: running.revision, source: running.source },
+        initiatedBy: running.initiatedBy,
+      }
+    : undefined;
+  const operationState = running
+    ? {
+        phase: 'Running',
+        message: 'one or more tasks are running',
+        startedAt: new Date(running.startedAt)
+          .toISOString()
+          .replace(/\.\d{3}/, ''),
+        operation: {
+          sync: { revision: running.revision, source: running.source },
+        },
+      }
+    : store.operationStates.get(name);
+  const deployments = {
+    ...(history.length > 0 ? { history } : {}),
+    ...(operationState ? { operationState } : {}),
+  };
   // ArgoCD cannot compare what it cannot read: the sync status is Unknown, with why.
   const unreachable = context.clusterAccess(app.spec.destination);
   if (unreachable) {
     return {
       ...app,
+      ...(operation ? { operation } : {}),
       status: {
         sync: {
           status: 'Unknown',
@@ -70,29 +114,48 @@ export function withStatus(
         sourceType: source?.chart ? 'Helm' : 'Directory',
         reconciledAt: context.nowIso,
         summary: {},
+        ...deployments,
       },
     };
   }
-  const resources = synced ? context.resourceHealth(app) : [];
+  const deployed = history.at(-1);
+  const synced =
+    deployed !== undefined &&
+    deployed.revision === revision &&
+    sameJson(deployed.source, source);
+  const resources = deployed
+    ? [
+        ...context.resourceHealth(app),
+        ...revisionResources(context, app, deployed.revision),
+      ]
+    : [];
   let health: string = automated ? 'Progressing' : 'Missing';
-  if (synced) health = worstOf(resources);
+  if (deployed) health = running ? 'Progressing' : worstOf(resources);
+  const unhealthy = resources.find(r => r.health.status === health);
   return {
     ...app,
+    ...(operation ? { operation } : {}),
     status: {
       sync: {
         status: synced ? 'Synced' : 'OutOfSync',
         comparedTo: { source, destination: app.spec.destination },
         revision,
       },
-      health: { status: health },
+      health: {
+        status: health,
+        ...(health !== 'Healthy' && unhealthy?.health.message
+          ? { message: unhealthy.health.message }
+          : {}),
+      },
       resources: resources.map(resource => ({
         ...resource,
         version: 'v1',
-        status: 'Synced',
+        status: synced ? 'Synced' : 'OutOfSync',
       })),
       sourceType: source?.chart ? 'Helm' : 'Directory',
       reconciledAt: context.nowIso,
       summary: {},
+      ...deployments,
     },
   };
 }

@@ -2,6 +2,7 @@
  * ArgoCD's objects in memory: AppProjects, Applications (Kubernetes-style resources in
  * the argocd namespace) and cluster secrets, plus the session tokens it issued.
  */
+import type { SandboxContext } from '../../core/types';
 
 export interface ObjectMeta {
   name: string;
@@ -98,6 +99,43 @@ export interface StoredCluster {
   createdAt: string;
 }
 
+/** What a sync deployed: status.history's RevisionHistory. */
+export interface RevisionHistory {
+  id: number;
+  revision: string;
+  source: ApplicationSource;
+  deployStartedAt: string;
+  deployedAt: string;
+  initiatedBy: { username?: string; automated?: boolean };
+}
+
+/** A sync or rollback the application controller is running (Application.operation). */
+export interface RunningOperation {
+  /** Sandbox-clock millis of when it was requested. */
+  startedAt: number;
+  revision: string;
+  source: ApplicationSource;
+  initiatedBy: { username?: string; automated?: boolean };
+  /** A dry run changes nothing and leaves no history entry. */
+  dryRun: boolean;
+}
+
+/** The last operation's outcome (status.operationState). */
+export interface OperationState {
+  phase: 'Running' | 'Succeeded' | 'Failed';
+  message: string;
+  startedAt: string;
+  finishedAt?: string;
+  operation: { sync: { revision: string; source?: ApplicationSource } };
+  syncResult?: { revision: string; source: ApplicationSource };
+}
+
+/** A health the sandbox is told a revision's workloads have (a seeded bad release). */
+export interface RevisionHealth {
+  status: 'Healthy' | 'Progressing' | 'Degraded';
+  message?: string;
+}
+
 export const ARGOCD_NAMESPACE = 'argocd';
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
@@ -105,7 +143,8 @@ export class ArgoCdStore {
   readonly projects = new Map<string, AppProject>();
   readonly applications = new Map<string, Application>();
   readonly clusters = new Map<string, StoredCluster>();
-  readonly sessions = new Set<string>();
+  /** Session tokens it issued, with the user each belongs to. */
+  readonly sessions = new Map<string, string>();
   /** Sandbox-clock millis of each application's last spec change, for its sync status. */
   readonly specChangedAt = new Map<string, number>();
   /** Sandbox-clock millis at which each application being deleted was asked to be. */
@@ -115,6 +154,14 @@ export class ArgoCdStore {
    * controllers then delete what they made for them (load balancers, volumes).
    */
   readonly resourcesDeletedAt = new Map<string, number>();
+  /** Each application's deployments, oldest first (status.history). */
+  readonly history = new Map<string, RevisionHistory[]>();
+  /** The operation each application is running, until the controller finishes it. */
+  readonly operations = new Map<string, RunningOperation>();
+  /** Each application's last finished operation. */
+  readonly operationStates = new Map<string, OperationState>();
+  /** The health of given revisions of an application, where it is not Healthy. */
+  readonly revisionHealth = new Map<string, Map<string, RevisionHealth>>();
   private version = 1000;
   private uidCounter = 0;
 
@@ -161,4 +208,19 @@ export class ArgoCdStore {
   clusterByName(name: string): StoredCluster | undefined {
     return [...this.clusters.values()].find(c => c.input.name === name);
   }
+}
+
+/** The one ArgoCD of the sandbox, in its state (so `/_sandbox/reset` clears it). */
+export function argoCdStoreOf(context: SandboxContext): ArgoCdStore {
+  return context.state.scope(
+    'argocd',
+    'global',
+    'global',
+    () =>
+      new ArgoCdStore(
+        new Date(Math.floor(context.clock.nowMillis() / 1000) * 1000)
+          .toISOString()
+          .replace('.000', ''),
+      ),
+  );
 }

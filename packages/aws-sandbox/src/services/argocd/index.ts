@@ -16,7 +16,14 @@ import {
   SandboxResponse,
 } from '../../core/types';
 import { ArgoCdError, GRPC } from './argoCdErrors';
-import { Application, ArgoCdStore } from './argoCdStore';
+import {
+  Application,
+  ArgoCdStore,
+  argoCdStoreOf,
+  Destination,
+} from './argoCdStore';
+import { routeOperations, settleOperations } from './applicationOperations';
+import { withStatus } from './applicationStatus';
 import type { ResourceHealth } from './applicationStatus';
 import {
   purgeDeletedApplications,
@@ -69,6 +76,8 @@ const ADMIN_PATH = '/_sandbox/fail-next';
 
 export const DEFAULT_ARGOCD_USERS = { admin: 'sandbox-admin-password' };
 export const DEFAULT_ARGOCD_TOKENS = ['sandbox-argocd-token'];
+/** The local account the static API tokens were generated for. */
+const TOKEN_ACCOUNT = 'backstage';
 
 function base64Url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -160,20 +169,6 @@ export function createArgoCdService(
     return jsonResponse(200, { queued: scriptedFailures.length });
   }
 
-  function storeOf(context: SandboxContext): ArgoCdStore {
-    return context.state.scope(
-      'argocd',
-      'global',
-      'global',
-      () =>
-        new ArgoCdStore(
-          new Date(Math.floor(context.clock.nowMillis() / 1000) * 1000)
-            .toISOString()
-            .replace('.000', ''),
-        ),
-    );
-  }
-
   function login(
     request: SandboxRequest,
     store: ArgoCdStore,
@@ -194,15 +189,18 @@ export function createArgoCdService(
       );
     }
     const token = sessionToken(username, Math.floor(nowMillis / 1000));
-    store.sessions.add(token);
+    store.sessions.set(token, username);
     return jsonResponse(200, { token });
   }
 
-  function authenticate(request: SandboxRequest, store: ArgoCdStore) {
+  /** The account a request's token belongs to: a session's user, or the token's account. */
+  function authenticate(request: SandboxRequest, store: ArgoCdStore): string {
     const token = bearerToken(request);
     if (!token)
       throw new ArgoCdError(GRPC.Unauthenticated, 'no session information');
-    if (staticTokens.has(token) || store.sessions.has(token)) return;
+    if (staticTokens.has(token)) return TOKEN_ACCOUNT;
+    const user = store.sessions.get(token);
+    if (user) return user;
     if (token.split('.').length !== 3) {
       throw new ArgoCdError(
         GRPC.Unauthenticated,
@@ -220,7 +218,7 @@ export function createArgoCdService(
     context: SandboxContext,
   ): SandboxResponse {
     if (request.path === ADMIN_PATH) return admin(request);
-    const store = storeOf(context);
+    const store = argoCdStoreOf(context);
     const nowMillis = context.clock.nowMillis();
     if (!request.path.startsWith(ROUTE_PREFIX)) {
       return {
@@ -233,7 +231,7 @@ export function createArgoCdService(
     if (path === '/session' && request.method === 'POST') {
       return login(request, store, nowMillis);
     }
-    authenticate(request, store);
+    const username = authenticate(request, store);
     const failure = takeFailure(request);
     if (failure) throw failure;
     if (path === '/session' && request.method === 'DELETE') {
@@ -242,12 +240,19 @@ export function createArgoCdService(
       return jsonResponse(200, {});
     }
     purgeDeletedApplications({ store, clock: context.clock });
+    const clusterAccess = (destination: Destination) =>
+      clusterAccessProblem(context, store, destination);
+    settleOperations(
+      store,
+      context.clock,
+      app => !clusterAccess(app.spec.destination),
+    );
     const routeContext: RouteContext = {
       request,
       store,
       clock: context.clock,
-      clusterAccess: destination =>
-        clusterAccessProblem(context, store, destination),
+      clusterAccess,
+      username,
       resourceHealth: app => options.resourceHealth?.(context, app) ?? [],
       nowIso: new Date(Math.floor(nowMillis / 1000) * 1000)
         .toISOString()
@@ -256,7 +261,8 @@ export function createArgoCdService(
     const response =
       routeProjects(routeContext, path) ??
       routeClusters(routeContext, path) ??
-      routeApplications(routeContext, path);
+      routeApplications(routeContext, path) ??
+      routeOperations(routeContext, path, app => withStatus(routeContext, app));
     if (response) return response;
     if (/^\/(projects|clusters|applications)(\/[^/]+)?$/.test(path)) {
       throw new ArgoCdError(GRPC.Unimplemented, 'Method Not Allowed', 405);

@@ -19,6 +19,8 @@ export interface RouteContext {
   clusterAccess(destination: Destination): string | undefined;
   /** The health of what a synced application made on its cluster. */
   resourceHealth(app: Application): ResourceHealth[];
+  /** The ArgoCD account the caller authenticated as (`initiatedBy.username`). */
+  username: string;
   /** RFC 3339 time of the request, second precision as Kubernetes stores it. */
   nowIso: string;
 }

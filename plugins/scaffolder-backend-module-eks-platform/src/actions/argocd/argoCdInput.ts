@@ -2,7 +2,7 @@
 import { InputError } from '@backstage/errors';
 import { ROLE_ARN } from '../cluster/clusterInput';
 import type { InputProblem, Zod } from '../shared/environmentInput';
-import type { ConfiguredArgoCdInstance } from './argoCdConfig';
+import type { ConfiguredArgoCdInstance } from '@internal/plugin-eks-platform-node';
 
 export const ARGOCD_MODES = ['gitops', 'api'] as const;
 export type ArgoCdMode = (typeof ARGOCD_MODES)[number];

@@ -12,7 +12,7 @@ import {
 } from '../shared/environmentInput';
 import { ArgoCdClient } from './api';
 import { destroyArgoCdExamples } from './destroyArgoCd.examples';
-import type { ConfiguredArgoCdInstance } from './argoCdConfig';
+import type { ConfiguredArgoCdInstance } from '@internal/plugin-eks-platform-node';
 import {
   ARGOCD_MODES,
   type ArgoCdMode,

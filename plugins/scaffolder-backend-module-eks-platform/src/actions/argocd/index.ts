@@ -7,5 +7,5 @@ export {
   createArgoCdDestroyAction,
   DESTROY_ARGOCD_ACTION_ID,
 } from './destroyArgoCd';
-export { readArgoCdInstances } from './argoCdConfig';
-export type { ConfiguredArgoCdInstance } from './argoCdConfig';
+export { readArgoCdInstances } from '@internal/plugin-eks-platform-node';
+export type { ConfiguredArgoCdInstance } from '@internal/plugin-eks-platform-node';

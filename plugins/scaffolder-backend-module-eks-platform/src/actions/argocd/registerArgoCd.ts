@@ -9,7 +9,7 @@ import {
   validateEnvironmentInput,
 } from '../shared/environmentInput';
 import { ArgoCdClient, type UpsertOutcome } from './api';
-import type { ConfiguredArgoCdInstance } from './argoCdConfig';
+import type { ConfiguredArgoCdInstance } from '@internal/plugin-eks-platform-node';
 import { argoCdEnvironmentOf } from './argoCdEnvironment';
 import {
   argoCdInputProblems,

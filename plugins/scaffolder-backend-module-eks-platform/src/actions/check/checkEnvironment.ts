@@ -16,7 +16,7 @@ import {
   CONFIRM_FIELD,
   type EnvironmentGuard,
 } from '../access';
-import type { ConfiguredArgoCdInstance } from '../argocd/argoCdConfig';
+import type { ConfiguredArgoCdInstance } from '@internal/plugin-eks-platform-node';
 import {
   argoCdInputProblems,
   argoCdInputSchema,

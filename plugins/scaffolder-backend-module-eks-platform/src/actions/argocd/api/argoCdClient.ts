@@ -3,8 +3,10 @@
  * platform registers: AppProjects, clusters and Applications, each upserted
  * idempotently: read first, then create, update, or leave alone when nothing differs.
  */
-import { ArgoCdApiError } from './argoCdApiError';
-import { ArgoCdTransport } from './argoCdTransport';
+import {
+  ArgoCdApiError,
+  ArgoCdTransport,
+} from '@internal/plugin-eks-platform-node';
 import {
   hasRedactedSecrets,
   mapIncludes,

@@ -1,6 +1,6 @@
 export { ArgoCdClient } from './argoCdClient';
-export { ArgoCdApiError } from './argoCdApiError';
-export type { ArgoCdApiErrorDetails } from './argoCdApiError';
+export { ArgoCdApiError } from '@internal/plugin-eks-platform-node';
+export type { ArgoCdApiErrorDetails } from '@internal/plugin-eks-platform-node';
 export type {
   ArgoCdClientOptions,
   ArgoCdClusterInput,

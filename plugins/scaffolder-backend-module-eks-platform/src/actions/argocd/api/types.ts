@@ -1,3 +1,5 @@
+import type { ArgoCdTransportOptions } from '@internal/plugin-eks-platform-node';
+
 /** One ArgoCD server the client talks to. */
 export interface ArgoCdInstance {
   /** The name the configuration gives it, used in every error message. */
@@ -23,9 +25,5 @@ export interface ArgoCdClusterInput {
   labels?: Record<string, string>;
 }
 
-export interface ArgoCdClientOptions {
-  /** The fetch to use (tests wrap it to count requests); the global one by default. */
-  fetch?: typeof fetch;
-  /** How long one request may take before it is abandoned; 30 s by default. */
-  timeoutMs?: number;
-}
+/** How the client's requests are made: the transport's options. */
+export type ArgoCdClientOptions = ArgoCdTransportOptions;

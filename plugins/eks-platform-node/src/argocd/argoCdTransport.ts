@@ -4,7 +4,13 @@
  * the instance and ArgoCD's own message.
  */
 import { ArgoCdApiError, grpcCodeName } from './argoCdApiError';
-import type { ArgoCdClientOptions } from './types';
+
+export interface ArgoCdTransportOptions {
+  /** The fetch to use (tests wrap it to count requests); the global one by default. */
+  fetch?: typeof fetch;
+  /** How long one request may take before it is abandoned; 30 s by default. */
+  timeoutMs?: number;
+}
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Tokens shorter than this are not scrubbed from messages: it would garble them. */
@@ -49,7 +55,7 @@ export class ArgoCdTransport {
   constructor(
     private readonly instance: { readonly name: string; readonly url: string },
     token: string,
-    options: ArgoCdClientOptions = {},
+    options: ArgoCdTransportOptions = {},
   ) {
     this.#token = token;
     this.#fetch = options.fetch ?? globalThis.fetch;

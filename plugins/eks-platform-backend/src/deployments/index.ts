@@ -1,0 +1,2 @@
+export { createDeploymentsRouter } from './router';
+export type { DeploymentsRouterOverrides } from './router';

@@ -1,0 +1,2 @@
+export { EksDeploymentsCard } from './EksDeploymentsCard';
+export { EksDeploymentsContent } from './EksDeploymentsContent';
