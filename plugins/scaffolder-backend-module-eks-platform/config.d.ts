@@ -13,7 +13,9 @@ export interface Config {
     argocd?: {
       /**
        * ArgoCD servers `eks-platform:argocd:register` can create projects, clusters and
-       * applications in (api mode), selected by name with its `argocdInstance` input.
+       * applications in (api mode), selected by name with its `argocdInstance` input. The
+       * eks-platform backend's Deployments routes read applications from the first one, or
+       * the one an entity's `argocd/instance-name` annotation names.
        */
       instances?: Array<{
         /** The name templates select the instance by, e.g. `platform`. */

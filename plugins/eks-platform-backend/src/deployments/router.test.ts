@@ -238,4 +238,48 @@ describe('deployments routes against the sandbox ArgoCD and Prometheus', () => {
       'No ArgoCD application dpj-prod-dpj-api among resource:default/dpj-staging-cluster',
     );
   });
+
+  it("lists a component's applications across environments, read-only", async () => {
+    const component = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'dpj-api',
+        namespace: 'default',
+        annotations: {
+          'argocd/app-selector': 'app.kubernetes.io/name=dpj-api',
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/dpj-developers' },
+    };
+    const { server } = await startDeploymentsBackend({
+      sandboxUrl: sandbox.url,
+      entities: [component],
+      decide: () => ({ result: AuthorizeResult.ALLOW }),
+    });
+    const path = '/api/eks-platform/deployments/default/dpj-api';
+    const report = (await request(server).get(`${path}?kind=component`))
+      .body as DeploymentsReport;
+    expect(report.applications.map(a => a.name)).toEqual([
+      'dpj-dev-dpj-api',
+      'dpj-prod-dpj-api',
+      'dpj-staging-dpj-api',
+    ]);
+    expect(report.actions).toEqual({
+      sync: false,
+      rollback: false,
+      reason: "Sync and roll back from the environment's cluster page",
+    });
+    expect(report.slo).toEqual({
+      status: 'absent',
+      message:
+        'component:default/dpj-api has no SLO: add the eks-platform/slo-* annotations',
+    });
+    const before = await argoCdCalls();
+    const refused = await request(server)
+      .post(`${path}/applications/dpj-dev-dpj-api/sync?kind=component`)
+      .send({});
+    expect(refused.status).toBe(403);
+    expect(await argoCdCalls()).toBe(before);
+  });
 });

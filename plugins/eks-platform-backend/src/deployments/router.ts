@@ -106,6 +106,8 @@ export async function createDeploymentsRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const application = entityNameParam(req, 'app');
     const found = await target(req, credentials);
+    const user = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
     const meta = { entityRef: found.entityRef, application, action };
     const event = await auditor?.createEvent({
       eventId: 'deployment-change',
@@ -138,13 +140,16 @@ export async function createDeploymentsRouter(
       }
       const result = await perform(found, app);
       logger.info(
-        `Deployments: ${
-          (credentials.principal as { userEntityRef?: string }).userEntityRef
-        } ${action} ${application} of ${found.entityRef}: ${result.message}`,
+        `Deployments: ${user} ${action} ${application} of ${found.entityRef}: ${result.message}`,
       );
       await event?.success({ meta: { ...meta, answer: result.message } });
       return result;
     } catch (error) {
+      logger.warn(
+        `Deployments: ${user} ${action} ${application} of ${
+          found.entityRef
+        } refused: ${(error as Error).message}`,
+      );
       await event?.fail({ error: error as Error, meta });
       throw error;
     }

@@ -8,37 +8,45 @@ export interface BackendClientOptions {
 }
 
 /**
- * GETs a JSON document from the eks-platform backend as the signed-in user; path segments
- * are URL-encoded here so callers pass raw entity names.
+ * Calls the eks-platform backend as the signed-in user and reads its JSON answer; path
+ * segments are URL-encoded here so callers pass raw entity names.
  */
-export async function getFromBackend<T>(
+async function requestBackend<T>(
   { discoveryApi, fetchApi }: BackendClientOptions,
   segments: string[],
-  query?: Record<string, string>,
+  query: Record<string, string> | undefined,
+  init?: RequestInit,
 ): Promise<T> {
   const baseUrl = await discoveryApi.getBaseUrl('eks-platform');
   const path = segments.map(encodeURIComponent).join('/');
   const search = query ? `?${new URLSearchParams(query)}` : '';
-  const response = await fetchApi.fetch(`${baseUrl}/${path}${search}`);
+  const url = `${baseUrl}/${path}${search}`;
+  const response = await (init
+    ? fetchApi.fetch(url, init)
+    : fetchApi.fetch(url));
   if (!response.ok) throw await ResponseError.fromResponse(response);
   return (await response.json()) as T;
 }
 
-/** POSTs a JSON body to the eks-platform backend as the signed-in user. */
-export async function postToBackend<T>(
-  { discoveryApi, fetchApi }: BackendClientOptions,
+/** GETs a JSON document from the eks-platform backend. */
+export function getFromBackend<T>(
+  options: BackendClientOptions,
+  segments: string[],
+  query?: Record<string, string>,
+): Promise<T> {
+  return requestBackend<T>(options, segments, query);
+}
+
+/** POSTs a JSON body to the eks-platform backend. */
+export function postToBackend<T>(
+  options: BackendClientOptions,
   segments: string[],
   body: unknown,
   query?: Record<string, string>,
 ): Promise<T> {
-  const baseUrl = await discoveryApi.getBaseUrl('eks-platform');
-  const path = segments.map(encodeURIComponent).join('/');
-  const search = query ? `?${new URLSearchParams(query)}` : '';
-  const response = await fetchApi.fetch(`${baseUrl}/${path}${search}`, {
+  return requestBackend<T>(options, segments, query, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw await ResponseError.fromResponse(response);
-  return (await response.json()) as T;
 }

@@ -27,6 +27,7 @@ import {
   Application,
   ApplicationSource,
   ArgoCdStore,
+  isoSeconds,
   RevisionHistory,
   RunningOperation,
   sourcesOf,
@@ -58,20 +59,37 @@ export function deployedOf(
   return store.history.get(name)?.at(-1);
 }
 
-const iso = (millis: number) =>
-  new Date(Math.floor(millis / 1000) * 1000).toISOString().replace('.000', '');
-
-function recordDeployment(
+/** A finished sync: its history entry (unless a dry run) and the operation's state. */
+function recordSync(
   store: ArgoCdStore,
   name: string,
-  entry: Omit<RevisionHistory, 'id'>,
+  finished: Omit<RunningOperation, 'startedAt'> & {
+    startedAt: number;
+    finishedAt: number;
+  },
 ): void {
-  const history = store.history.get(name) ?? [];
-  const id = (history.at(-1)?.id ?? -1) + 1;
-  store.history.set(
-    name,
-    [...history, { ...entry, id }].slice(-REVISION_HISTORY_LIMIT),
-  );
+  const { revision, source } = finished;
+  if (!finished.dryRun) {
+    const history = store.history.get(name) ?? [];
+    const id = (history.at(-1)?.id ?? -1) + 1;
+    const entry: RevisionHistory = {
+      id,
+      revision,
+      source,
+      deployStartedAt: isoSeconds(finished.startedAt),
+      deployedAt: isoSeconds(finished.finishedAt),
+      initiatedBy: finished.initiatedBy,
+    };
+    store.history.set(name, [...history, entry].slice(-REVISION_HISTORY_LIMIT));
+  }
+  store.operationStates.set(name, {
+    phase: 'Succeeded',
+    message: 'successfully synced (all tasks run)',
+    startedAt: isoSeconds(finished.startedAt),
+    finishedAt: isoSeconds(finished.finishedAt),
+    operation: { sync: { revision, source } },
+    syncResult: { revision, source },
+  });
 }
 
 /**
@@ -90,25 +108,9 @@ export function settleOperations(
     if (running) {
       if (!clock.hasElapsed(running.startedAt, SYNC_SECONDS)) continue;
       store.operations.delete(name);
-      const finishedAt = iso(running.startedAt + syncMillis);
-      if (!running.dryRun) {
-        recordDeployment(store, name, {
-          revision: running.revision,
-          source: running.source,
-          deployStartedAt: iso(running.startedAt),
-          deployedAt: finishedAt,
-          initiatedBy: running.initiatedBy,
-        });
-      }
-      store.operationStates.set(name, {
-        phase: 'Succeeded',
-        message: 'successfully synced (all tasks run)',
-        startedAt: iso(running.startedAt),
-        finishedAt,
-        operation: {
-          sync: { revision: running.revision, source: running.source },
-        },
-        syncResult: { revision: running.revision, source: running.source },
+      recordSync(store, name, {
+        ...running,
+        finishedAt: running.startedAt + syncMillis,
       });
       continue;
     }
@@ -136,20 +138,13 @@ export function settleOperations(
       changedAt,
       deployed ? Date.parse(deployed.deployedAt) : 0,
     );
-    recordDeployment(store, name, {
+    recordSync(store, name, {
       revision,
       source,
-      deployStartedAt: iso(startedAt),
-      deployedAt: iso(startedAt + syncMillis),
       initiatedBy: { automated: true },
-    });
-    store.operationStates.set(name, {
-      phase: 'Succeeded',
-      message: 'successfully synced (all tasks run)',
-      startedAt: iso(startedAt),
-      finishedAt: iso(startedAt + syncMillis),
-      operation: { sync: { revision, source } },
-      syncResult: { revision, source },
+      dryRun: false,
+      startedAt,
+      finishedAt: startedAt + syncMillis,
     });
   }
 }

@@ -8,7 +8,7 @@
  * resources its sync made, as the cluster's controllers left them (`resourceHealth`).
  */
 import { isAutomated, revisionOf } from './applicationOperations';
-import { Application, sourcesOf } from './argoCdStore';
+import { Application, isoSeconds, sourcesOf } from './argoCdStore';
 import { RouteContext, sameJson } from './routeContext';
 
 export { SYNC_SECONDS } from './applicationOperations';
@@ -80,9 +80,7 @@ export function withStatus(
     ? {
         phase: 'Running',
         message: 'one or more tasks are running',
-        startedAt: new Date(running.startedAt)
-          .toISOString()
-          .replace(/\.\d{3}/, ''),
+        startedAt: isoSeconds(running.startedAt),
         operation: {
           sync: { revision: running.revision, source: running.source },
         },

@@ -137,6 +137,13 @@ export interface RevisionHealth {
 }
 
 export const ARGOCD_NAMESPACE = 'argocd';
+
+/** RFC 3339 at second precision, as Kubernetes stores times. */
+export function isoSeconds(millis: number): string {
+  return new Date(Math.floor(millis / 1000) * 1000)
+    .toISOString()
+    .replace('.000', '');
+}
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
 export class ArgoCdStore {
@@ -216,11 +223,6 @@ export function argoCdStoreOf(context: SandboxContext): ArgoCdStore {
     'argocd',
     'global',
     'global',
-    () =>
-      new ArgoCdStore(
-        new Date(Math.floor(context.clock.nowMillis() / 1000) * 1000)
-          .toISOString()
-          .replace('.000', ''),
-      ),
+    () => new ArgoCdStore(isoSeconds(context.clock.nowMillis())),
   );
 }

@@ -9,6 +9,7 @@ import {
   ApplicationSource,
   ARGOCD_NAMESPACE,
   argoCdStoreOf,
+  isoSeconds,
   RevisionHealth,
 } from './argoCdStore';
 
@@ -52,12 +53,9 @@ export interface ArgoCdSeed {
 
 const SYNC_MILLIS = 30_000;
 
-const iso = (millis: number) =>
-  new Date(Math.floor(millis / 1000) * 1000).toISOString().replace('.000', '');
-
 export function seedArgoCd(context: SandboxContext, seed: ArgoCdSeed): void {
   const store = argoCdStoreOf(context);
-  const now = iso(context.clock.nowMillis());
+  const now = isoSeconds(context.clock.nowMillis());
   store.projects.set(seed.project.name, {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -104,7 +102,9 @@ export function seedArgoCd(context: SandboxContext, seed: ArgoCdSeed): void {
         uid: store.nextUid(),
         resourceVersion: store.nextResourceVersion(),
         generation: seeded.releases.length,
-        creationTimestamp: iso(seeded.releases[0].deployedAt - SYNC_MILLIS),
+        creationTimestamp: isoSeconds(
+          seeded.releases[0].deployedAt - SYNC_MILLIS,
+        ),
         labels: seeded.labels,
       },
       spec: {
@@ -124,8 +124,8 @@ export function seedArgoCd(context: SandboxContext, seed: ArgoCdSeed): void {
         id,
         revision: release.version,
         source: sourceOf(release.version),
-        deployStartedAt: iso(release.deployedAt - SYNC_MILLIS),
-        deployedAt: iso(release.deployedAt),
+        deployStartedAt: isoSeconds(release.deployedAt - SYNC_MILLIS),
+        deployedAt: isoSeconds(release.deployedAt),
         initiatedBy: release.username
           ? { username: release.username }
           : { automated: true },
@@ -134,8 +134,8 @@ export function seedArgoCd(context: SandboxContext, seed: ArgoCdSeed): void {
     store.operationStates.set(seeded.name, {
       phase: 'Succeeded',
       message: 'successfully synced (all tasks run)',
-      startedAt: iso(latest.deployedAt - SYNC_MILLIS),
-      finishedAt: iso(latest.deployedAt),
+      startedAt: isoSeconds(latest.deployedAt - SYNC_MILLIS),
+      finishedAt: isoSeconds(latest.deployedAt),
       operation: { sync: { revision: latest.version } },
       syncResult: {
         revision: latest.version,
