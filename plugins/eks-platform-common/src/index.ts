@@ -15,6 +15,7 @@ export * from './kubernetes/labels';
 export * from './environment/types';
 export * from './environment/presets';
 export * from './environment/ipCapacity';
+export * from './environment/resize';
 export * from './environment/validate';
 export * from './environment/plan';
 export * from './environment/graph';

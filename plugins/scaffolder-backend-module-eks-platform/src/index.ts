@@ -19,13 +19,16 @@ export type {
 } from './actions/network';
 export {
   createNodegroupsCreateAction,
+  createScaleNodegroupsAction,
   CREATE_NODEGROUPS_ACTION_ID,
+  SCALE_NODEGROUPS_ACTION_ID,
   deleteNodegroups,
   NodegroupCreateError,
   NodegroupDeletionError,
 } from './actions/nodegroup';
 export type {
   CreateNodegroupsActionOptions,
+  ScaleNodegroupsActionOptions,
   DeleteNodegroupsOptions,
   DeletedNodegroupResource,
   NodegroupOutput,

@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleEksPlatform } from './module';
 
 describe('scaffolderModuleEksPlatform', () => {
-  it('registers the plan, create, destroy and catalog actions', async () => {
+  it('registers the plan, create, resize, destroy and catalog actions', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
@@ -31,6 +31,7 @@ describe('scaffolderModuleEksPlatform', () => {
       'eks-platform:network:create',
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',
+      'eks-platform:nodegroup:scale',
       'eks-platform:environment:destroy',
       'eks-platform:argocd:register',
       'eks-platform:argocd:destroy',

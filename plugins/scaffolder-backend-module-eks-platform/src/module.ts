@@ -27,7 +27,10 @@ import { createEnvironmentCheckAction } from './actions/check';
 import { createClusterCreateAction } from './actions/cluster';
 import { createEnvironmentDestroyAction } from './actions/destroy';
 import { createNetworkCreateAction } from './actions/network';
-import { createNodegroupsCreateAction } from './actions/nodegroup';
+import {
+  createNodegroupsCreateAction,
+  createScaleNodegroupsAction,
+} from './actions/nodegroup';
 import { createPlanEnvironmentAction } from './actions/planEnvironment';
 
 /**
@@ -91,6 +94,7 @@ export const scaffolderModuleEksPlatform = createBackendModule({
           }),
           createClusterCreateAction({ aws, guard, adminPrincipalAccounts }),
           createNodegroupsCreateAction({ aws, guard }),
+          createScaleNodegroupsAction({ aws, guard }),
           createEnvironmentDestroyAction({ aws, guard }),
           createArgoCdRegisterAction({ instances: argocdInstances, guard }),
           createArgoCdDestroyAction({ instances: argocdInstances, guard }),

@@ -70,11 +70,12 @@ describe('templates', () => {
     actions = new Map(added.map(a => [a.id, a]));
   });
 
-  it('include the create, destroy and plan templates', () => {
+  it('include the create, destroy, plan and resize templates', () => {
     expect(templates.map(t => t.dir).sort()).toEqual([
       'eks-environment',
       'eks-environment-destroy',
       'eks-environment-plan',
+      'eks-nodegroup-resize',
     ]);
   });
 

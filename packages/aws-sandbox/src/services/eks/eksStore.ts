@@ -41,6 +41,8 @@ export interface StoredUpdate {
   completesAt: number;
   nodegroupName?: string;
   addonName?: string;
+  /** The request's idempotency token: the same token answers the same update. */
+  clientRequestToken?: string;
 }
 
 export interface StoredCluster {

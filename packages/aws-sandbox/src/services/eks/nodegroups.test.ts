@@ -266,6 +266,28 @@ describe('aws-sandbox EKS managed node groups', () => {
     });
   });
 
+  it('answers a retried scaling update (same clientRequestToken) with the update it made', async () => {
+    const clock = freezeClock(t);
+    const resize = () =>
+      t.eks.send(
+        new UpdateNodegroupConfigCommand({
+          clusterName: CLUSTER,
+          nodegroupName: 'spot',
+          scalingConfig: { desiredSize: 2 },
+          clientRequestToken: 'resize-token',
+        }),
+      );
+    const first = await resize();
+    // The group is UPDATING, yet the retry is the same request: no second update.
+    const retried = await resize();
+    expect(retried.update?.id).toBe(first.update?.id);
+    clock.advance(60_000);
+    expect((await resize()).update).toMatchObject({
+      id: first.update?.id,
+      status: 'Successful',
+    });
+  });
+
   it('deletes a node group: DELETING, then not found', async () => {
     const { nodegroup } = await t.eks.send(
       new DeleteNodegroupCommand({

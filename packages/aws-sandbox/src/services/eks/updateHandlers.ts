@@ -35,6 +35,21 @@ const updateNodegroupConfig: EksHandler = call => {
   const stored = liveNodegroupOrThrow(call, cluster, call.params.nodegroupName);
   const { clock } = call.context;
   const now = clock.nowMillis();
+  // A retried request is the update it already made: clientRequestToken "ensures the
+  // idempotency of the request" (EKS API Reference, UpdateNodegroupConfig).
+  const repeated =
+    input.clientRequestToken &&
+    cluster.updates.find(
+      u =>
+        u.clientRequestToken === input.clientRequestToken &&
+        u.nodegroupName === stored.nodegroup.nodegroupName,
+    );
+  if (repeated) {
+    const answer: UpdateNodegroupConfigResponse = {
+      update: updateView(repeated, now),
+    };
+    return answer;
+  }
   if (nodegroupView(stored, now).status !== 'ACTIVE') {
     throw resourceInUse(
       'Nodegroup cannot be updated as it is currently not in Active State',
@@ -107,6 +122,7 @@ const updateNodegroupConfig: EksHandler = call => {
     },
     completesAt,
     nodegroupName: nodegroup.nodegroupName,
+    clientRequestToken: input.clientRequestToken,
   };
   cluster.updates.push(update);
   const result: UpdateNodegroupConfigResponse = {

@@ -74,7 +74,15 @@ export const VALIDATION_RULE_IDS = [
   'ip-capacity',
 ] as const;
 
-export type ValidationRuleId = (typeof VALIDATION_RULE_IDS)[number];
+/** Checks of a change to a running environment, beyond those of its spec. */
+export const CHANGE_RULE_IDS = [
+  'node-group-exists',
+  'node-group-active',
+] as const;
+
+export type ValidationRuleId =
+  | (typeof VALIDATION_RULE_IDS)[number]
+  | (typeof CHANGE_RULE_IDS)[number];
 
 export interface ValidationProblem {
   /** Field path in the spec: "network.privateSubnetCidrs[2]", "nodeGroups[1].instanceTypes[0]", 'tags["aws:x"]'. */

@@ -140,6 +140,21 @@ export class EnvironmentGuard {
     await this.hold(ctx, target);
   }
 
+  /**
+   * For the day-2 actions (resizing node groups): the caller may change the environment
+   * as it exists (its preset and owner tags, not only what the input says); the lease is
+   * this task's.
+   */
+  async admitChange(ctx: Ctx, target: EnvironmentTarget): Promise<void> {
+    const existing = await findExistingEnvironment(this.options.aws, target);
+    await this.authorize(
+      ctx,
+      eksPlatformEnvironmentCreatePermission,
+      this.resourceOf(target, existing),
+    );
+    await this.hold(ctx, target);
+  }
+
   /** The environment as the policy sees it: the strictest of what is asked and what exists. */
   private resourceOf(
     target: EnvironmentTarget,

@@ -12,3 +12,8 @@ export type {
   DeleteNodegroupsOptions,
   DeletedNodegroupResource,
 } from './deleteNodegroups';
+export {
+  createScaleNodegroupsAction,
+  SCALE_NODEGROUPS_ACTION_ID,
+} from './scaleNodegroups';
+export type { ScaleNodegroupsActionOptions } from './scaleNodegroups';
