@@ -4,6 +4,7 @@
  * the sandbox's own record of what is deployed, not the product's presets: if the product's
  * presets change, these accounts do not.
  */
+import type { SeededInsight } from '../services/eks/eksStore';
 import type { AutoscalerHistory } from '../services/kubernetes/clusterAutoscaler';
 
 export interface SeedNodeGroup {
@@ -57,6 +58,8 @@ export interface SeedEnvironment {
     }[];
     volumeClaims: { namespace: string; name: string; sizeGiB: number }[];
   };
+  /** EKS upgrade insights of the cluster; absent: one passing check of the next version. */
+  insights?: SeededInsight[];
   /** What the Cluster Autoscaler running on the cluster did lately; absent: none runs. */
   autoscaler?: AutoscalerHistory;
 }
@@ -114,6 +117,7 @@ function environment(input: {
   publicEndpointCidrs?: string[];
   nodeGroups: SeedNodeGroup[];
   autoscaler?: AutoscalerHistory;
+  insights?: SeededInsight[];
 }): SeedEnvironment {
   const net = `10.${input.secondOctet}`;
   const name = `dpj-${input.short}`;
@@ -137,6 +141,7 @@ function environment(input: {
     },
     nodeGroups: input.nodeGroups,
     autoscaler: input.autoscaler ?? {},
+    ...(input.insights ? { insights: input.insights } : {}),
     workloads: {
       ingresses: [
         {
@@ -174,6 +179,20 @@ export const DPJ_ENVIRONMENTS = {
     natGateways: 'single',
     publicEndpointCidrs: ['203.0.113.0/24'],
     nodeGroups: nodeGroups([2, 2, 3], [1, 1, 3], [0, 1, 6]),
+    insights: [
+      {
+        id: 'e5f6a7b8-dev-kubelet-skew-1-36',
+        name: 'Kubelet version skew',
+        status: 'WARNING',
+        reason:
+          'Node kubelet versions are one minor version behind the control plane.',
+        description:
+          'Checks for worker nodes whose kubelet version would fall outside the supported skew after the control plane is upgraded to v1.36.',
+        recommendation:
+          'Upgrade the node groups right after the control plane, before the next upgrade.',
+        kubernetesVersion: '1.36',
+      },
+    ],
   }),
   staging: environment({
     short: 'staging',
@@ -182,6 +201,37 @@ export const DPJ_ENVIRONMENTS = {
     secondOctet: 20,
     natGateways: 'one-per-az',
     nodeGroups: nodeGroups([2, 2, 4], [2, 2, 6], [0, 2, 8]),
+    // A fixture of a blocking finding. EKS reports Kubernetes' own APIs; the API here is
+    // the DPJ's, so that the fixture claims nothing about Kubernetes' removal schedule.
+    insights: [
+      {
+        id: 'a1b2c3d4-staging-deprecated-apis-1-36',
+        name: 'Deprecated APIs removed in Kubernetes v1.36',
+        status: 'ERROR',
+        reason:
+          'Deprecated API usage detected within the last 30 days and your cluster is on Kubernetes v1.35.',
+        description:
+          'Checks for usage of deprecated APIs that are scheduled for removal in Kubernetes v1.36. Upgrading your cluster before migrating to the updated APIs supported by v1.36 could cause application impact.',
+        recommendation:
+          'Update manifests and API clients to use newer Kubernetes APIs if applicable before upgrading to Kubernetes v1.36.',
+        kubernetesVersion: '1.36',
+        deprecationDetails: [
+          {
+            usage: '/apis/dpj.example/v1beta1/ledgersnapshots',
+            replacedWith: '/apis/dpj.example/v1/ledgersnapshots',
+            stopServingVersion: '1.36',
+            startServingReplacementVersion: '1.33',
+            clientStats: [
+              {
+                userAgent: 'dpj-ledger-exporter/2.3.1',
+                numberOfRequestsLast30Days: 4312,
+                lastRequestTime: new Date('2026-11-30T09:12:00Z'),
+              },
+            ],
+          },
+        ],
+      },
+    ],
     // A load test's workers wait for the Spot node the autoscaler asked for.
     autoscaler: {
       scaleUp: {

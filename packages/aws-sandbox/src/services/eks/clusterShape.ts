@@ -3,6 +3,7 @@ import { Cluster, LogSetup, LogType, Logging } from '@aws-sdk/client-eks';
 import { SandboxContext } from '../../core/types';
 import { StoredCluster } from './eksStore';
 import { phaseOf } from './lifecycle';
+import { isUpdatingVersion } from './versionUpdate';
 
 export const ALL_LOG_TYPES: LogType[] = [
   'api',
@@ -58,8 +59,10 @@ export function clusterView(
   accountId: string,
   region: string,
 ): Cluster {
-  const phase = phaseOf(stored.lifecycle, context.clock.nowMillis());
-  const status = phase === 'GONE' ? 'DELETING' : phase;
+  const now = context.clock.nowMillis();
+  const phase = phaseOf(stored.lifecycle, now);
+  let status: Cluster['status'] = phase === 'GONE' ? 'DELETING' : phase;
+  if (phase === 'ACTIVE' && isUpdatingVersion(stored, now)) status = 'UPDATING';
   const ready = phase !== 'CREATING';
   return {
     ...stored.cluster,

@@ -69,6 +69,33 @@ export interface StoredCluster {
   /** Principal ARN → entry. */
   accessEntries: Map<string, StoredAccessEntry>;
   updates: StoredUpdate[];
+  /** An UpdateClusterVersion: the cluster is UPDATING until it completes, then on `to`. */
+  versionUpdate?: { to: string; completesAt: number };
+  /** Upgrade insights the sandbox was told this cluster has (`upgradeHandlers.ts`). */
+  insights?: SeededInsight[];
+}
+
+/** An EKS upgrade insight's finding, as a seed describes it. */
+export interface SeededInsight {
+  id: string;
+  name: string;
+  status: 'PASSING' | 'WARNING' | 'ERROR';
+  reason: string;
+  description: string;
+  recommendation: string;
+  /** The Kubernetes version the finding is about (the next minor). */
+  kubernetesVersion: string;
+  deprecationDetails?: {
+    usage: string;
+    replacedWith: string;
+    stopServingVersion: string;
+    startServingReplacementVersion: string;
+    clientStats: {
+      userAgent: string;
+      numberOfRequestsLast30Days: number;
+      lastRequestTime: Date;
+    }[];
+  }[];
 }
 
 /** EKS resources of one account and region; deleted clusters stay for the inventory. */

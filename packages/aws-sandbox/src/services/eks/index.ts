@@ -17,6 +17,7 @@ import { POD_IDENTITY_HANDLERS } from './podIdentity';
 import { EKS_ROUTES } from './routes';
 import { TAG_HANDLERS } from './tagHandlers';
 import { UPDATE_HANDLERS } from './updateHandlers';
+import { UPGRADE_HANDLERS } from './upgradeHandlers';
 
 export type {
   EksDependencies,
@@ -34,6 +35,7 @@ const HANDLERS: Record<string, EksHandler> = {
   ...POD_IDENTITY_HANDLERS,
   ...NODEGROUP_HANDLERS,
   ...UPDATE_HANDLERS,
+  ...UPGRADE_HANDLERS,
   ...ADDON_HANDLERS,
   ...ACCESS_HANDLERS,
   ...TAG_HANDLERS,

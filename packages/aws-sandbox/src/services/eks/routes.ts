@@ -32,6 +32,9 @@ export const EKS_ROUTES: readonly Route<Params>[] = [
   route('GET', '/clusters/{name}', 'DescribeCluster'),
   route('DELETE', '/clusters/{name}', 'DeleteCluster'),
   route('GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate'),
+  route('POST', '/clusters/{name}/updates', 'UpdateClusterVersion'),
+  route('POST', '/clusters/{clusterName}/insights', 'ListInsights'),
+  route('GET', '/clusters/{clusterName}/insights/{id}', 'DescribeInsight'),
   route('POST', '/clusters/{clusterName}/node-groups', 'CreateNodegroup'),
   route('GET', '/clusters/{clusterName}/node-groups', 'ListNodegroups'),
   route(

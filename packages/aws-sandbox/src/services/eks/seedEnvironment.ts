@@ -158,6 +158,7 @@ export function seedEnvironment(
       lifecycle: activeSince(input.createdAt),
     },
   );
+  if (spec.insights) cluster.insights = spec.insights;
 
   for (const addonName of EKS_ADDON_NAMES) {
     storeAddon(
