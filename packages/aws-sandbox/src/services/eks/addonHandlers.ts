@@ -24,7 +24,7 @@ import { startDeletion, startLifecycle } from './lifecycle';
 import { checkClusterActive } from './nodegroupHandlers';
 import { pageByToken } from './pagination';
 
-function liveAddonOrThrow(
+export function liveAddonOrThrow(
   call: EksCall,
   cluster: StoredCluster,
   name: string,

@@ -93,5 +93,12 @@ export function addonView(
       },
     };
   }
+  if (
+    phase === 'ACTIVE' &&
+    stored.updatingUntil !== undefined &&
+    now < stored.updatingUntil
+  ) {
+    return { ...stored.addon, status: 'UPDATING' };
+  }
   return { ...stored.addon, status: phase === 'GONE' ? 'DELETING' : phase };
 }

@@ -19,8 +19,10 @@ export interface StoredNodegroup {
   nodegroup: Omit<Nodegroup, 'status'>;
   lifecycle: Lifecycle;
   clientRequestToken?: string;
-  /** Set while an UpdateNodegroupConfig is in progress. */
+  /** Set while an UpdateNodegroupConfig or UpdateNodegroupVersion is in progress. */
   updatingUntil?: number;
+  /** The version an UpdateNodegroupVersion rolls the nodes to, once it completes. */
+  pendingVersion?: string;
 }
 
 export interface StoredAddon {
@@ -29,6 +31,8 @@ export interface StoredAddon {
   clientRequestToken?: string;
   /** Why the add-on ends CREATE_FAILED once its creation time is over, if it does. */
   failure?: { code: AddonIssueCode; message: string };
+  /** Set while an UpdateAddon is in progress. */
+  updatingUntil?: number;
 }
 
 export interface StoredAccessEntry {

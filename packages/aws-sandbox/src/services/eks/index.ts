@@ -18,6 +18,7 @@ import { EKS_ROUTES } from './routes';
 import { TAG_HANDLERS } from './tagHandlers';
 import { UPDATE_HANDLERS } from './updateHandlers';
 import { UPGRADE_HANDLERS } from './upgradeHandlers';
+import { ROLLING_UPDATE_HANDLERS } from './rollingUpdateHandlers';
 
 export type {
   EksDependencies,
@@ -36,6 +37,7 @@ const HANDLERS: Record<string, EksHandler> = {
   ...NODEGROUP_HANDLERS,
   ...UPDATE_HANDLERS,
   ...UPGRADE_HANDLERS,
+  ...ROLLING_UPDATE_HANDLERS,
   ...ADDON_HANDLERS,
   ...ACCESS_HANDLERS,
   ...TAG_HANDLERS,

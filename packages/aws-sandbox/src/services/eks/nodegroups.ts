@@ -41,7 +41,7 @@ export function checkScaling(scaling: Required<NodegroupScalingConfig>): void {
 const DEFAULT_AMI_TYPE = 'AL2023_x86_64_STANDARD';
 
 /** The release (AMI) version EKS reports for a Kubernetes version. */
-function releaseVersionOf(version: string): string {
+export function releaseVersionOf(version: string): string {
   return `${version}.0-20261110`;
 }
 
@@ -124,5 +124,10 @@ export function nodegroupView(stored: StoredNodegroup, now: number): Nodegroup {
     stored.updatingUntil !== undefined &&
     now < stored.updatingUntil;
   const settled = phase === 'GONE' ? 'DELETING' : phase;
+  if (!updating && stored.pendingVersion) {
+    stored.nodegroup.version = stored.pendingVersion;
+    stored.nodegroup.releaseVersion = releaseVersionOf(stored.pendingVersion);
+    stored.pendingVersion = undefined;
+  }
   return { ...stored.nodegroup, status: updating ? 'UPDATING' : settled };
 }

@@ -52,6 +52,16 @@ export const EKS_ROUTES: readonly Route<Params>[] = [
     '/clusters/{clusterName}/node-groups/{nodegroupName}/update-config',
     'UpdateNodegroupConfig',
   ),
+  route(
+    'POST',
+    '/clusters/{clusterName}/node-groups/{nodegroupName}/update-version',
+    'UpdateNodegroupVersion',
+  ),
+  route(
+    'POST',
+    '/clusters/{clusterName}/addons/{addonName}/update',
+    'UpdateAddon',
+  ),
   route('GET', '/addons/supported-versions', 'DescribeAddonVersions'),
   route('POST', '/clusters/{clusterName}/addons', 'CreateAddon'),
   route('GET', '/clusters/{clusterName}/addons', 'ListAddons'),

@@ -1,11 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  DescribeAddonCommand,
   DescribeClusterCommand,
+  DescribeNodegroupCommand,
   DescribeInsightCommand,
   DescribeUpdateCommand,
   EKSClient,
   ListInsightsCommand,
+  UpdateAddonCommand,
   UpdateClusterVersionCommand,
+  UpdateNodegroupVersionCommand,
 } from '@aws-sdk/client-eks';
 import { defaultSandboxServices } from '../../defaultServices';
 import { RunningSandbox, startSandbox } from '../../server';
@@ -142,5 +146,90 @@ describe('aws-sandbox EKS upgrades and upgrade insights', () => {
         new DescribeInsightCommand({ clusterName: STAGING, id: 'nope' }),
       ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  it('then updates add-ons and rolls node groups to the new version, never past it', async () => {
+    // Staging's control plane is on 1.36 since the first test.
+    const eks = eksOf('AKIDSANDBOXSTAGING');
+    const { update: addonUpdate } = await eks.send(
+      new UpdateAddonCommand({
+        clusterName: STAGING,
+        addonName: 'vpc-cni',
+        addonVersion: 'v1.20.5-eksbuild.1',
+        resolveConflicts: 'OVERWRITE',
+      }),
+    );
+    expect(addonUpdate).toMatchObject({
+      type: 'AddonUpdate',
+      params: [
+        { type: 'AddonVersion', value: 'v1.20.5-eksbuild.1' },
+        { type: 'ResolveConflicts', value: 'OVERWRITE' },
+      ],
+    });
+    const { addon } = await eks.send(
+      new DescribeAddonCommand({ clusterName: STAGING, addonName: 'vpc-cni' }),
+    );
+    expect(addon?.status).toBe('UPDATING');
+    await expect(
+      eks.send(
+        new UpdateAddonCommand({
+          clusterName: STAGING,
+          addonName: 'coredns',
+          addonVersion: 'v1.11.4-eksbuild.22',
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Addon version specified is not supported',
+    });
+
+    await expect(
+      eks.send(
+        new UpdateNodegroupVersionCommand({
+          clusterName: STAGING,
+          nodegroupName: 'system',
+          version: '1.37',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    const { update: roll } = await eks.send(
+      new UpdateNodegroupVersionCommand({
+        clusterName: STAGING,
+        nodegroupName: 'system',
+      }),
+    );
+    expect(roll?.params).toEqual([
+      { type: 'Version', value: '1.36' },
+      { type: 'ReleaseVersion', value: expect.stringMatching(/^1\.36\./) },
+    ]);
+    const rolling = await eks.send(
+      new DescribeNodegroupCommand({
+        clusterName: STAGING,
+        nodegroupName: 'system',
+      }),
+    );
+    expect(rolling.nodegroup).toMatchObject({
+      status: 'UPDATING',
+      version: '1.35',
+    });
+    await sleep(400);
+    const rolled = await eks.send(
+      new DescribeNodegroupCommand({
+        clusterName: STAGING,
+        nodegroupName: 'system',
+      }),
+    );
+    expect(rolled.nodegroup).toMatchObject({
+      status: 'ACTIVE',
+      version: '1.36',
+    });
+    const done = await eks.send(
+      new DescribeUpdateCommand({
+        name: STAGING,
+        nodegroupName: 'system',
+        updateId: roll?.id,
+      }),
+    );
+    expect(done.update?.status).toBe('Successful');
   });
 });

@@ -1,0 +1,187 @@
+/**
+ * The add-on and node group halves of an upgrade, after the control plane's:
+ * - UpdateAddon moves a managed add-on to a version DescribeAddonVersions lists for the
+ *   cluster's current Kubernetes version ("Addon version specified is not supported"
+ *   otherwise); it is UPDATING for ADDON_UPDATE_SECONDS, an `AddonUpdate` update.
+ * - UpdateNodegroupVersion rolls a node group to the control plane's version (the default)
+ *   or an older one, never a newer one; EKS replaces the nodes one batch at a time
+ *   (`maxUnavailable`), so it lasts NODE_ROLL_SECONDS per node at least
+ *   ("Understand each phase of node updates", EKS User Guide). Its wording of a version
+ *   above the control plane's is the sandbox's.
+ * Both refuse a resource that is not ACTIVE, and answer a repeated clientRequestToken
+ * with the update it made.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  UpdateAddonRequest,
+  UpdateAddonResponse,
+  UpdateNodegroupVersionRequest,
+  UpdateNodegroupVersionResponse,
+  UpdateParam,
+} from '@aws-sdk/client-eks';
+import { liveAddonOrThrow } from './addonHandlers';
+import { addonView, resolveAddonVersion } from './addons';
+import { liveClusterOrThrow } from './clusterHandlers';
+import { invalidParameter, resourceInUse } from './eksErrors';
+import { StoredCluster, StoredUpdate } from './eksStore';
+import { EksCall, EksHandler, requestOf } from './handlerTypes';
+import { liveNodegroupOrThrow } from './nodegroupHandlers';
+import { nodegroupView, releaseVersionOf } from './nodegroups';
+import { isUpdatingVersion } from './versionUpdate';
+
+export const ADDON_UPDATE_SECONDS = 60;
+export const NODE_ROLL_SECONDS = 120;
+
+const minorOf = (version: string) => Number(version.split('.')[1]);
+
+function updateView(stored: StoredUpdate, now: number) {
+  return {
+    ...stored.update,
+    status:
+      now >= stored.completesAt
+        ? ('Successful' as const)
+        : ('InProgress' as const),
+  };
+}
+
+/** A repeated request: the update it made. */
+function repeatedUpdate(
+  cluster: StoredCluster,
+  token: string | undefined,
+  target: { nodegroupName?: string; addonName?: string },
+): StoredUpdate | undefined {
+  if (!token) return undefined;
+  return cluster.updates.find(
+    u =>
+      u.clientRequestToken === token &&
+      u.nodegroupName === target.nodegroupName &&
+      u.addonName === target.addonName,
+  );
+}
+
+function recordUpdate(
+  call: EksCall,
+  cluster: StoredCluster,
+  update: Omit<StoredUpdate, 'update'> & {
+    type: 'AddonUpdate' | 'VersionUpdate';
+    params: UpdateParam[];
+  },
+): StoredUpdate {
+  const { type, params, ...rest } = update;
+  const stored: StoredUpdate = {
+    ...rest,
+    update: {
+      id: randomUUID(),
+      type,
+      params,
+      createdAt: new Date(call.context.clock.nowMillis()),
+      errors: [],
+    },
+  };
+  cluster.updates.push(stored);
+  return stored;
+}
+
+function checkControlPlaneIdle(call: EksCall, cluster: StoredCluster): void {
+  if (isUpdatingVersion(cluster, call.context.clock.nowMillis())) {
+    throw resourceInUse(
+      `Cluster ${cluster.cluster.name} has an update in progress`,
+    );
+  }
+}
+
+const updateAddon: EksHandler = call => {
+  const input = requestOf<UpdateAddonRequest>(call);
+  const cluster = liveClusterOrThrow(call, call.params.clusterName);
+  const addonName = call.params.addonName;
+  const stored = liveAddonOrThrow(call, cluster, addonName);
+  const now = call.context.clock.nowMillis();
+  const repeated = repeatedUpdate(cluster, input.clientRequestToken, {
+    addonName,
+  });
+  if (repeated) {
+    const answer: UpdateAddonResponse = { update: updateView(repeated, now) };
+    return answer;
+  }
+  checkControlPlaneIdle(call, cluster);
+  if (addonView(stored, now).status !== 'ACTIVE') {
+    throw resourceInUse(
+      `Addon ${addonName} cannot be updated as it is currently not in ACTIVE state`,
+    );
+  }
+  const version = resolveAddonVersion(cluster, addonName, input.addonVersion);
+  stored.addon.addonVersion = version;
+  stored.addon.modifiedAt = new Date(now);
+  const completesAt =
+    now + call.context.clock.scaledMillis(ADDON_UPDATE_SECONDS);
+  stored.updatingUntil = completesAt;
+  const update = recordUpdate(call, cluster, {
+    type: 'AddonUpdate',
+    params: [
+      { type: 'AddonVersion', value: version },
+      ...(input.resolveConflicts
+        ? [{ type: 'ResolveConflicts' as const, value: input.resolveConflicts }]
+        : []),
+    ],
+    completesAt,
+    addonName,
+    clientRequestToken: input.clientRequestToken,
+  });
+  const result: UpdateAddonResponse = { update: updateView(update, now) };
+  return result;
+};
+
+const updateNodegroupVersion: EksHandler = call => {
+  const input = requestOf<UpdateNodegroupVersionRequest>(call);
+  const cluster = liveClusterOrThrow(call, call.params.clusterName);
+  const nodegroupName = call.params.nodegroupName;
+  const stored = liveNodegroupOrThrow(call, cluster, nodegroupName);
+  const now = call.context.clock.nowMillis();
+  const repeated = repeatedUpdate(cluster, input.clientRequestToken, {
+    nodegroupName,
+  });
+  if (repeated) {
+    const answer: UpdateNodegroupVersionResponse = {
+      update: updateView(repeated, now),
+    };
+    return answer;
+  }
+  checkControlPlaneIdle(call, cluster);
+  if (nodegroupView(stored, now).status !== 'ACTIVE') {
+    throw resourceInUse(
+      'Nodegroup cannot be updated as it is currently not in Active State',
+    );
+  }
+  const controlPlane = cluster.cluster.version ?? '';
+  const version = input.version ?? controlPlane;
+  if (minorOf(version) > minorOf(controlPlane)) {
+    throw invalidParameter(
+      `Requested Kubernetes version ${version} is newer than the cluster's ${controlPlane}; upgrade the control plane first`,
+    );
+  }
+  const nodes = stored.nodegroup.scalingConfig?.desiredSize ?? 0;
+  const completesAt =
+    now +
+    call.context.clock.scaledMillis(NODE_ROLL_SECONDS * Math.max(1, nodes));
+  stored.updatingUntil = completesAt;
+  stored.pendingVersion = version;
+  const update = recordUpdate(call, cluster, {
+    type: 'VersionUpdate',
+    params: [
+      { type: 'Version', value: version },
+      { type: 'ReleaseVersion', value: releaseVersionOf(version) },
+    ],
+    completesAt,
+    nodegroupName,
+    clientRequestToken: input.clientRequestToken,
+  });
+  const result: UpdateNodegroupVersionResponse = {
+    update: updateView(update, now),
+  };
+  return result;
+};
+
+export const ROLLING_UPDATE_HANDLERS: Record<string, EksHandler> = {
+  UpdateAddon: updateAddon,
+  UpdateNodegroupVersion: updateNodegroupVersion,
+};
