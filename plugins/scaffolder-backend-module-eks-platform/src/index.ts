@@ -89,3 +89,8 @@ export type {
   ConfiguredArgoCdInstance,
   RegisterArgoCdActionOptions,
 } from './actions/argocd';
+export {
+  createUpgradeClusterAction,
+  UPGRADE_CLUSTER_ACTION_ID,
+} from './actions/upgrade';
+export type { UpgradeClusterActionOptions } from './actions/upgrade';

@@ -32,6 +32,7 @@ describe('scaffolderModuleEksPlatform', () => {
       'eks-platform:cluster:create',
       'eks-platform:nodegroup:create',
       'eks-platform:nodegroup:scale',
+      'eks-platform:cluster:upgrade',
       'eks-platform:environment:destroy',
       'eks-platform:argocd:register',
       'eks-platform:argocd:destroy',

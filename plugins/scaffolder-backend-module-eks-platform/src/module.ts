@@ -31,6 +31,7 @@ import {
   createNodegroupsCreateAction,
   createScaleNodegroupsAction,
 } from './actions/nodegroup';
+import { createUpgradeClusterAction } from './actions/upgrade';
 import { createPlanEnvironmentAction } from './actions/planEnvironment';
 
 /**
@@ -95,6 +96,7 @@ export const scaffolderModuleEksPlatform = createBackendModule({
           createClusterCreateAction({ aws, guard, adminPrincipalAccounts }),
           createNodegroupsCreateAction({ aws, guard }),
           createScaleNodegroupsAction({ aws, guard }),
+          createUpgradeClusterAction({ aws, guard }),
           createEnvironmentDestroyAction({ aws, guard }),
           createArgoCdRegisterAction({ instances: argocdInstances, guard }),
           createArgoCdDestroyAction({ instances: argocdInstances, guard }),

@@ -70,8 +70,9 @@ describe('templates', () => {
     actions = new Map(added.map(a => [a.id, a]));
   });
 
-  it('include the create, destroy, plan and resize templates', () => {
+  it('include the create, destroy, plan, resize and upgrade templates', () => {
     expect(templates.map(t => t.dir).sort()).toEqual([
+      'eks-cluster-upgrade',
       'eks-environment',
       'eks-environment-destroy',
       'eks-environment-plan',

@@ -33,6 +33,7 @@ export const EKS_ROUTES: readonly Route<Params>[] = [
   route('DELETE', '/clusters/{name}', 'DeleteCluster'),
   route('GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate'),
   route('POST', '/clusters/{name}/updates', 'UpdateClusterVersion'),
+  route('GET', '/clusters/{name}/updates', 'ListUpdates'),
   route('POST', '/clusters/{clusterName}/insights', 'ListInsights'),
   route('GET', '/clusters/{clusterName}/insights/{id}', 'DescribeInsight'),
   route('POST', '/clusters/{clusterName}/node-groups', 'CreateNodegroup'),

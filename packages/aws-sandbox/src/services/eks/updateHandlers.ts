@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DescribeUpdateResponse,
+  ListUpdatesResponse,
   Taint,
   UpdateNodegroupConfigRequest,
   UpdateNodegroupConfigResponse,
@@ -149,7 +150,23 @@ const describeUpdate: EksHandler = call => {
   return result;
 };
 
+/** ListUpdates: the ids of a cluster's, a node group's or an add-on's updates. */
+const listUpdates: EksHandler = call => {
+  const cluster = liveClusterOrThrow(call, call.params.name);
+  const nodegroupName = call.query.get('nodegroupName') ?? undefined;
+  const addonName = call.query.get('addonName') ?? undefined;
+  const result: ListUpdatesResponse = {
+    updateIds: cluster.updates
+      .filter(
+        u => u.nodegroupName === nodegroupName && u.addonName === addonName,
+      )
+      .map(u => u.update.id ?? ''),
+  };
+  return result;
+};
+
 export const UPDATE_HANDLERS: Record<string, EksHandler> = {
+  ListUpdates: listUpdates,
   UpdateNodegroupConfig: updateNodegroupConfig,
   DescribeUpdate: describeUpdate,
 };

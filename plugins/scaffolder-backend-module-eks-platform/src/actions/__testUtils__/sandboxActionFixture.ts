@@ -103,7 +103,8 @@ export interface SandboxActionFixture {
  * At the default time scale a NAT gateway becomes available (or fails) in 120 ms.
  */
 export function useSandboxActionFixture(
-  options: { timeScale?: number } = {},
+  /** `seed`: start with the three DPJ environments the sandbox seeds. */
+  options: { timeScale?: number; seed?: boolean } = {},
 ): SandboxActionFixture {
   const state = {} as { sandbox: RunningSandbox; aws: AwsClientFactory };
   const clients: EC2Client[] = [];
@@ -112,7 +113,7 @@ export function useSandboxActionFixture(
       port: 0,
       timeScale: options.timeScale ?? 0.001,
       accounts: DEFAULT_SANDBOX_ACCOUNTS,
-      ...defaultSandboxServices({ seed: false }),
+      ...defaultSandboxServices({ seed: options.seed ?? false }),
     });
     state.aws = AwsClientFactory.fromConfig(
       mockServices.rootConfig({

@@ -1,25 +1,20 @@
 /**
  * What a resize works from and on: the cluster's node groups and private subnets as EKS
- * and EC2 report them, and one scaling update, waited for with DescribeUpdate.
+ * and EC2 report them, and one scaling update.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeClusterCommand,
   DescribeNodegroupCommand,
-  DescribeUpdateCommand,
   EKSClient,
   paginateListNodegroups,
-  Update,
   UpdateNodegroupConfigCommand,
 } from '@aws-sdk/client-eks';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   NodeGroupSizes,
   RunningNodeGroup,
   RunningSubnet,
 } from '@internal/plugin-eks-platform-common';
-import { waitWithProgress, WaitSettings } from '../shared/waiting';
 
 export interface RunningCluster {
   nodeGroups: RunningNodeGroup[];
@@ -69,8 +64,6 @@ export async function readRunningCluster(
   };
 }
 
-const DONE = ['Successful', 'Failed', 'Cancelled'];
-
 /**
  * UpdateNodegroupConfig with the new sizes; the client request token makes a retry of the
  * same task's same change one update, not two. Answers the update's id.
@@ -93,54 +86,4 @@ export async function startScaling(
     }),
   );
   return update!.id!;
-}
-
-/** DescribeUpdate until EKS says the update succeeded; a failed one names EKS's errors. */
-export async function waitForUpdate(
-  eks: EKSClient,
-  options: {
-    clusterName: string;
-    nodegroupName: string;
-    updateId: string;
-    logger: Pick<LoggerService, 'info' | 'warn'>;
-    settings: WaitSettings;
-  },
-): Promise<Update> {
-  const { clusterName, nodegroupName, updateId } = options;
-  return waitWithProgress({
-    logger: options.logger,
-    what: `the scaling update ${updateId} of node group ${nodegroupName}`,
-    settings: options.settings,
-    wait: async timing => {
-      const deadline = Date.now() + timing.maxWaitTime * 1000;
-      let delay = timing.minDelay;
-      for (;;) {
-        const { update } = await eks.send(
-          new DescribeUpdateCommand({
-            name: clusterName,
-            nodegroupName,
-            updateId,
-          }),
-        );
-        if (update?.status === 'Successful') return update;
-        if (update?.status && DONE.includes(update.status)) {
-          const errors = (update.errors ?? [])
-            .map(e => `${e.errorCode}: ${e.errorMessage}`)
-            .join('; ');
-          throw new Error(
-            `EKS's update ${updateId} of node group ${nodegroupName} is ${
-              update.status
-            }${errors ? ` (${errors})` : ''}`,
-          );
-        }
-        if (Date.now() + delay * 1000 > deadline) {
-          throw new Error(
-            `The update ${updateId} of node group ${nodegroupName} was still ${update?.status} after ${timing.maxWaitTime}s`,
-          );
-        }
-        await sleep(delay * 1000);
-        delay = Math.min(delay * 2, timing.maxDelay);
-      }
-    },
-  });
 }

@@ -28,11 +28,8 @@ import {
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import { WaitSettings } from '../shared/waiting';
-import {
-  readRunningCluster,
-  startScaling,
-  waitForUpdate,
-} from './runningNodegroups';
+import { waitForUpdate } from '../shared/eksUpdates';
+import { readRunningCluster, startScaling } from './runningNodegroups';
 
 export const SCALE_NODEGROUPS_ACTION_ID = 'eks-platform:nodegroup:scale';
 
@@ -211,6 +208,7 @@ export function createScaleNodegroupsAction(
               clusterName,
               nodegroupName: request.name,
               updateId,
+              what: `the scaling update ${updateId} of node group ${request.name}`,
               logger,
               settings: waitSettings,
             });
