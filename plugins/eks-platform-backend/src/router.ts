@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { createCapacityRouter } from './capacity';
 import { createCostRouter } from './cost';
 import { createDeploymentsRouter } from './deployments';
+import { createUpgradeRouter } from './upgrade';
 import { createSloRouter } from './slo';
 import { createVersionsRouter } from './versions';
 import { RouterOptions } from './types';
@@ -25,6 +26,7 @@ export async function createRouter(
   router.use(await createCostRouter(options));
   router.use(await createVersionsRouter(options));
   router.use(await createDeploymentsRouter(options));
+  router.use(await createUpgradeRouter(options));
 
   return router;
 }

@@ -12,6 +12,7 @@ export * from './aws/tags';
 export * from './aws/console';
 export * from './kubernetes/versions';
 export * from './kubernetes/labels';
+export * from './kubernetes/upgradeReadiness';
 export * from './environment/types';
 export * from './environment/presets';
 export * from './environment/ipCapacity';

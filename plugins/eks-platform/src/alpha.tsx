@@ -20,6 +20,7 @@ import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
 import { costApiRef, CostClient } from './api/costApi';
 import { deploymentsApiRef, DeploymentsClient } from './api/deploymentsApi';
+import { upgradeApiRef, UpgradeClient } from './api/upgradeApi';
 import { CostIcon } from './components/cost/CostIcon';
 
 /** The EKS environment card on every kubernetes-cluster resource page. */
@@ -125,6 +126,16 @@ const costContent = EntityContentBlueprint.make({
   },
 });
 
+const upgradeApi = ApiBlueprint.make({
+  name: 'upgrade',
+  params: defineParams =>
+    defineParams({
+      api: upgradeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new UpgradeClient(deps),
+    }),
+});
+
 const deploymentsApi = ApiBlueprint.make({
   name: 'deployments',
   params: defineParams =>
@@ -225,6 +236,7 @@ export default createFrontendPlugin({
     costCard,
     costContent,
     costPage,
+    upgradeApi,
     deploymentsApi,
     deploymentsCard,
     deploymentsContent,

@@ -32,3 +32,5 @@ export { costApiRef, CostClient } from './api/costApi';
 export type { CostApi, ClusterCostOptions } from './api/costApi';
 export { deploymentsApiRef, DeploymentsClient } from './api/deploymentsApi';
 export type { DeploymentsApi } from './api/deploymentsApi';
+export { upgradeApiRef, UpgradeClient } from './api/upgradeApi';
+export type { UpgradeApi } from './api/upgradeApi';

@@ -12,6 +12,7 @@ import { capacityApiRef, CapacityClient } from './api/capacityApi';
 import { sloApiRef, SloClient } from './api/sloApi';
 import { costApiRef, CostClient } from './api/costApi';
 import { deploymentsApiRef, DeploymentsClient } from './api/deploymentsApi';
+import { upgradeApiRef, UpgradeClient } from './api/upgradeApi';
 import {
   EKS_KUBERNETES_VERSION_PICKER,
   EKS_REGION_ZONES_PICKER,
@@ -56,6 +57,11 @@ export const eksPlatformPlugin = createPlugin({
       api: costApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new CostClient(deps),
+    }),
+    createApiFactory({
+      api: upgradeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new UpgradeClient(deps),
     }),
     createApiFactory({
       api: deploymentsApiRef,

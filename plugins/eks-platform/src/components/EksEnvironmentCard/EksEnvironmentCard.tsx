@@ -1,6 +1,7 @@
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { Grid, Typography } from '@material-ui/core';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { UpgradeReadinessRow } from './UpgradeReadinessRow';
 import {
   findRegion,
   readEksClusterRef,
@@ -61,6 +62,7 @@ export const EksEnvironmentCard = (props: { today?: Date }) => {
               <Typography variant="body2">{value}</Typography>
             </Grid>
           ))}
+          <UpgradeReadinessRow entity={entity} />
         </Grid>
       </InfoCard>
     </div>

@@ -85,6 +85,9 @@ describe('eks-platform:nodegroup:scale', () => {
         after: '1/3/10',
       },
     ]);
+    expect(outputOf(ctx, 'summary')).toBe(
+      `app-spot ${before?.minSize}/${before?.desiredSize}/${before?.maxSize} → 1/3/10`,
+    );
     const lines = logLines(ctx.logger);
     expect(lines.find(l => l.startsWith('Node groups before'))).toContain(
       `app-spot ${before?.minSize}/${before?.desiredSize}/${before?.maxSize}`,

@@ -113,6 +113,10 @@ export function createScaleNodegroupsAction(
             .describe(
               'Each node group resized, min/desired/max before and after',
             ),
+        summary: z =>
+          z
+            .string()
+            .describe('"app-spot 0/2/8 → 1/3/10", one entry per node group'),
       },
     },
     async handler(ctx) {
@@ -216,6 +220,12 @@ export function createScaleNodegroupsAction(
           const resized = await readRunningCluster({ eks, ec2 }, clusterName);
           logCapacity(logger, 'after', resized.nodeGroups, resized.subnets);
         }
+        ctx.output(
+          'summary',
+          changes
+            .map(c => `${c.request.name} ${c.before} → ${c.after}`)
+            .join('; ') || 'no change',
+        );
         ctx.output(
           'nodeGroups',
           changes.map(c => ({

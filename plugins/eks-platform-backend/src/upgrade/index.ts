@@ -1,0 +1,1 @@
+export { createUpgradeRouter } from './router';
