@@ -25,6 +25,7 @@ import { liveClusterOrThrow } from './clusterHandlers';
 import { invalidParameter, resourceInUse } from './eksErrors';
 import { StoredCluster, StoredUpdate } from './eksStore';
 import { EksCall, EksHandler, requestOf } from './handlerTypes';
+import { updateView } from './updateHandlers';
 import { liveNodegroupOrThrow } from './nodegroupHandlers';
 import { nodegroupView, releaseVersionOf } from './nodegroups';
 import { isUpdatingVersion } from './versionUpdate';
@@ -33,16 +34,6 @@ export const ADDON_UPDATE_SECONDS = 60;
 export const NODE_ROLL_SECONDS = 120;
 
 const minorOf = (version: string) => Number(version.split('.')[1]);
-
-function updateView(stored: StoredUpdate, now: number) {
-  return {
-    ...stored.update,
-    status:
-      now >= stored.completesAt
-        ? ('Successful' as const)
-        : ('InProgress' as const),
-  };
-}
 
 /** A repeated request: the update it made. */
 function repeatedUpdate(

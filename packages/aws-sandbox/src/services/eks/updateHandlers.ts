@@ -20,7 +20,8 @@ const NODEGROUP_CONFIG_UPDATE_SECONDS = 60;
 const sameTaint = (a: Taint, b: Taint) =>
   a.key === b.key && a.effect === b.effect;
 
-function updateView(stored: StoredUpdate, now: number) {
+/** An update as DescribeUpdate and the Update* calls answer it: Successful once its time is over. */
+export function updateView(stored: StoredUpdate, now: number) {
   return {
     ...stored.update,
     status:

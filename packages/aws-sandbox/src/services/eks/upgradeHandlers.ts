@@ -27,22 +27,13 @@ import { clusterVersionsOn } from './clusterVersions';
 import { invalidParameter, resourceInUse, resourceNotFound } from './eksErrors';
 import { SeededInsight, StoredCluster, StoredUpdate } from './eksStore';
 import { EksCall, EksHandler, requestOf } from './handlerTypes';
+import { updateView } from './updateHandlers';
 import { phaseOf } from './lifecycle';
 import { isUpdatingVersion, settleVersionUpdate } from './versionUpdate';
 
 export const CONTROL_PLANE_UPDATE_SECONDS = 600;
 
 const minorOf = (version: string) => Number(version.split('.')[1]);
-
-function updateView(stored: StoredUpdate, now: number) {
-  return {
-    ...stored.update,
-    status:
-      now >= stored.completesAt
-        ? ('Successful' as const)
-        : ('InProgress' as const),
-  };
-}
 
 const updateClusterVersion: EksHandler = call => {
   const input = requestOf<UpdateClusterVersionRequest>(call);

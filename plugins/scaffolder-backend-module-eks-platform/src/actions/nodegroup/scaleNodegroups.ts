@@ -23,8 +23,8 @@ import {
 import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import {
-  environmentInputSchema,
-  validateEnvironmentInput,
+  environmentTargetSchema,
+  validateEnvironmentTarget,
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import { WaitSettings } from '../shared/waiting';
@@ -82,11 +82,7 @@ export function createScaleNodegroupsAction(
     supportsDryRun: true,
     schema: {
       input: {
-        environment: environmentInputSchema.environment,
-        owner: environmentInputSchema.owner,
-        account: environmentInputSchema.account,
-        name: environmentInputSchema.name,
-        region: environmentInputSchema.region,
+        ...environmentTargetSchema,
         nodeGroups: z =>
           z
             .array(
@@ -121,16 +117,7 @@ export function createScaleNodegroupsAction(
     },
     async handler(ctx) {
       const { input, logger } = ctx;
-      const spec = validateEnvironmentInput(
-        {
-          environment: input.environment,
-          owner: input.owner,
-          account: input.account,
-          name: input.name,
-          region: input.region,
-        },
-        { today: now() },
-      );
+      const spec = validateEnvironmentTarget(input, now());
       const requested: ResizeRequest[] = input.nodeGroups;
       const sizeProblems = resizeRequestProblems(requested);
       if (sizeProblems.length > 0) {

@@ -17,6 +17,8 @@ import {
   validateEnvironmentSpec,
 } from '@internal/plugin-eks-platform-common';
 
+import { environmentInputSchema } from './environmentInputSchema';
+
 export {
   environmentInputSchema,
   provisioningInputSchema,
@@ -338,4 +340,28 @@ export function validateEnvironmentInput(
   ];
   throwIfProblems(input.environment, problems);
   return spec;
+}
+
+/** The fields that name an existing environment, for the day-2 actions' schemas. */
+export const environmentTargetSchema = {
+  environment: environmentInputSchema.environment,
+  owner: environmentInputSchema.owner,
+  account: environmentInputSchema.account,
+  name: environmentInputSchema.name,
+  region: environmentInputSchema.region,
+};
+
+/** The environment a day-2 action names, validated as the create actions validate it. */
+export function validateEnvironmentTarget(
+  input: Pick<
+    EnvironmentInput,
+    'environment' | 'owner' | 'account' | 'name' | 'region'
+  >,
+  today: Date,
+): EnvironmentSpec {
+  const { environment, owner, account, name, region } = input;
+  return validateEnvironmentInput(
+    { environment, owner, account, name, region },
+    { today },
+  );
 }

@@ -19,8 +19,8 @@ import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import type { EnvironmentGuard } from '../access';
 import { waitForUpdate } from '../shared/eksUpdates';
 import {
-  environmentInputSchema,
-  validateEnvironmentInput,
+  environmentTargetSchema,
+  validateEnvironmentTarget,
 } from '../shared/environmentInput';
 import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import { WaitSettings } from '../shared/waiting';
@@ -62,11 +62,7 @@ export function createUpgradeClusterAction(
     supportsDryRun: true,
     schema: {
       input: {
-        environment: environmentInputSchema.environment,
-        owner: environmentInputSchema.owner,
-        account: environmentInputSchema.account,
-        name: environmentInputSchema.name,
-        region: environmentInputSchema.region,
+        ...environmentTargetSchema,
         targetVersion: z =>
           z.string().describe('The next minor Kubernetes version, e.g. 1.36'),
         acknowledgeWarnings: z =>
@@ -87,16 +83,7 @@ export function createUpgradeClusterAction(
           `Invalid field "targetVersion": expected a Kubernetes minor version such as 1.36, got '${input.targetVersion}'`,
         );
       }
-      const spec = validateEnvironmentInput(
-        {
-          environment: input.environment,
-          owner: input.owner,
-          account: input.account,
-          name: input.name,
-          region: input.region,
-        },
-        { today: now() },
-      );
+      const spec = validateEnvironmentTarget(input, now());
       await options.guard.admitChange(ctx, spec);
       const eks = await options.aws.create(EKSClient, {
         accountId: spec.account,
