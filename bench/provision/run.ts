@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fn } from 'jest-mock';
-import { ConfigReader } from '@backstage/config';
+import { sandboxAws } from '../shared/sandboxAws';
 import type { JsonObject, JsonValue } from '@backstage/types';
 import {
   CallRecord,
@@ -93,20 +93,7 @@ async function main() {
   });
   const workspace = mkdtempSync(join(tmpdir(), 'bench-provision-'));
   try {
-    const aws = AwsClientFactory.fromConfig(
-      new ConfigReader({
-        aws: {
-          accounts: Object.entries(DEFAULT_SANDBOX_ACCOUNTS).map(
-            ([accessKeyId, accountId]) => ({
-              accountId,
-              accessKeyId,
-              secretAccessKey: 'sandbox',
-            }),
-          ),
-        },
-        eksPlatform: { aws: { endpoint: sandbox.url } },
-      }),
-    );
+    const aws = sandboxAws(sandbox.url);
     // Every wait polls at one fixed interval (the SDK waiter's first check is immediate).
     const waitSettings: WaitSettings = {
       maxWaitTimeSeconds: Math.max(60, scaled(1800) * 2),

@@ -13,14 +13,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fn } from 'jest-mock';
-import { ConfigReader } from '@backstage/config';
+import { sandboxAws } from '../shared/sandboxAws';
 import {
   CallRecord,
   DEFAULT_SANDBOX_ACCOUNTS,
   defaultSandboxServices,
   startSandbox,
 } from '@internal/aws-sandbox';
-import { AwsClientFactory } from '@internal/plugin-eks-platform-node';
 import { DPJ_ENVIRONMENTS } from '../../packages/aws-sandbox/src/seed/dpjEnvironments';
 import { CONTROL_PLANE_UPDATE_SECONDS } from '../../packages/aws-sandbox/src/services/eks/upgradeHandlers';
 import {
@@ -66,20 +65,7 @@ async function main() {
   });
   const workspace = mkdtempSync(join(tmpdir(), 'bench-upgrade-'));
   try {
-    const aws = AwsClientFactory.fromConfig(
-      new ConfigReader({
-        aws: {
-          accounts: Object.entries(DEFAULT_SANDBOX_ACCOUNTS).map(
-            ([accessKeyId, accountId]) => ({
-              accountId,
-              accessKeyId,
-              secretAccessKey: 'sandbox',
-            }),
-          ),
-        },
-        eksPlatform: { aws: { endpoint: sandbox.url } },
-      }),
-    );
+    const aws = sandboxAws(sandbox.url);
     const waitSettings: WaitSettings = {
       maxWaitTimeSeconds: 600,
       minDelaySeconds: pollSeconds,

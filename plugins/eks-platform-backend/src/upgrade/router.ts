@@ -17,6 +17,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import {
   isKubernetesClusterEntity,
+  nextKubernetesVersion,
   readEksClusterRef,
   UpgradeReadiness,
 } from '@internal/plugin-eks-platform-common';
@@ -28,7 +29,6 @@ import { ClusterEntityTrust } from '../shared/trustedClusterEntity';
 const CACHE_TTL_MS = 60 * 1000;
 const CLUSTER_SUFFIX = '-cluster';
 
-const minorOf = (version: string) => Number(version.split('.')[1]);
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
 export async function readUpgradeReadiness(
@@ -39,7 +39,7 @@ export async function readUpgradeReadiness(
     new DescribeClusterCommand({ name: clusterName }),
   );
   const version = cluster?.version ?? '';
-  const next = `1.${minorOf(version) + 1}`;
+  const next = nextKubernetesVersion(version);
   const [{ clusterVersions = [] }, { insights = [] }] = await Promise.all([
     eks.send(
       new DescribeClusterVersionsCommand({ clusterVersions: [version, next] }),

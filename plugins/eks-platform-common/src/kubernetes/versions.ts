@@ -38,11 +38,19 @@ export function isKubernetesVersionSyntax(version: string): boolean {
   return VERSION_PATTERN.test(version);
 }
 
+/** The minor number of "1.35" (35); NaN for anything else. */
+export function kubernetesMinorOf(version: string): number {
+  return Number(VERSION_PATTERN.exec(version)?.[1] ?? Number.NaN);
+}
+
+/** The version one minor above: what EKS may upgrade "1.35" to ("1.36"). */
+export function nextKubernetesVersion(version: string): string {
+  return `1.${kubernetesMinorOf(version) + 1}`;
+}
+
 /** Orders "1.9" before "1.10", which a string comparison gets wrong. */
 export function compareKubernetesVersions(a: string, b: string): number {
-  const minorOf = (version: string) =>
-    Number(VERSION_PATTERN.exec(version)?.[1] ?? Number.NaN);
-  return minorOf(a) - minorOf(b);
+  return kubernetesMinorOf(a) - kubernetesMinorOf(b);
 }
 
 export function findKubernetesVersion(

@@ -1,5 +1,6 @@
 import { AddonInfo, AddonVersionInfo } from '@aws-sdk/client-eks';
 import { versionsReleasedBy } from './versionCalendar';
+import { minorOf } from './versionUpdate';
 
 /**
  * The EKS add-ons an environment installs, with plausible versions. Each version lists the
@@ -99,10 +100,6 @@ const CATALOG: CatalogAddon[] = [
     ],
   },
 ];
-
-function minorOf(clusterVersion: string): number {
-  return Number(clusterVersion.split('.')[1]);
-}
 
 function versionInfo(
   addon: CatalogAddon,

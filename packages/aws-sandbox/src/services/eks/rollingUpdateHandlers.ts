@@ -28,12 +28,10 @@ import { EksCall, EksHandler, requestOf } from './handlerTypes';
 import { updateView } from './updateHandlers';
 import { liveNodegroupOrThrow } from './nodegroupHandlers';
 import { nodegroupView, releaseVersionOf } from './nodegroups';
-import { isUpdatingVersion } from './versionUpdate';
+import { isUpdatingVersion, minorOf } from './versionUpdate';
 
 export const ADDON_UPDATE_SECONDS = 60;
 export const NODE_ROLL_SECONDS = 120;
-
-const minorOf = (version: string) => Number(version.split('.')[1]);
 
 /** A repeated request: the update it made. */
 function repeatedUpdate(

@@ -29,11 +29,13 @@ import { SeededInsight, StoredCluster, StoredUpdate } from './eksStore';
 import { EksCall, EksHandler, requestOf } from './handlerTypes';
 import { updateView } from './updateHandlers';
 import { phaseOf } from './lifecycle';
-import { isUpdatingVersion, settleVersionUpdate } from './versionUpdate';
+import {
+  isUpdatingVersion,
+  settleVersionUpdate,
+  minorOf,
+} from './versionUpdate';
 
 export const CONTROL_PLANE_UPDATE_SECONDS = 600;
-
-const minorOf = (version: string) => Number(version.split('.')[1]);
 
 const updateClusterVersion: EksHandler = call => {
   const input = requestOf<UpdateClusterVersionRequest>(call);

@@ -14,3 +14,6 @@ export function isUpdatingVersion(stored: StoredCluster, now: number): boolean {
   settleVersionUpdate(stored, now);
   return stored.versionUpdate !== undefined;
 }
+
+/** The minor number of an EKS version: 35 for "1.35". */
+export const minorOf = (version: string) => Number(version.split('.')[1]);

@@ -17,6 +17,10 @@ import {
   ListInsightsCommand,
   ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
+import {
+  compareKubernetesVersions,
+  nextKubernetesVersion,
+} from '@internal/plugin-eks-platform-common';
 
 /** Networking first: the nodes' pods need them across the roll (EKS User Guide, "Update existing cluster"). */
 export const NETWORKING_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns'];
@@ -46,8 +50,6 @@ export interface UpgradeCheck {
   /** Every check, passed or not, for the log. */
   checks: string[];
 }
-
-const minorOf = (version: string) => Number(version.split('.')[1]);
 
 /**
  * Once the control plane is on the target, this task is finishing its own upgrade: an
@@ -113,17 +115,23 @@ async function addonSteps(
     ...NETWORKING_ADDONS.filter(name => addons.includes(name)),
     ...addons.filter(name => !NETWORKING_ADDONS.includes(name)),
   ];
+  // Read side by side; judged in order, so the plan lists networking first.
+  const described = await Promise.all(
+    ordered.map(addonName =>
+      Promise.all([
+        eks.send(new DescribeAddonCommand({ clusterName, addonName })),
+        eks.send(
+          new DescribeAddonVersionsCommand({
+            addonName,
+            kubernetesVersion: target,
+          }),
+        ),
+      ]),
+    ),
+  );
   const steps: AddonStep[] = [];
-  for (const addonName of ordered) {
-    const [{ addon }, { addons: infos = [] }] = await Promise.all([
-      eks.send(new DescribeAddonCommand({ clusterName, addonName })),
-      eks.send(
-        new DescribeAddonVersionsCommand({
-          addonName,
-          kubernetesVersion: target,
-        }),
-      ),
-    ]);
+  ordered.forEach((addonName, index) => {
+    const [{ addon }, { addons: infos = [] }] = described[index];
     const versions = infos[0]?.addonVersions ?? [];
     const byDefault = versions.find(v =>
       v.compatibilities?.some(
@@ -136,7 +144,7 @@ async function addonSteps(
       check.blocking.push(
         `Add-on ${addonName} ${from} has no version for Kubernetes ${target} (DescribeAddonVersions)`,
       );
-      continue;
+      return;
     }
     if (addon?.status !== 'ACTIVE' && !settled(check, addon?.status)) {
       check.blocking.push(
@@ -145,7 +153,7 @@ async function addonSteps(
     }
     check.checks.push(`Add-on ${addonName}: ${from} → ${to}`);
     if (to !== from) steps.push({ name: addonName, from, to });
-  }
+  });
   return steps;
 }
 
@@ -172,12 +180,11 @@ export async function checkUpgrade(
     warnings: [],
     checks: [],
   };
-  if (current !== target && minorOf(target) !== minorOf(current) + 1) {
+  const next = nextKubernetesVersion(current);
+  if (current !== target && target !== next) {
     check.blocking.push(
-      minorOf(target) > minorOf(current)
-        ? `${clusterName} runs ${current}: EKS upgrades one minor version at a time, so upgrade to 1.${
-            minorOf(current) + 1
-          } first, then run this template again for ${target}`
+      compareKubernetesVersions(target, current) > 0
+        ? `${clusterName} runs ${current}: EKS upgrades one minor version at a time, so upgrade to ${next} first, then run this template again for ${target}`
         : `${clusterName} runs ${current}: EKS cannot go back to ${target}`,
     );
     return check;
@@ -204,10 +211,13 @@ export async function checkUpgrade(
   const { nodegroups: names = [] } = await eks.send(
     new ListNodegroupsCommand({ clusterName }),
   );
-  for (const nodegroupName of names) {
-    const { nodegroup } = await eks.send(
-      new DescribeNodegroupCommand({ clusterName, nodegroupName }),
-    );
+  const nodegroups = await Promise.all(
+    names.map(nodegroupName =>
+      eks.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })),
+    ),
+  );
+  nodegroups.forEach(({ nodegroup }, index) => {
+    const nodegroupName = names[index];
     const from = nodegroup?.version ?? 'unknown';
     if (nodegroup?.status !== 'ACTIVE' && !settled(check, nodegroup?.status)) {
       check.blocking.push(
@@ -217,6 +227,6 @@ export async function checkUpgrade(
     check.checks.push(`Node group ${nodegroupName}: ${from} → ${target}`);
     if (from !== target)
       check.plan.nodegroups.push({ name: nodegroupName, from });
-  }
+  });
   return check;
 }
