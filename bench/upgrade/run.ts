@@ -75,6 +75,11 @@ async function main() {
     const action = createUpgradeClusterAction({
       aws,
       guard: testGuard(aws),
+      // The floor is a pre-check, not part of what the bench times: a healthy budget.
+      errorBudget: {
+        read: async () => ({ remainingPercent: 80, objectivePercent: 99.9 }),
+      },
+      instances: [],
       now: () => TODAY,
       waitSettings,
     });

@@ -10,6 +10,15 @@ export interface Config {
        */
       vpcsPerRegion?: number;
     };
+    upgrade?: {
+      /**
+       * Percent of a production cluster's 30-day SLO error budget that must be left for
+       * `eks-platform:cluster:upgrade` to start (its SLO report, read with the initiator's
+       * credentials); below it, or when the report cannot be read, the upgrade is refused
+       * with the figure. 0 to 100; 25 by default.
+       */
+      productionErrorBudgetFloorPercent?: number;
+    };
     argocd?: {
       /**
        * ArgoCD servers `eks-platform:argocd:register` can create projects, clusters and

@@ -31,7 +31,11 @@ import {
   createNodegroupsCreateAction,
   createScaleNodegroupsAction,
 } from './actions/nodegroup';
-import { createUpgradeClusterAction } from './actions/upgrade';
+import {
+  backendErrorBudgetSource,
+  createUpgradeClusterAction,
+  readErrorBudgetFloor,
+} from './actions/upgrade';
 import { createPlanEnvironmentAction } from './actions/planEnvironment';
 
 /**
@@ -96,7 +100,13 @@ export const scaffolderModuleEksPlatform = createBackendModule({
           createClusterCreateAction({ aws, guard, adminPrincipalAccounts }),
           createNodegroupsCreateAction({ aws, guard }),
           createScaleNodegroupsAction({ aws, guard }),
-          createUpgradeClusterAction({ aws, guard }),
+          createUpgradeClusterAction({
+            aws,
+            guard,
+            errorBudget: backendErrorBudgetSource(deps),
+            errorBudgetFloorPercent: readErrorBudgetFloor(config),
+            instances: argocdInstances,
+          }),
           createEnvironmentDestroyAction({ aws, guard }),
           createArgoCdRegisterAction({ instances: argocdInstances, guard }),
           createArgoCdDestroyAction({ instances: argocdInstances, guard }),

@@ -89,23 +89,42 @@ export interface ArgoCdInputFields {
   syncPolicy?: unknown;
 }
 
+/** The mode and the environment's folder, which the upgrade action reads too. */
+export function argoCdFolderProblems(
+  input: Pick<ArgoCdInputFields, 'mode' | 'path'>,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (
+    input.mode !== undefined &&
+    !ARGOCD_MODES.includes(input.mode as ArgoCdMode)
+  ) {
+    problems.push({
+      path: 'mode',
+      message: `mode must be gitops or api, got ${JSON.stringify(input.mode)}`,
+    });
+  }
+  if (
+    input.path !== undefined &&
+    (typeof input.path !== 'string' || !REPO_PATH.test(input.path))
+  ) {
+    problems.push({
+      path: 'path',
+      message: `path must be a relative folder such as clusters/dpj-dev, got ${JSON.stringify(
+        input.path,
+      )}`,
+    });
+  }
+  return problems;
+}
+
 /** Problems with the ArgoCD fields, each naming its field; no network call. */
 export function argoCdInputProblems(
   input: ArgoCdInputFields,
   options: { needsCluster: boolean },
 ): InputProblem[] {
-  const problems: InputProblem[] = [];
+  const problems: InputProblem[] = argoCdFolderProblems(input);
   const bad = (path: string, message: string) =>
     problems.push({ path, message });
-  if (
-    input.mode !== undefined &&
-    !ARGOCD_MODES.includes(input.mode as ArgoCdMode)
-  ) {
-    bad(
-      'mode',
-      `mode must be gitops or api, got ${JSON.stringify(input.mode)}`,
-    );
-  }
   if (typeof input.clusterName !== 'string' || !input.clusterName) {
     bad('clusterName', 'clusterName is required');
   }
@@ -153,17 +172,6 @@ export function argoCdInputProblems(
       'repoUrl',
       `repoUrl must be an https or ssh Git URL, got ${JSON.stringify(
         input.repoUrl,
-      )}`,
-    );
-  }
-  if (
-    input.path !== undefined &&
-    (typeof input.path !== 'string' || !REPO_PATH.test(input.path))
-  ) {
-    bad(
-      'path',
-      `path must be a relative folder such as clusters/dpj-dev, got ${JSON.stringify(
-        input.path,
       )}`,
     );
   }

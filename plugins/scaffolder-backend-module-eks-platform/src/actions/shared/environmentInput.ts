@@ -358,10 +358,11 @@ export function validateEnvironmentTarget(
     'environment' | 'owner' | 'account' | 'name' | 'region'
   >,
   today: Date,
+  extraProblems?: () => InputProblem[],
 ): EnvironmentSpec {
   const { environment, owner, account, name, region } = input;
   return validateEnvironmentInput(
     { environment, owner, account, name, region },
-    { today },
+    { today, extraProblems },
   );
 }

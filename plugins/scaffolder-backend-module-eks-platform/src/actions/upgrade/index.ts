@@ -3,3 +3,5 @@ export {
   UPGRADE_CLUSTER_ACTION_ID,
 } from './upgradeCluster';
 export type { UpgradeClusterActionOptions } from './upgradeCluster';
+export { backendErrorBudgetSource, readErrorBudgetFloor } from './errorBudget';
+export type { ErrorBudgetSource } from './errorBudget';

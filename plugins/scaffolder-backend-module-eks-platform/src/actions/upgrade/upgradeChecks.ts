@@ -49,6 +49,8 @@ export interface UpgradeCheck {
   warnings: string[];
   /** Every check, passed or not, for the log. */
   checks: string[];
+  /** False when the target is not the next minor version: nothing else was checked. */
+  targetIsNext: boolean;
 }
 
 /**
@@ -179,6 +181,7 @@ export async function checkUpgrade(
     blocking: [],
     warnings: [],
     checks: [],
+    targetIsNext: true,
   };
   const next = nextKubernetesVersion(current);
   if (current !== target && target !== next) {
@@ -187,6 +190,7 @@ export async function checkUpgrade(
         ? `${clusterName} runs ${current}: EKS upgrades one minor version at a time, so upgrade to ${next} first, then run this template again for ${target}`
         : `${clusterName} runs ${current}: EKS cannot go back to ${target}`,
     );
+    check.targetIsNext = false;
     return check;
   }
   const { clusterVersions = [] } = await eks.send(

@@ -17,6 +17,7 @@ import {
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
 import { testGuard } from '../__testUtils__/testGuard';
+import type { ErrorBudgetSource } from './errorBudget';
 import { createUpgradeClusterAction } from './upgradeCluster';
 
 // The seeded DPJ environments run Kubernetes 1.35; an upgrade waits 600 AWS s for the
@@ -47,10 +48,16 @@ const UPDATES = [
 
 describe('eks-platform:cluster:upgrade', () => {
   const fixture = useSandboxActionFixture({ seed: true });
-  const action = () =>
+  /** The production SLO's 30-day error budget, as its report would give it. */
+  const budgetAt = (remainingPercent: number | null): ErrorBudgetSource => ({
+    read: jest.fn(async () => ({ remainingPercent, objectivePercent: 99.9 })),
+  });
+  const action = (errorBudget = budgetAt(80)) =>
     createUpgradeClusterAction({
       aws: fixture.aws,
       guard: testGuard(fixture.aws),
+      errorBudget,
+      instances: [],
       now: () => TODAY,
       waitSettings: FAST_WAITS,
     });
@@ -152,6 +159,9 @@ describe('eks-platform:cluster:upgrade', () => {
     expect(logLines(ctx.logger)).toContainEqual(
       'Pre-check: Upgrade insight "Deprecated APIs removed in Kubernetes v1.36": PASSING',
     );
+    expect(logLines(ctx.logger)).toContainEqual(
+      'Pre-check: 80.0% of the 30-day error budget of the 99.9% SLO is left; the floor is 25% (eksPlatform.upgrade.productionErrorBudgetFloorPercent)',
+    );
 
     // The same task again: nothing left to change.
     await fixture.clearCalls();
@@ -159,6 +169,68 @@ describe('eks-platform:cluster:upgrade', () => {
       actionContext({ input: ctx.input, taskId: 'task-upgrade' }),
     );
     expect(await updates()).toEqual([]);
+  });
+
+  it.each([
+    [
+      12.34,
+      'Cannot upgrade dpj-prod-cluster from 1.35 to 1.36: 12.3% of the 30-day error budget of the 99.9% SLO is left; the floor is 25% (eksPlatform.upgrade.productionErrorBudgetFloorPercent). Wait until the budget recovers, or lower the floor',
+    ],
+    [
+      null,
+      'Cannot upgrade dpj-prod-cluster from 1.35 to 1.36: the SLO of resource:default/dpj-prod-cluster has no events in the last 30 days, so its error budget is unknown; the floor is 25% (eksPlatform.upgrade.productionErrorBudgetFloorPercent)',
+    ],
+  ])(
+    'refuses production with %s%% of its error budget left, naming the figure, before any change',
+    async (remaining, message) => {
+      await fixture.clearCalls();
+      const errorBudget = budgetAt(remaining);
+      const ctx = actionContext({
+        input: { ...DPJ.production, owner: OWNER, targetVersion: '1.36' },
+      });
+      const error = await action(errorBudget)
+        .handler(ctx)
+        .catch(e => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toBe(message);
+      // Read for the cluster's entity, on behalf of whoever started the task.
+      expect(errorBudget.read).toHaveBeenCalledWith(
+        { namespace: 'default', name: 'dpj-prod-cluster' },
+        await ctx.getInitiatorCredentials(),
+      );
+      expect(await updates()).toEqual([]);
+    },
+  );
+
+  it('refuses production when its SLO report cannot be read, and never asks for dev', async () => {
+    const unreadable: ErrorBudgetSource = {
+      read: jest.fn(async () => {
+        throw new Error('Request failed with 404 Not Found');
+      }),
+    };
+    const error = await action(unreadable)
+      .handler(
+        actionContext({
+          input: { ...DPJ.production, owner: OWNER, targetVersion: '1.36' },
+        }),
+      )
+      .catch(e => e);
+    expect(error.message).toContain(
+      'the SLO error budget of resource:default/dpj-prod-cluster could not be read (Request failed with 404 Not Found)',
+    );
+    expect(await updates()).toEqual([]);
+
+    await action(unreadable).handler(
+      actionContext({
+        input: {
+          ...DPJ.dev,
+          owner: OWNER,
+          targetVersion: '1.36',
+          acknowledgeWarnings: true,
+        },
+      }),
+    );
+    expect(unreadable.read).toHaveBeenCalledTimes(1);
   });
 
   it("refuses staging's ERROR finding with its text, before any change", async () => {

@@ -15,7 +15,17 @@ import {
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { clusterName as clusterNameOf } from '@internal/plugin-eks-platform-common';
-import type { AwsClientFactory } from '@internal/plugin-eks-platform-node';
+import type {
+  AwsClientFactory,
+  ConfiguredArgoCdInstance,
+} from '@internal/plugin-eks-platform-node';
+import { ArgoCdClient } from '../argocd/api';
+import {
+  argoCdFolderProblems,
+  argoCdInputSchema,
+  type ArgoCdMode,
+  selectArgoCdInstance,
+} from '../argocd/argoCdInput';
 import type { EnvironmentGuard } from '../access';
 import { waitForUpdate } from '../shared/eksUpdates';
 import {
@@ -26,14 +36,27 @@ import { mergeWaitSettings } from '../shared/mergeWaitSettings';
 import { WaitSettings } from '../shared/waiting';
 import { CLUSTER_WAIT_SETTINGS } from '../cluster/createCluster';
 import { checkUpgrade, NETWORKING_ADDONS } from './upgradeChecks';
+import { applyChartRepins, planChartRepins } from './chartRepins';
+import {
+  DEFAULT_ERROR_BUDGET_FLOOR_PERCENT,
+  ErrorBudgetSource,
+  checkErrorBudget,
+} from './errorBudget';
 
 export const UPGRADE_CLUSTER_ACTION_ID = 'eks-platform:cluster:upgrade';
 
 export interface UpgradeClusterActionOptions {
   aws: Pick<AwsClientFactory, 'create'>;
   guard: Pick<EnvironmentGuard, 'admitChange'>;
+  /** The SLO error budget a production upgrade must not start below. */
+  errorBudget: ErrorBudgetSource;
+  /** Percent of the 30-day budget a production upgrade needs left; 25 by default. */
+  errorBudgetFloorPercent?: number;
+  /** Where api mode updates the charts' Kubernetes-dependent values. */
+  instances: ConfiguredArgoCdInstance[];
   now?: () => Date;
   waitSettings?: Partial<WaitSettings>;
+  fetch?: typeof fetch;
 }
 
 const VERSION = /^1\.\d{1,3}$/;
@@ -58,7 +81,7 @@ export function createUpgradeClusterAction(
   return createTemplateAction({
     id: UPGRADE_CLUSTER_ACTION_ID,
     description:
-      "Upgrades an EKS environment one minor Kubernetes version: the control plane (UpdateClusterVersion), then every add-on to the target's default version (networking first, UpdateAddon), then each node group (UpdateNodegroupVersion, EKS's rolling update), each waited for with DescribeUpdate. Before any change, read-only: the target is the next minor version and in standard support (DescribeClusterVersions); EKS upgrade insights for it (an ERROR refuses with its description and recommendation, a WARNING needs acknowledgeWarnings); every add-on has a version for the target; nothing is already updating; and the permission policy's eks-platform.environment.create (create or change) on the environment as tagged. Resumable at every step. Dry run: the checks and the plan, no change.",
+      "Upgrades an EKS environment one minor Kubernetes version: the control plane (UpdateClusterVersion), then every add-on to the target's default version (networking first, UpdateAddon), then each node group (UpdateNodegroupVersion, EKS's rolling update), each waited for with DescribeUpdate, then the platform charts' values that follow the Kubernetes version (the Cluster Autoscaler's image): updated through the ArgoCD API in api mode, named as the commit to make in gitops mode. Before any change, read-only: the target is the next minor version and in standard support (DescribeClusterVersions); EKS upgrade insights for it (an ERROR refuses with its description and recommendation, a WARNING needs acknowledgeWarnings); every add-on has a version for the target; every chart value that follows Kubernetes has one for it; nothing is already updating; for production, the SLO's 30-day error budget is above eksPlatform.upgrade.productionErrorBudgetFloorPercent (25% by default); and the permission policy's eks-platform.environment.create (create or change) on the environment as tagged. Resumable at every step. Dry run: the checks and the plan, no change.",
     supportsDryRun: true,
     schema: {
       input: {
@@ -70,6 +93,9 @@ export function createUpgradeClusterAction(
             .boolean()
             .optional()
             .describe('Go ahead despite WARNING upgrade insights'),
+        mode: argoCdInputSchema.mode,
+        argocdInstance: argoCdInputSchema.argocdInstance,
+        path: argoCdInputSchema.path,
       },
       output: {
         version: z => z.string().describe('The version the cluster runs'),
@@ -83,7 +109,10 @@ export function createUpgradeClusterAction(
           `Invalid field "targetVersion": expected a Kubernetes minor version such as 1.36, got '${input.targetVersion}'`,
         );
       }
-      const spec = validateEnvironmentTarget(input, now());
+      const spec = validateEnvironmentTarget(input, now(), () =>
+        argoCdFolderProblems(input),
+      );
+      const mode: ArgoCdMode = input.mode ?? 'gitops';
       await options.guard.admitChange(ctx, spec);
       const eks = await options.aws.create(EKSClient, {
         accountId: spec.account,
@@ -92,8 +121,39 @@ export function createUpgradeClusterAction(
       try {
         const clusterName = clusterNameOf(spec);
         const target = input.targetVersion;
-        const check = await checkUpgrade(eks, clusterName, target);
+        const argocd =
+          mode === 'api'
+            ? new ArgoCdClient(
+                selectArgoCdInstance(
+                  options.instances,
+                  input.argocdInstance,
+                  ctx.secrets,
+                ),
+                { fetch: options.fetch },
+              )
+            : undefined;
+        const [check, charts] = await Promise.all([
+          checkUpgrade(eks, clusterName, target),
+          planChartRepins(spec, target, argocd),
+        ]);
+        if (check.targetIsNext) {
+          check.checks.push(...charts.checks);
+          check.blocking.push(...charts.blocking);
+        }
         for (const line of check.checks) logger.info(`Pre-check: ${line}`);
+        // Only before the first change: a resumed upgrade finishes what it started.
+        if (spec.environment === 'production' && check.plan.controlPlane) {
+          const budget = await checkErrorBudget({
+            source: options.errorBudget,
+            floorPercent:
+              options.errorBudgetFloorPercent ??
+              DEFAULT_ERROR_BUDGET_FLOOR_PERCENT,
+            clusterName,
+            credentials: await ctx.getInitiatorCredentials(),
+          });
+          logger.info(`Pre-check: ${budget.text}`);
+          if (budget.blocks) check.blocking.push(budget.text);
+        }
         if (check.warnings.length > 0 && !input.acknowledgeWarnings) {
           check.blocking.push(
             `${
@@ -118,6 +178,12 @@ export function createUpgradeClusterAction(
           ...plan.addons.map(a => `add-on ${a.name} ${a.from} → ${a.to}`),
           ...plan.nodegroups.map(
             g => `node group ${g.name} ${g.from} → ${target}`,
+          ),
+          ...charts.repins.map(
+            r =>
+              `chart values ${r.application} ${r.valuePath.join('.')} → ${
+                r.to
+              }`,
           ),
         ];
         logger.info(
@@ -229,6 +295,18 @@ export function createUpgradeClusterAction(
             ),
           ),
         );
+        // Once every node runs the target, so the autoscaler never leads the kubelets.
+        await ctx.checkpoint({
+          key: `upgrade:${target}:charts`,
+          fn: () =>
+            applyChartRepins({
+              spec,
+              repins: charts.repins,
+              client: argocd,
+              folder: input.path ?? `clusters/${spec.name}`,
+              logger,
+            }),
+        });
         logger.info(
           `${clusterName} runs Kubernetes ${target}: ${
             steps.length

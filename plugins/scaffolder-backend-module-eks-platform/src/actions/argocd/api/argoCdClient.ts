@@ -173,6 +173,24 @@ export class ArgoCdClient {
     return 'updated';
   }
 
+  /** The Application as ArgoCD holds it, or undefined when its project has none of that name. */
+  async getApplication(
+    name: string,
+    project: string,
+  ): Promise<JsonObject | undefined> {
+    requireName(name, 'an Application');
+    // Read in its project: without one, ArgoCD answers 403 for absent and forbidden alike.
+    const found = await this.#http.request(
+      { verb: 'read', resource: `application ${name}` },
+      'GET',
+      `/api/v1/applications/${encodeURIComponent(
+        name,
+      )}?project=${encodeURIComponent(project)}`,
+      { expected: [404] },
+    );
+    return found.status === 404 ? undefined : (found.body as JsonObject);
+  }
+
   /**
    * Creates the Application, or updates it (PUT) when a spec field, label, annotation or
    * the finalizers it sets differ. Looked up in its own project: one of that name in

@@ -28,9 +28,10 @@ import {
   JAEGER_MAX_TRACES,
   clusterAutoscalerResources,
   DPJ_MAX_REPLICAS,
-  CLUSTER_AUTOSCALER_IMAGES,
   REPLICAS,
 } from './componentSizing';
+
+import { versionPinnedValues } from './kubernetesVersionPins';
 
 export * from './platformComponentTypes';
 
@@ -105,7 +106,7 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
       type: 'helm',
       repoUrl: 'https://kubernetes.github.io/autoscaler',
       chart: 'cluster-autoscaler',
-      // appVersion 1.35.0; the image follows the cluster's version (clusterAutoscalerImage).
+      // appVersion 1.35.0; the image follows the cluster's version (kubernetesVersionPins.ts).
       version: '9.59.0',
     },
     namespace: 'kube-system',
@@ -113,12 +114,12 @@ export const PLATFORM_COMPONENTS: readonly PlatformComponent[] = [
     syncWave: -3,
     serverSideApply: false,
     values: ({ spec, environment, clusterName, scheduling }) => {
-      const tag = CLUSTER_AUTOSCALER_IMAGES[spec.kubernetesVersion];
       return {
         // The managed node groups' Auto Scaling groups, which EKS tags for discovery.
         autoDiscovery: { clusterName },
         awsRegion: spec.region,
-        ...(tag ? { image: { tag } } : {}),
+        // The image of the cluster's minor version; an upgrade moves it.
+        ...versionPinnedValues('cluster-autoscaler', spec.kubernetesVersion),
         // A fixed name, for the EKS Pod Identity association granting its IAM policy.
         rbac: { serviceAccount: { create: true, name: 'cluster-autoscaler' } },
         extraArgs: {
