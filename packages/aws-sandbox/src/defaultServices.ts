@@ -25,11 +25,15 @@ import {
   eksInventory,
   seedEnvironment,
 } from './services/eks';
+import { setClusterInsights } from './services/eks/upgradeHandlers';
 import { elbv2Service } from './services/elbv2';
 import { iamService } from './services/iam';
 import { kmsService } from './services/kms';
 import { logsService } from './services/cloudwatchLogs';
-import { createKubernetesService } from './services/kubernetes';
+import {
+  createKubernetesService,
+  evictionBlocksOf,
+} from './services/kubernetes';
 import type { AutoscalerHistory } from './services/kubernetes/clusterAutoscaler';
 import { createPrometheusService } from './services/prometheus';
 import { SandboxOptions } from './server';
@@ -170,6 +174,9 @@ export function defaultSandboxServices(options: {
         description:
           'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
       }),
+    // A node update drains through the cluster's eviction API, which honours its budgets.
+    evictionBlocks: (context, target) =>
+      evictionBlocksOf(context, inventory, target),
   });
   return {
     awsServices: [
@@ -214,6 +221,15 @@ export function defaultSandboxServices(options: {
         path: '/workloads',
         handle: (body, context) =>
           applyWorkloads(context, body as Parameters<typeof applyWorkloads>[1]),
+      },
+      {
+        method: 'PUT',
+        path: '/insights',
+        handle: (body, context) =>
+          setClusterInsights(
+            context,
+            body as Parameters<typeof setClusterInsights>[1],
+          ),
       },
     ],
     seed: context => {

@@ -37,10 +37,26 @@ export type ClusterSecurityGroupFactory = (
   },
 ) => string;
 
+/**
+ * The PodDisruptionBudgets that refuse to let a node group's pods go now (the cluster's
+ * Kubernetes API): what a rolling update's drain runs into.
+ */
+export type EvictionBlockLookup = (
+  context: SandboxContext,
+  target: {
+    accountId: string;
+    region: string;
+    clusterName: string;
+    nodegroupName: string;
+  },
+) => { budget: string; nodes: string[]; message: string }[];
+
 export interface EksDependencies {
   subnets: SubnetLookup;
   /** Defaults to the sandbox's own IAM roles. */
   roles?: RoleLookup;
   /** Defaults to an id that no EC2 store knows. */
   clusterSecurityGroups?: ClusterSecurityGroupFactory;
+  /** Defaults to none: no Kubernetes API, no budget. */
+  evictionBlocks?: EvictionBlockLookup;
 }

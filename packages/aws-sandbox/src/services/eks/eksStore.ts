@@ -4,6 +4,7 @@ import {
   AddonIssueCode,
   AssociatedAccessPolicy,
   Cluster,
+  ErrorDetail,
   Nodegroup,
   PodIdentityAssociation,
   Update,
@@ -47,6 +48,8 @@ export interface StoredUpdate {
   addonName?: string;
   /** The request's idempotency token: the same token answers the same update. */
   clientRequestToken?: string;
+  /** Why the update fails once its time is over; it succeeds without. */
+  failure?: ErrorDetail;
 }
 
 export interface StoredCluster {

@@ -51,6 +51,7 @@ export function createEksService(deps: EksDependencies): AwsService {
   const resolved: Required<EksDependencies> = {
     roles: roleAsSeenBy,
     clusterSecurityGroups: context => context.state.nextId('sg'),
+    evictionBlocks: () => [],
     ...deps,
   };
   return {

@@ -8,6 +8,12 @@
  *   (`maxUnavailable`), so it lasts NODE_ROLL_SECONDS per node at least
  *   ("Understand each phase of node updates", EKS User Guide). Its wording of a version
  *   above the control plane's is the sandbox's.
+ * - Without `force`, a node group whose nodes hold a pod a PodDisruptionBudget will not
+ *   let go fails after EKS's 15-minute drain (EKS User Guide, "Understand each phase of
+ *   node updates", upgrade phase): status Failed, PodEvictionFailure "Reached max retries
+ *   while trying to evict pods from nodes in node group <name>" naming the nodes (re:Post
+ *   Knowledge Center, "eks-managed-node-group-update"), the node group still on its
+ *   version and ACTIVE again.
  * Both refuse a resource that is not ACTIVE, and answer a repeated clientRequestToken
  * with the update it made.
  */
@@ -32,6 +38,8 @@ import { isUpdatingVersion, minorOf } from './versionUpdate';
 
 export const ADDON_UPDATE_SECONDS = 60;
 export const NODE_ROLL_SECONDS = 120;
+/** How long EKS retries evicting a node's pods before the update fails. */
+export const DRAIN_TIMEOUT_SECONDS = 15 * 60;
 
 /** A repeated request: the update it made. */
 function repeatedUpdate(
@@ -149,11 +157,24 @@ const updateNodegroupVersion: EksHandler = call => {
     );
   }
   const nodes = stored.nodegroup.scalingConfig?.desiredSize ?? 0;
+  const blocks = input.force
+    ? []
+    : call.deps.evictionBlocks(call.context, {
+        accountId: call.accountId,
+        region: call.region,
+        clusterName: cluster.cluster.name ?? '',
+        nodegroupName,
+      });
+  // A blocked drain fails on the first node it reaches, after the drain timeout.
   const completesAt =
     now +
-    call.context.clock.scaledMillis(NODE_ROLL_SECONDS * Math.max(1, nodes));
+    call.context.clock.scaledMillis(
+      blocks.length > 0
+        ? NODE_ROLL_SECONDS + DRAIN_TIMEOUT_SECONDS
+        : NODE_ROLL_SECONDS * Math.max(1, nodes),
+    );
   stored.updatingUntil = completesAt;
-  stored.pendingVersion = version;
+  stored.pendingVersion = blocks.length > 0 ? undefined : version;
   const update = recordUpdate(call, cluster, {
     type: 'VersionUpdate',
     params: [
@@ -164,6 +185,13 @@ const updateNodegroupVersion: EksHandler = call => {
     nodegroupName,
     clientRequestToken: input.clientRequestToken,
   });
+  if (blocks.length > 0) {
+    update.failure = {
+      errorCode: 'PodEvictionFailure',
+      errorMessage: `Reached max retries while trying to evict pods from nodes in node group ${nodegroupName}`,
+      resourceIds: [...new Set(blocks.flatMap(b => b.nodes))].sort(),
+    };
+  }
   const result: UpdateNodegroupVersionResponse = {
     update: updateView(update, now),
   };

@@ -20,15 +20,21 @@ const NODEGROUP_CONFIG_UPDATE_SECONDS = 60;
 const sameTaint = (a: Taint, b: Taint) =>
   a.key === b.key && a.effect === b.effect;
 
-/** An update as DescribeUpdate and the Update* calls answer it: Successful once its time is over. */
+/**
+ * An update as DescribeUpdate and the Update* calls answer it: once its time is over,
+ * Successful, or Failed with its error when it was bound to fail.
+ */
 export function updateView(stored: StoredUpdate, now: number) {
-  return {
-    ...stored.update,
-    status:
-      now >= stored.completesAt
-        ? ('Successful' as const)
-        : ('InProgress' as const),
-  };
+  if (now < stored.completesAt) {
+    return { ...stored.update, status: 'InProgress' as const };
+  }
+  return stored.failure
+    ? {
+        ...stored.update,
+        status: 'Failed' as const,
+        errors: [...(stored.update.errors ?? []), stored.failure],
+      }
+    : { ...stored.update, status: 'Successful' as const };
 }
 
 const updateNodegroupConfig: EksHandler = call => {

@@ -25,7 +25,17 @@ import {
 import { liveClusterOrThrow } from './clusterHandlers';
 import { clusterVersionsOn } from './clusterVersions';
 import { invalidParameter, resourceInUse, resourceNotFound } from './eksErrors';
-import { SeededInsight, StoredCluster, StoredUpdate } from './eksStore';
+import {
+  eksStoreOf,
+  SeededInsight,
+  StoredCluster,
+  StoredUpdate,
+} from './eksStore';
+import {
+  jsonResponse,
+  SandboxContext,
+  SandboxResponse,
+} from '../../core/types';
 import { EksCall, EksHandler, requestOf } from './handlerTypes';
 import { updateView } from './updateHandlers';
 import { phaseOf } from './lifecycle';
@@ -177,3 +187,34 @@ export const UPGRADE_HANDLERS: Record<string, EksHandler> = {
   ListInsights: listInsights,
   DescribeInsight: describeInsight,
 };
+
+/**
+ * `PUT /_sandbox/insights` `{ accountId, region, clusterName, insights }`: the findings a
+ * cluster's upgrade insights report from now on, as when the clients of a deprecated API
+ * have been fixed; `insights: null` goes back to one passing check of the next version.
+ */
+export function setClusterInsights(
+  context: SandboxContext,
+  body: {
+    accountId?: string;
+    region?: string;
+    clusterName?: string;
+    insights?: SeededInsight[] | null;
+  },
+): SandboxResponse {
+  const { accountId, region, clusterName } = body;
+  const stored =
+    accountId && region && clusterName
+      ? eksStoreOf(context, accountId, region).liveCluster(
+          clusterName,
+          context.clock.nowMillis(),
+        )
+      : undefined;
+  if (!stored) {
+    return jsonResponse(404, {
+      message: `no EKS cluster "${clusterName}" in account ${accountId}, region ${region}`,
+    });
+  }
+  stored.insights = body.insights ?? undefined;
+  return jsonResponse(200, { clusterName, insights: body.insights ?? null });
+}

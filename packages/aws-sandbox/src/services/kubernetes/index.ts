@@ -1,8 +1,9 @@
 /**
  * The Kubernetes API of every emulated EKS cluster, at
  * `/k8s/<accountId>/<region>/<clusterName>` (the endpoint DescribeCluster reports).
- * Read-only: nodes and pods derive from the inventory's node groups, other resources
- * list empty.
+ * Read-only but for PodDisruptionBudgets, which EKS's node updates honour
+ * (`disruptionBudgets.ts`): nodes and pods derive from the inventory's node groups,
+ * other resources list empty.
  */
 import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
 import type { ClusterInventory, InventoryReader } from '../../core/inventory';
@@ -28,6 +29,11 @@ import {
   paginate,
 } from './listQuery';
 import { nodesOf } from './nodeModel';
+import {
+  EvictionBlock,
+  evictionBlocks,
+  serveDisruptionBudgets,
+} from './disruptionBudgets';
 import { placePods } from './podPlacement';
 import { metricsServed, NodeMetrics, nodeMetrics } from './nodeMetrics';
 import {
@@ -299,13 +305,6 @@ export function createKubernetesService(
           `the API server of EKS cluster "${clusterName}" is not reachable while the cluster is ${cluster.status}`,
         );
       }
-      if (request.method !== 'GET') {
-        return status(
-          405,
-          'MethodNotAllowed',
-          `the server does not allow this method on the requested resource (aws-sandbox's Kubernetes API is read-only)`,
-        );
-      }
       let memo: ClusterView | undefined;
       const view = () =>
         (memo ??= viewOf(
@@ -314,6 +313,21 @@ export function createKubernetesService(
           options.autoscalerOf?.(cluster, context),
           context.clock.nowMillis(),
         ));
+      const budgets = serveDisruptionBudgets(
+        request,
+        rest ?? '/',
+        cluster,
+        context,
+        { namespaces: NAMESPACES, pods: () => view().pods },
+      );
+      if (budgets) return budgets;
+      if (request.method !== 'GET') {
+        return status(
+          405,
+          'MethodNotAllowed',
+          `the server does not allow this method on the requested resource (aws-sandbox's Kubernetes API is read-only but for poddisruptionbudgets)`,
+        );
+      }
       try {
         return serve(request, rest ?? '/', view, cluster);
       } catch (error) {
@@ -325,3 +339,34 @@ export function createKubernetesService(
     },
   };
 }
+
+/** The PodDisruptionBudgets that keep a node group's nodes from being drained now. */
+export function evictionBlocksOf(
+  context: SandboxContext,
+  inventory: InventoryReader,
+  target: {
+    accountId: string;
+    region: string;
+    clusterName: string;
+    nodegroupName: string;
+  },
+): EvictionBlock[] {
+  const cluster = inventory
+    .clusters()
+    .find(
+      c =>
+        c.accountId === target.accountId &&
+        c.region === target.region &&
+        c.name === target.clusterName &&
+        !c.deletedAt,
+    );
+  if (!cluster) return [];
+  const nodes = nodesOf(cluster, inventory);
+  const pods = placePods(cluster, nodes).map(pod => renderPod(cluster, pod));
+  return evictionBlocks(context, cluster, target.nodegroupName, {
+    nodes: nodes.map(node => renderNode(cluster, node)),
+    pods,
+  });
+}
+
+export type { EvictionBlock } from './disruptionBudgets';

@@ -44,7 +44,12 @@ export async function waitForUpdate(
         if (update?.status === 'Successful') return update;
         if (update?.status && DONE.includes(update.status)) {
           const errors = (update.errors ?? [])
-            .map(e => `${e.errorCode}: ${e.errorMessage}`)
+            .map(
+              e =>
+                `${e.errorCode}: ${e.errorMessage}${
+                  e.resourceIds?.length ? ` (${e.resourceIds.join(', ')})` : ''
+                }`,
+            )
             .join('; ');
           throw new Error(
             `EKS reports ${what} ${update.status}${

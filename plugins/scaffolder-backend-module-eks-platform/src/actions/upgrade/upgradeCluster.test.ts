@@ -255,6 +255,37 @@ describe('eks-platform:cluster:upgrade', () => {
     expect(await updates()).toEqual([]);
   });
 
+  it('upgrades staging in order once the client of the deprecated API is fixed', async () => {
+    // EKS clears the finding once the API has had no caller for 30 days.
+    const cleared = await fetch(`${fixture.sandbox.url}/_sandbox/insights`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        accountId: DPJ.staging.account,
+        region: 'eu-west-3',
+        clusterName: 'dpj-staging-cluster',
+        insights: null,
+      }),
+    });
+    expect(cleared.status).toBe(200);
+    await fixture.clearCalls();
+    const ctx = actionContext({
+      input: { ...DPJ.staging, owner: OWNER, targetVersion: '1.36' },
+    });
+    await action().handler(ctx);
+    const calls = await updates();
+    expect(calls[0]).toBe('UpdateClusterVersion');
+    expect(calls.lastIndexOf('UpdateAddon')).toBeLessThan(
+      calls.indexOf('UpdateNodegroupVersion'),
+    );
+    expect(
+      await versionsOf(DPJ.staging.account, 'dpj-staging-cluster'),
+    ).toEqual({
+      cluster: '1.36',
+      system: '1.36',
+      coredns: 'v1.12.4-eksbuild.1',
+    });
+  });
+
   it("needs dev's WARNING acknowledged, then goes ahead", async () => {
     const input = { ...DPJ.dev, owner: OWNER, targetVersion: '1.36' };
     const refused = await action()

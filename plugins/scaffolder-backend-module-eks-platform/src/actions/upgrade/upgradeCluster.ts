@@ -65,6 +65,30 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10}s`;
 }
 
+/** What failed, what is done, and how to go on: the same template again resumes. */
+function rollFailureMessage(
+  clusterName: string,
+  target: string,
+  plan: { nodegroups: { name: string }[] },
+  failed: { name: string; reason: unknown }[],
+): string {
+  const names = failed.map(f => f.name);
+  const rolled = plan.nodegroups
+    .map(g => g.name)
+    .filter(name => !names.includes(name));
+  const reasons = failed.map(f => (f.reason as Error)?.message ?? f.reason);
+  const eviction = reasons.some(r => String(r).includes('PodEvictionFailure'))
+    ? ' PodEvictionFailure means a PodDisruptionBudget let no pod leave its node for 15 minutes (kubectl get pdb --all-namespaces): give it room, for example more replicas or maxUnavailable: 1.'
+    : '';
+  return `The upgrade of ${clusterName} to ${target} stopped at the node groups: ${reasons.join(
+    ' | ',
+  )}. The control plane and add-ons run ${target}${
+    rolled.length > 0 ? `, and so do the node groups ${rolled.join(', ')}` : ''
+  }; ${names.join(', ')} still run${
+    names.length === 1 ? 's' : ''
+  } the version before, and the charts that follow Kubernetes were left as they were.${eviction} Then run this template again: it resumes with the node groups.`;
+}
+
 export function createUpgradeClusterAction(
   options: UpgradeClusterActionOptions,
 ) {
@@ -272,7 +296,9 @@ export function createUpgradeClusterAction(
         ]) {
           await Promise.all(batch.map(updateAddon));
         }
-        await Promise.all(
+        // Side by side, each to its end: one group's failure leaves the others' rolls
+        // to finish, and nothing after them (the charts) starts.
+        const rolls = await Promise.allSettled(
           plan.nodegroups.map(group =>
             run(
               `upgrade:${target}:nodegroup:${group.name}`,
@@ -295,6 +321,16 @@ export function createUpgradeClusterAction(
             ),
           ),
         );
+        const failed = rolls.flatMap((roll, index) =>
+          roll.status === 'rejected'
+            ? [{ name: plan.nodegroups[index].name, reason: roll.reason }]
+            : [],
+        );
+        if (failed.length > 0) {
+          throw new Error(
+            rollFailureMessage(clusterName, target, plan, failed),
+          );
+        }
         // Once every node runs the target, so the autoscaler never leads the kubelets.
         await ctx.checkpoint({
           key: `upgrade:${target}:charts`,
