@@ -1,6 +1,5 @@
 import {
   actionContext,
-  FAST_WAITS,
   logLines,
   outputOf,
   TODAY,
@@ -10,7 +9,7 @@ import { testGuard } from '../__testUtils__/testGuard';
 import { createArgoCdRegisterAction } from '../argocd/registerArgoCd';
 import { CERTIFICATE_AUTHORITY } from '../argocd/manifests/__testUtils__/argoCdEnvironments';
 import { planChartRepins } from './chartRepins';
-import { createUpgradeClusterAction } from './upgradeCluster';
+import { upgradeAction } from '../__testUtils__/upgradeAction';
 import { validateEnvironmentTarget } from '../shared/environmentInput';
 
 // The seeded dev cluster runs 1.35 and has one WARNING insight; its upgrade waits 600 AWS
@@ -38,17 +37,7 @@ describe('eks-platform:cluster:upgrade and the charts that follow Kubernetes', (
     return fetch(input, init);
   };
   const upgrade = () =>
-    createUpgradeClusterAction({
-      aws: fixture.aws,
-      guard: testGuard(fixture.aws),
-      errorBudget: {
-        read: async () => ({ remainingPercent: 90, objectivePercent: 99.9 }),
-      },
-      instances: instances(),
-      now: () => TODAY,
-      waitSettings: FAST_WAITS,
-      fetch: countingFetch,
-    });
+    upgradeAction(fixture, { instances: instances(), fetch: countingFetch });
   const input = (mode: 'api' | 'gitops') => ({
     ...DEV,
     targetVersion: '1.36',

@@ -10,15 +10,12 @@ import { InputError } from '@backstage/errors';
 import {
   actionContext,
   CheckpointStore,
-  FAST_WAITS,
   logLines,
   outputOf,
-  TODAY,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
-import { testGuard } from '../__testUtils__/testGuard';
 import type { ErrorBudgetSource } from './errorBudget';
-import { createUpgradeClusterAction } from './upgradeCluster';
+import { budgetAt, upgradeAction } from '../__testUtils__/upgradeAction';
 
 // The seeded DPJ environments run Kubernetes 1.35; an upgrade waits 600 AWS s for the
 // control plane and 120 AWS s per node, 0.6 s and 0.12 s here.
@@ -48,19 +45,8 @@ const UPDATES = [
 
 describe('eks-platform:cluster:upgrade', () => {
   const fixture = useSandboxActionFixture({ seed: true });
-  /** The production SLO's 30-day error budget, as its report would give it. */
-  const budgetAt = (remainingPercent: number | null): ErrorBudgetSource => ({
-    read: jest.fn(async () => ({ remainingPercent, objectivePercent: 99.9 })),
-  });
   const action = (errorBudget = budgetAt(80)) =>
-    createUpgradeClusterAction({
-      aws: fixture.aws,
-      guard: testGuard(fixture.aws),
-      errorBudget,
-      instances: [],
-      now: () => TODAY,
-      waitSettings: FAST_WAITS,
-    });
+    upgradeAction(fixture, { errorBudget });
   const updates = async () =>
     (await fixture.calls())
       .map(c => c.operation)

@@ -5,13 +5,10 @@ import {
 } from '@aws-sdk/client-eks';
 import {
   actionContext,
-  FAST_WAITS,
   logLines,
-  TODAY,
   useSandboxActionFixture,
 } from '../__testUtils__/sandboxActionFixture';
-import { testGuard } from '../__testUtils__/testGuard';
-import { createUpgradeClusterAction } from './upgradeCluster';
+import { upgradeAction } from '../__testUtils__/upgradeAction';
 
 // 600 AWS s for the control plane, 120 per node, and EKS's 900 s drain before a blocked
 // roll fails: about 2 s here.
@@ -28,17 +25,7 @@ const INPUT = {
 
 describe('eks-platform:cluster:upgrade when a PodDisruptionBudget blocks a roll', () => {
   const fixture = useSandboxActionFixture({ seed: true });
-  const upgrade = () =>
-    createUpgradeClusterAction({
-      aws: fixture.aws,
-      guard: testGuard(fixture.aws),
-      errorBudget: {
-        read: async () => ({ remainingPercent: 90, objectivePercent: 99.9 }),
-      },
-      instances: [],
-      now: () => TODAY,
-      waitSettings: FAST_WAITS,
-    });
+  const upgrade = () => upgradeAction(fixture);
   /** The cluster's Kubernetes API, as kubectl would call it. */
   const kubernetes = (method: string, path: string, body?: object) =>
     fetch(
