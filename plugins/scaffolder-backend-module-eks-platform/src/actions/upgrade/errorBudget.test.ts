@@ -1,4 +1,9 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type {
+  SloDefinition,
+  SloReport,
+  SloReportResponse,
+} from '@internal/plugin-eks-platform-common';
 import {
   backendErrorBudgetSource,
   checkErrorBudget,
@@ -14,15 +19,20 @@ describe('backendErrorBudgetSource', () => {
   };
 
   it("reads the cluster's SLO report from the eks-platform backend on behalf of the initiator", async () => {
+    // The route's answer: the report in its envelope (only the fields read are filled).
+    const answer: SloReportResponse = {
+      entityRef: 'resource:default/dpj-prod-cluster',
+      status: 'ok',
+      report: {
+        definition: { objectivePercent: 99.9 },
+        rolling30d: { budgetRemainingPercent: 41.5 },
+      } as SloReport,
+    };
     const fetch = jest.fn(
       async (_url: string, _init?: RequestInit) =>
-        new Response(
-          JSON.stringify({
-            definition: { objectivePercent: 99.9 },
-            rolling30d: { budgetRemainingPercent: 41.5 },
-          }),
-          { headers: { 'content-type': 'application/json' } },
-        ),
+        new Response(JSON.stringify(answer), {
+          headers: { 'content-type': 'application/json' },
+        }),
     );
     const auth = mockServices.auth();
     const source = backendErrorBudgetSource({
@@ -77,6 +87,34 @@ describe('backendErrorBudgetSource', () => {
     expect(verdict.text).toContain(
       'could not be read (the eks-platform backend answered 404: resource:default/dpj-prod-cluster has no SLO)',
     );
+  });
+});
+
+describe('backendErrorBudgetSource, when Prometheus fails', () => {
+  it('refuses with the report’s own error', async () => {
+    const answer: SloReportResponse = {
+      entityRef: 'resource:default/dpj-prod-cluster',
+      status: 'error',
+      definition: {} as SloDefinition,
+      error: { source: 'prometheus', message: 'connect ECONNREFUSED' },
+    };
+    const source = backendErrorBudgetSource({
+      discovery: {
+        getBaseUrl: async () => 'http://backend.test/api/eks-platform',
+      },
+      auth: mockServices.auth(),
+      fetch: async () => new Response(JSON.stringify(answer)),
+    });
+    const verdict = await checkErrorBudget({
+      source,
+      floorPercent: 25,
+      clusterName: 'dpj-prod-cluster',
+      credentials: USER,
+    });
+    expect(verdict).toEqual({
+      blocks: true,
+      text: 'the SLO error budget of resource:default/dpj-prod-cluster could not be read (its SLO report has no figures (prometheus: connect ECONNREFUSED)); the floor is 25% (eksPlatform.upgrade.productionErrorBudgetFloorPercent)',
+    });
   });
 });
 

@@ -12,7 +12,7 @@ import type {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
-import type { SloReport } from '@internal/plugin-eks-platform-common';
+import type { SloReportResponse } from '@internal/plugin-eks-platform-common';
 
 /** The default floor: a quarter of the month's budget left. */
 export const DEFAULT_ERROR_BUDGET_FLOOR_PERCENT = 25;
@@ -72,10 +72,16 @@ export function backendErrorBudgetSource(options: {
           `the eks-platform backend answered ${response.status}: ${cause.message}`,
         );
       }
-      const report = (await response.json()) as SloReport;
+      const answer = (await response.json()) as SloReportResponse;
+      // Prometheus failing is an answer too: the report says so instead of the figures.
+      if (answer.status !== 'ok') {
+        throw new Error(
+          `its SLO report has no figures (${answer.error.source}: ${answer.error.message})`,
+        );
+      }
       return {
-        remainingPercent: report.rolling30d.budgetRemainingPercent,
-        objectivePercent: report.definition.objectivePercent,
+        remainingPercent: answer.report.rolling30d.budgetRemainingPercent,
+        objectivePercent: answer.report.definition.objectivePercent,
       };
     },
   };
