@@ -5,6 +5,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The test starts the real route the action calls; product code never imports it.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import eksPlatformPlugin from '@internal/plugin-eks-platform-backend';
 import { useSandboxActionFixture } from '../__testUtils__/sandboxActionFixture';
 import { backendErrorBudgetSource } from './errorBudget';
