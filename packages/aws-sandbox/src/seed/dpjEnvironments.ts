@@ -42,6 +42,11 @@ export interface SeedEnvironment {
     publicAccessCidrs: string[];
   };
   nodeGroups: SeedNodeGroup[];
+  /** The node groups' updateConfig, as the environment's preset created them. */
+  nodeUpdateConfig?: {
+    maxUnavailable?: number;
+    maxUnavailablePercentage?: number;
+  };
   tags: Record<string, string>;
   /**
    * What runs on the cluster and made AWS resources through its controllers: the DPJ
@@ -140,6 +145,11 @@ function environment(input: {
       publicAccessCidrs: input.publicEndpointCidrs ?? [],
     },
     nodeGroups: input.nodeGroups,
+    // dev rolls half its nodes at a time, staging a third, production one.
+    nodeUpdateConfig: {
+      dev: { maxUnavailablePercentage: 50 },
+      staging: { maxUnavailablePercentage: 33 },
+    }[input.environment] ?? { maxUnavailable: 1 },
     autoscaler: input.autoscaler ?? {},
     ...(input.insights ? { insights: input.insights } : {}),
     workloads: {

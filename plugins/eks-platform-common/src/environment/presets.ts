@@ -206,6 +206,27 @@ export const ENVIRONMENT_PRESETS: Readonly<
   },
 };
 
+/** How many of a node group's nodes EKS may replace at once during a rolling update. */
+export interface NodeUpdateConfig {
+  maxUnavailable?: number;
+  maxUnavailablePercentage?: number;
+}
+
+/**
+ * Per preset, the node groups' `updateConfig`: dev rolls half its nodes at a time (an
+ * upgrade in minutes, a short dip is acceptable), staging a third (as production's share
+ * of capacity at risk, faster), production one node at a time so the PodDisruptionBudgets
+ * and the remaining capacity carry the load (EKS User Guide, "Understand each phase of
+ * node updates": maxUnavailable defaults to one, at most 100).
+ */
+export const NODE_UPDATE_CONFIG: Readonly<
+  Record<EnvironmentName, NodeUpdateConfig>
+> = {
+  dev: { maxUnavailablePercentage: 50 },
+  staging: { maxUnavailablePercentage: 33 },
+  production: { maxUnavailable: 1 },
+};
+
 /** A fresh, editable copy of a preset with top-level fields replaced by `overrides`. */
 export function presetFor(
   environment: EnvironmentName,

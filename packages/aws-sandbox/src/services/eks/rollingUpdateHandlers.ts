@@ -5,7 +5,8 @@
  *   otherwise); it is UPDATING for ADDON_UPDATE_SECONDS, an `AddonUpdate` update.
  * - UpdateNodegroupVersion rolls a node group to the control plane's version (the default)
  *   or an older one, never a newer one; EKS replaces the nodes one batch at a time
- *   (`maxUnavailable`), so it lasts NODE_ROLL_SECONDS per node at least
+ *   (`maxUnavailable` nodes, or `maxUnavailablePercentage` of them), so it lasts
+ *   NODE_ROLL_SECONDS per batch
  *   ("Understand each phase of node updates", EKS User Guide). Its wording of a version
  *   above the control plane's is the sandbox's.
  * - Without `force`, a node group whose nodes hold a pod a PodDisruptionBudget will not
@@ -40,6 +41,21 @@ export const ADDON_UPDATE_SECONDS = 60;
 export const NODE_ROLL_SECONDS = 120;
 /** How long EKS retries evicting a node's pods before the update fails. */
 export const DRAIN_TIMEOUT_SECONDS = 15 * 60;
+
+/**
+ * Nodes replaced at once: `maxUnavailable`, or `maxUnavailablePercentage` of the group
+ * (rounded up, at least one: the sandbox's reading of "this percentage of nodes are
+ * updated in parallel", EKS API Reference, NodegroupUpdateConfig), at most 100.
+ */
+function batchSize(
+  config: { maxUnavailable?: number; maxUnavailablePercentage?: number } = {},
+  nodes: number,
+): number {
+  const size =
+    config.maxUnavailable ??
+    Math.ceil((nodes * (config.maxUnavailablePercentage ?? 0)) / 100);
+  return Math.min(100, Math.max(1, size));
+}
 
 /** A repeated request: the update it made. */
 function repeatedUpdate(
@@ -157,6 +173,9 @@ const updateNodegroupVersion: EksHandler = call => {
     );
   }
   const nodes = stored.nodegroup.scalingConfig?.desiredSize ?? 0;
+  const batches = Math.ceil(
+    Math.max(1, nodes) / batchSize(stored.nodegroup.updateConfig, nodes),
+  );
   const blocks = input.force
     ? []
     : call.deps.evictionBlocks(call.context, {
@@ -171,7 +190,7 @@ const updateNodegroupVersion: EksHandler = call => {
     call.context.clock.scaledMillis(
       blocks.length > 0
         ? NODE_ROLL_SECONDS + DRAIN_TIMEOUT_SECONDS
-        : NODE_ROLL_SECONDS * Math.max(1, nodes),
+        : NODE_ROLL_SECONDS * batches,
     );
   stored.updatingUntil = completesAt;
   stored.pendingVersion = blocks.length > 0 ? undefined : version;

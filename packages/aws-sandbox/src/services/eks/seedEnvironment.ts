@@ -207,6 +207,7 @@ export function seedEnvironment(
         diskSize: group.diskSizeGiB,
         labels: group.labels,
         taints: group.taints,
+        updateConfig: spec.nodeUpdateConfig,
         tags: spec.tags,
       },
       activeSince(input.createdAt),

@@ -43,6 +43,7 @@ describe('node group plan', () => {
       launchTemplateId: 'lt-1',
       tags: {},
       clientRequestToken: 'token',
+      updateConfig: { maxUnavailable: 1 },
     });
     expect(request).toMatchObject({
       nodegroupName: 'app-spot',
@@ -50,6 +51,7 @@ describe('node group plan', () => {
       launchTemplate: { id: 'lt-1', version: '1' },
       taints: [{ key: 'capacity', value: 'spot', effect: 'NO_SCHEDULE' }],
       clientRequestToken: 'token',
+      updateConfig: { maxUnavailable: 1 },
     });
     expect(request).not.toHaveProperty('diskSize');
     expect(request).not.toHaveProperty('amiType');

@@ -8,6 +8,7 @@ import type { CreateNodegroupRequest, Taint } from '@aws-sdk/client-eks';
 import {
   EnvironmentSpec,
   NodeGroupSpec,
+  NodeUpdateConfig,
   validateEnvironmentSpec,
   clusterName as environmentClusterName,
 } from '@internal/plugin-eks-platform-common';
@@ -204,6 +205,8 @@ export function nodegroupRequest(options: {
   launchTemplateId: string;
   tags: TagMap;
   clientRequestToken: string;
+  /** The preset's: how many nodes a rolling update replaces at once. */
+  updateConfig: NodeUpdateConfig;
 }): CreateNodegroupRequest {
   const { group } = options;
   const taints: Taint[] = group.taints.map(t => ({
@@ -226,8 +229,8 @@ export function nodegroupRequest(options: {
     launchTemplate: { id: options.launchTemplateId, version: '1' },
     labels: { ...group.labels },
     taints,
-    // One node at a time: the system group holds CoreDNS, and PodDisruptionBudgets are respected.
-    updateConfig: { maxUnavailable: 1 },
+    // EKS honours PodDisruptionBudgets within this batch size.
+    updateConfig: { ...options.updateConfig },
     clientRequestToken: options.clientRequestToken,
     tags: options.tags,
   };

@@ -13,6 +13,7 @@ import {
   waitUntilNodegroupActive,
   waitUntilNodegroupDeleted,
 } from '@aws-sdk/client-eks';
+import { NODE_UPDATE_CONFIG } from '@internal/plugin-eks-platform-common';
 import { unlessMissing } from '../../actions/cluster/clusterClients';
 import {
   nodegroupRequest,
@@ -87,6 +88,7 @@ export const eksNodegroup: EksEc2Handler = {
           launchTemplateId: refs.launchTemplate,
           tags: nodegroupTags(c.tags, cluster, group),
           clientRequestToken,
+          updateConfig: NODE_UPDATE_CONFIG[c.spec.environment],
         }),
       ),
     );
